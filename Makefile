@@ -1,0 +1,41 @@
+# Weten wat werkt. Quick start: `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= cop.settings
+
+.PHONY: run test install messages lint bench check clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Translators: after editing locale/*/LC_MESSAGES/django.po, run `make messages` (needs
+# GNU gettext) and commit both .po and .mo; the compiled .mo files are committed so that
+# `make run` and `make test` need nothing but Python and make.
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l en -l nl --ignore=$(VENV) --ignore=staticfiles --no-obsolete -v 0
+	$(BIN)/python manage.py compilemessages --ignore=$(VENV) -v 0
+
+run: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
+	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	bench/run
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,116 @@
+"""Uploaded images: verified with Pillow, bounded, re-encoded, stripped of metadata.
+
+Every image a person uploads (avatar, case photo, harvest photo) passes through
+``process_image``. Nothing of the original file is kept: the pixels are decoded,
+turned upright, scaled down and written anew, which drops EXIF (locations!),
+embedded scripts and anything appended to the file. Files get server-made names.
+"""
+
+import io
+import uuid
+import warnings
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
+
+MESSAGES = {
+    "too_large": _("Dit bestand is te groot: het mag hoogstens %(mb)s MB zijn."),
+    "not_image": _(
+        "Dit bestand is geen afbeelding die we kunnen lezen. Kies een JPEG-, PNG-, WebP- of GIF-bestand."
+    ),
+    "broken": _("Deze afbeelding is onvolledig of beschadigd. Sla haar opnieuw op en probeer het nog eens."),
+    "too_many_pixels": _(
+        "Deze afbeelding heeft te veel pixels (hoogstens %(mp)s megapixel). Verklein haar en probeer het opnieuw."
+    ),
+}
+
+
+@dataclass
+class ProcessedImage:
+    content: ContentFile
+    width: int
+    height: int
+    thumbnail: ContentFile | None = None
+
+
+def _error(code, **params):
+    return forms.ValidationError(MESSAGES[code], code=code, params=params)
+
+
+def _encode(image, name_stem):
+    buffer = io.BytesIO()
+    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
+    if has_alpha:
+        image = image.convert("RGBA")
+        image.save(buffer, format="PNG", optimize=True)
+        ext = "png"
+    else:
+        image = image.convert("RGB")
+        image.save(buffer, format="JPEG", quality=85, optimize=True, progressive=True)
+        ext = "jpg"
+    return ContentFile(buffer.getvalue(), name=f"{name_stem}.{ext}")
+
+
+def process_image(upload, *, max_side=2000, thumb_side=None):
+    """Verify and re-encode an uploaded image; raise a Dutch ValidationError if refused."""
+    max_bytes = settings.MAX_UPLOAD_BYTES
+    if upload.size is not None and upload.size > max_bytes:
+        raise _error("too_large", mb=max_bytes // (1024 * 1024))
+    max_pixels = settings.MAX_IMAGE_PIXELS
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as probe:
+                if probe.format not in ALLOWED_FORMATS:
+                    raise _error("not_image")
+                width, height = probe.size
+                if width * height > max_pixels:
+                    raise _error("too_many_pixels", mp=max_pixels // 1_000_000)
+                probe.verify()
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image.load()
+                image = ImageOps.exif_transpose(image)
+    except forms.ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _error("too_many_pixels", mp=max_pixels // 1_000_000) from None
+    except UnidentifiedImageError:
+        raise _error("not_image") from None
+    except (OSError, SyntaxError, ValueError, EOFError):
+        raise _error("broken") from None
+    finally:
+        upload.seek(0)
+
+    stem = uuid.uuid4().hex
+    image.thumbnail((max_side, max_side))
+    result = ProcessedImage(content=_encode(image, stem), width=image.width, height=image.height)
+    if thumb_side:
+        thumb = image.copy()
+        thumb.thumbnail((thumb_side, thumb_side))
+        result.thumbnail = _encode(thumb, f"{stem}-thumb")
+    return result
+
+
+class VerifiedImageField(forms.FileField):
+    """A form field whose cleaned value is a ``ProcessedImage`` (or the unchanged initial file)."""
+
+    def __init__(self, *args, max_side=2000, thumb_side=None, **kwargs):
+        self.max_side = max_side
+        self.thumb_side = thumb_side
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("accept", ACCEPT)
+
+    def clean(self, data, initial=None):
+        value = super().clean(data, initial)
+        if value is None or value is False or value is initial:
+            return value
+        return process_image(value, max_side=self.max_side, thumb_side=self.thumb_side)

@@ -1,0 +1,50 @@
+"""Rich text for the whole site: one editor configuration, sanitised on save.
+
+The allowed tags follow from the editor extensions (django-prose-editor builds
+the nh3 allowlist from them), so what the editor can make is exactly what the
+server keeps. Links only to http(s) and mailto.
+"""
+
+from django_prose_editor.fields import ProseEditorField
+
+RICH_TEXT_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "History": True,
+}
+
+
+class RichTextField(ProseEditorField):
+    """A text field edited with django-prose-editor and sanitised with nh3.
+
+    The editor's form field sanitises in ``clean()``; this field sanitises again
+    in ``pre_save`` so that code paths without a form (seed data, the admin's
+    bulk actions, imports) cannot store unsafe HTML either.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("extensions", RICH_TEXT_EXTENSIONS)
+        kwargs.setdefault("sanitize", True)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        cleaned = self.sanitize(value or "")
+        setattr(model_instance, self.attname, cleaned)
+        return cleaned
+
+
+def sanitize_html(html):
+    """Sanitise a fragment with the same allowlist as the rich-text fields."""
+    return _sanitizer(html or "")
+
+
+_sanitizer = RichTextField().sanitize

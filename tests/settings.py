@@ -1,0 +1,16 @@
+"""The test suite runs the production settings module with a throwaway key.
+
+Only what a test run cannot have is set here (a secret, hosts, plain static
+files without collectstatic, no HTTPS redirect on the test client); everything
+else is exactly what production runs.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_PLAIN_STATIC", "1")
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+
+from cop.settings import *  # noqa: E402,F403
