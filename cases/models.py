@@ -200,9 +200,7 @@ class CaseImage(models.Model):
     """A photo of a case: re-encoded on upload, with a thumbnail made once."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="images", verbose_name=_("casus"))
-    image = models.ImageField(
-        _("foto"), upload_to=case_image_upload_to, width_field="width", height_field="height"
-    )
+    image = models.ImageField(_("foto"), upload_to=case_image_upload_to, width_field="width", height_field="height")
     thumbnail = models.ImageField(_("miniatuur"), upload_to=case_image_upload_to, blank=True)
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)
@@ -324,17 +322,13 @@ class CaseRevision(models.Model):
 class ReflectionQuerySet(models.QuerySet):
     def public(self):
         """Not hidden, on a public case."""
-        return self.filter(
-            hidden=False, case__status=Case.Status.PUBLISHED, case__visibility=Case.Visibility.PUBLIC
-        )
+        return self.filter(hidden=False, case__status=Case.Status.PUBLISHED, case__visibility=Case.Visibility.PUBLIC)
 
     def visible_to(self, user):
         if is_facilitator(user):
             return self.filter(case__in=Case.objects.visible_to(user))
         if is_member(user):
-            return self.filter(
-                models.Q(hidden=False) | models.Q(author=user), case__status=Case.Status.PUBLISHED
-            )
+            return self.filter(models.Q(hidden=False) | models.Q(author=user), case__status=Case.Status.PUBLISHED)
         return self.public()
 
 
@@ -372,11 +366,7 @@ class Reflection(models.Model):
         verbose_name = _("reflectie")
         verbose_name_plural = _("reflecties")
         ordering = ["case", "perspective", "created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(strikes="", learns=""), name="reflection_not_empty"
-            )
-        ]
+        constraints = [models.CheckConstraint(condition=~models.Q(strikes="", learns=""), name="reflection_not_empty")]
 
     def __str__(self):
         return f"{self.get_perspective_display()} over {self.case}"

@@ -56,4 +56,3 @@ class ProfileForm(forms.ModelForm):
         if commit:
             profile.save()
         return profile
-

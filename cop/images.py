@@ -22,9 +22,7 @@ ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 
 MESSAGES = {
     "too_large": _("Dit bestand is te groot: het mag hoogstens %(mb)s MB zijn."),
-    "not_image": _(
-        "Dit bestand is geen afbeelding die we kunnen lezen. Kies een JPEG-, PNG-, WebP- of GIF-bestand."
-    ),
+    "not_image": _("Dit bestand is geen afbeelding die we kunnen lezen. Kies een JPEG-, PNG-, WebP- of GIF-bestand."),
     "broken": _("Deze afbeelding is onvolledig of beschadigd. Sla haar opnieuw op en probeer het nog eens."),
     "too_many_pixels": _(
         "Deze afbeelding heeft te veel pixels (hoogstens %(mp)s megapixel). Verklein haar en probeer het opnieuw."

@@ -227,7 +227,9 @@ class Profile(models.Model):
     show_name_publicly = models.BooleanField(
         _("mijn naam mag openbaar zichtbaar zijn"),
         default=False,
-        help_text=_("Zonder toestemming tonen we alleen je perspectief, bijvoorbeeld ‘een deelnemer vanuit de gemeente’."),
+        help_text=_(
+            "Zonder toestemming tonen we alleen je perspectief, bijvoorbeeld ‘een deelnemer vanuit de gemeente’."
+        ),
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
@@ -408,4 +410,3 @@ class TermVersion(models.Model):
         self.accepted_by = by
         self.accepted_at = timezone.now()
         self.save(update_fields=["status", "accepted_by", "accepted_at"])
-

@@ -3,21 +3,23 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from cop.views import glossary, pages, profile, search
+from cop.views import pages, profile, search
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("over/", pages.about, name="about"),
     path("privacy/", pages.privacy, name="privacy"),
     path("toegankelijkheid/", pages.accessibility, name="accessibility"),
-    path("begrippen/", glossary.glossary, name="glossary"),
-    path("begrippen/<slug:slug>/", glossary.term_detail, name="glossary-term"),
+    path("begrippen/", include("cop.urls_glossary")),
     path("zoeken/", search.search, name="search"),
     path("taal/<str:code>/", pages.set_language, name="set-language"),
     path("profiel/", profile.profile, name="profile"),
     path("wat-werkt/", include("factors.urls")),
     path("casussen/", include("cases.urls")),
     path("bijeenkomsten/", include("meetings.urls")),
+    path("live/", include("meetings.live_urls")),
+    path("", include("cop.urls_portal")),
+    path("", include("cop.urls_ops")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -314,9 +314,7 @@ class ContributionQuerySet(models.QuerySet):
         if is_facilitator(user):
             return self.all()
         if is_member(user):
-            return self.filter(
-                models.Q(author=user) | models.Q(hidden=False, meeting__status=Meeting.Status.PUBLISHED)
-            )
+            return self.filter(models.Q(author=user) | models.Q(hidden=False, meeting__status=Meeting.Status.PUBLISHED))
         return self.public()
 
     def evidence(self):
@@ -419,9 +417,7 @@ class ClusteringStep(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="clustering_steps", verbose_name=_("bijeenkomst")
     )
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
     # [{"contribution": id, "from": factor id or null, "to": factor id or null}, ...]
     moves = models.JSONField(default=list)

@@ -13,4 +13,4 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_PLAIN_STATIC", "1")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 
-from cop.settings import *  # noqa: E402,F403
+from cop.settings import *  # noqa: F403

@@ -1,0 +1,80 @@
+"""Dutch full-text search, shared by the apps.
+
+On PostgreSQL every searchable model keeps a ``search_vector`` column (a
+``SearchVectorField``) filled with weighted ``to_tsvector('dutch', …)`` and backed
+by a GIN index; queries use ``websearch_to_tsquery('dutch', …)`` and are ranked.
+On SQLite (the zero-setup quick start) the same calls fall back to matching every
+word with ``icontains`` over the same fields, unranked: simpler, but it still
+finds words.
+
+A model opts in with ``SEARCH_FIELDS = {"title": "A", "summary": "B", ...}`` and
+calls ``update_search_vector(type(self), [self.pk])`` after saving (bulk loaders
+call it once for all rows). Its migration creates the GIN index with
+``PostgresOnly(RunSQL(...))``.
+"""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, migrations
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
+
+SEARCH_CONFIG = "dutch"
+
+
+def is_postgres(conn=None):
+    return (conn or connection).vendor == "postgresql"
+
+
+def search_vector_expression(fields):
+    """Weighted Dutch tsvector over ``fields`` ({name: weight})."""
+    vectors = [
+        SearchVector(Coalesce(F(name), Value("")), weight=weight, config=SEARCH_CONFIG)
+        for name, weight in fields.items()
+    ]
+    return reduce(lambda a, b: a + b, vectors)
+
+
+def update_search_vector(model, pks=None):
+    """Refresh ``search_vector`` for ``pks`` (all rows when None). No-op outside PostgreSQL."""
+    if not is_postgres():
+        return
+    queryset = model._default_manager.all()
+    if pks is not None:
+        queryset = queryset.filter(pk__in=list(pks))
+    queryset.update(search_vector=search_vector_expression(model.SEARCH_FIELDS))
+
+
+def search(queryset, query, *, rank=True):
+    """Filter ``queryset`` by ``query``; ranked by relevance on PostgreSQL (``search_rank``)."""
+    query = (query or "").strip()
+    if not query:
+        return queryset.none()
+    model = queryset.model
+    if is_postgres():
+        ts_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        queryset = queryset.filter(search_vector=ts_query)
+        if rank:
+            queryset = queryset.annotate(search_rank=SearchRank(F("search_vector"), ts_query)).order_by(
+                "-search_rank", "-pk"
+            )
+        return queryset
+    words = [word for word in query.replace('"', " ").split() if word not in {"OR", "or", "-"}][:8]
+    per_word = [
+        reduce(or_, [Q(**{f"{name}__icontains": word.lstrip("-")}) for name in model.SEARCH_FIELDS]) for word in words
+    ]
+    return queryset.filter(reduce(and_, per_word)) if per_word else queryset.none()
+
+
+class PostgresOnly(migrations.RunSQL):
+    """A RunSQL that runs only on PostgreSQL (GIN indexes, triggers); a no-op on SQLite."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if is_postgres(schema_editor.connection):
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if is_postgres(schema_editor.connection):
+            super().database_backwards(app_label, schema_editor, from_state, to_state)

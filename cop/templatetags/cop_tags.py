@@ -1,0 +1,29 @@
+"""Template helpers shared by all apps."""
+
+from django import template
+from js_asset import Media
+
+from cop.models import public_name as _public_name
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def form_media(context, *forms):
+    """Render the media of one or more forms with the request's CSP nonce.
+
+    ``{{ form.media }}`` would print django-prose-editor's import map as an inline
+    script without a nonce, which the Content-Security-Policy blocks.
+    """
+    media = Media()
+    for form in forms:
+        if form is not None and form != "":
+            media = media + form.media
+    nonce = getattr(context.get("request"), "csp_nonce", "")
+    return Media.from_media(media, nonce=str(nonce) if nonce else "").render()
+
+
+@register.filter
+def public_name(user, perspective=None):
+    """``{{ contribution.author|public_name:contribution.perspective }}``: name with consent, else perspective."""
+    return _public_name(user, perspective)

@@ -1,0 +1,3 @@
+"""Open knowledge: API, feeds, open data, sitemap (issue: the public knowledge portal)."""
+
+urlpatterns = []

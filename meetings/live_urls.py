@@ -1,0 +1,4 @@
+"""The live mode for phones and the projector wall (/live/<code>/)."""
+
+app_name = "live"
+urlpatterns = []
