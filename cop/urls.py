@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from cop.views import pages, profile, search
+from cop.views import pages, portal, profile, search
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -14,6 +14,8 @@ urlpatterns = [
     path("zoeken/", search.search, name="search"),
     path("taal/<str:code>/", pages.set_language, name="set-language"),
     path("profiel/", profile.profile, name="profile"),
+    # Before the factors include, so that "kaart" is not read as a factor slug.
+    path("wat-werkt/kaart/", portal.factor_map, name="factor-map"),
     path("wat-werkt/", include("factors.urls")),
     path("casussen/", include("cases.urls")),
     path("bijeenkomsten/", include("meetings.urls")),
