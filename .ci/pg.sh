@@ -10,6 +10,7 @@ pg_start() {
   fi
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
   PGDATA=$(mktemp -d)/pgdata
+  chmod 755 "$(dirname "$PGDATA")"  # mktemp makes it 700; the postgres user must reach pgdata
   export PGBIN PGDATA
   local runas=()
   if [ "$(id -u)" = 0 ]; then
