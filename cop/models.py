@@ -1,14 +1,20 @@
 """The community base: people, organisations, places, themes and the shared language."""
 
+from html import unescape
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from cop.richtext import RichTextField
+from cop.search import update_search_vector
 from cop.utils import unique_slug
 
 
@@ -300,7 +306,8 @@ class Theme(models.Model):
 class TermQuerySet(models.QuerySet):
     def public(self):
         """Terms with at least one accepted version."""
-        return self.filter(versions__status=TermVersion.Status.ACCEPTED).distinct()
+        accepted = TermVersion.objects.filter(term=models.OuterRef("pk"), status=TermVersion.Status.ACCEPTED)
+        return self.filter(models.Exists(accepted))
 
     def visible_to(self, user):
         from cop.roles import is_facilitator
@@ -309,9 +316,62 @@ class TermQuerySet(models.QuerySet):
             return self.all()
         return self.public()
 
+    def key_terms(self):
+        """The public key terms (*gebiedsgericht werken*, *kerngericht werken*) that lead glossary and home."""
+        return self.public().filter(is_key=True)
+
+    def with_versions(self, user=None):
+        """Prefetch the versions ``user`` may read, oldest first, with the meetings where they were agreed.
+
+        Visitors and members read accepted versions; facilitators also the
+        proposed and rejected ones. Meetings come through the reverse relation
+        ``agreed_in_meetings`` (cop does not import meetings), filtered by the
+        meeting's own ``visible_to``.
+        """
+        from cop.roles import is_facilitator
+
+        versions = TermVersion.objects.all() if is_facilitator(user) else TermVersion.objects.public()
+        meeting_model = TermVersion._meta.get_field("agreed_in_meetings").related_model
+        meetings = meeting_model._default_manager.visible_to(user).order_by("starts_at")
+        return self.prefetch_related(
+            models.Prefetch(
+                "versions",
+                queryset=versions.select_related("proposed_by__profile", "accepted_by__profile")
+                .prefetch_related(models.Prefetch("agreed_in_meetings", queryset=meetings))
+                .order_by("number"),
+            )
+        )
+
+    def link_index(self):
+        """``{lower-case name or slug: (slug, name)}`` of the public terms, cached.
+
+        Used by the ``glossary_links`` template filter; every change to a term or
+        a version forgets the cache (``Term.forget_link_index``).
+        """
+        index = cache.get(GLOSSARY_INDEX_CACHE_KEY)
+        if index is None:
+            index = {}
+            for slug, name in self.public().values_list("slug", "name"):
+                index[slug.lower()] = (slug, name)
+                index[name.lower()] = (slug, name)
+            cache.set(GLOSSARY_INDEX_CACHE_KEY, index, GLOSSARY_INDEX_TIMEOUT)
+        return index
+
+
+GLOSSARY_INDEX_CACHE_KEY = "glossary:link-index"
+GLOSSARY_INDEX_TIMEOUT = 300
+
+
+def plain_text(html):
+    """The text of a rich-text value, without tags and entities."""
+    return " ".join(unescape(strip_tags(html or "")).split())
+
 
 class Term(models.Model):
     """A term of the shared language (begrip); its definition lives in versions."""
+
+    # Dutch full-text search (cop.search) over the name and every accepted definition.
+    SEARCH_FIELDS = {"name": "A", "definitions_text": "B"}
 
     name = models.CharField(_("begrip"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -320,6 +380,9 @@ class Term(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    # The plain text of all accepted definitions, newest first: what search reads.
+    definitions_text = models.TextField(_("tekst van de omschrijvingen"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = TermQuerySet.as_manager()
 
@@ -335,15 +398,53 @@ class Term(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(self.SEARCH_FIELDS):
+            update_search_vector(Term, [self.pk])
+        self.forget_link_index()
 
     def get_absolute_url(self):
         return reverse("glossary-term", kwargs={"slug": self.slug})
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.forget_link_index()
+        return result
+
+    @staticmethod
+    def forget_link_index():
+        cache.delete(GLOSSARY_INDEX_CACHE_KEY)
 
     @property
     def current_version(self):
         """The newest accepted version (uses prefetched ``versions`` when present)."""
         accepted = [v for v in self.versions.all() if v.status == TermVersion.Status.ACCEPTED]
         return max(accepted, key=lambda v: (v.accepted_at or v.created_at, v.number), default=None)
+
+    @property
+    def accepted_versions(self):
+        """The accepted versions, oldest first (uses prefetched ``versions``)."""
+        return sorted(
+            (v for v in self.versions.all() if v.status == TermVersion.Status.ACCEPTED), key=lambda v: v.number
+        )
+
+    @property
+    def proposed_versions(self):
+        return sorted(
+            (v for v in self.versions.all() if v.status == TermVersion.Status.PROPOSED), key=lambda v: v.number
+        )
+
+    def propose_version(self, definition, *, by, note=""):
+        """A facilitator proposes a new wording; it counts once accepted."""
+        return TermVersion.objects.create(term=self, definition=definition, note=note, proposed_by=by)
+
+    def refresh_search_document(self):
+        """Rebuild ``definitions_text`` from the accepted versions (and so the search vector)."""
+        definitions = (
+            TermVersion.objects.public().filter(term=self).order_by("-number").values_list("definition", flat=True)
+        )
+        self.definitions_text = "\n".join(plain_text(definition) for definition in definitions)
+        self.save(update_fields=["definitions_text"])
 
 
 class TermVersionQuerySet(models.QuerySet):
@@ -355,7 +456,8 @@ class TermVersion(models.Model):
     """One wording of a term. Accepted versions form the history of the definition.
 
     The meeting where a version was agreed links to it from the meetings app
-    (``Meeting.agreed_term_versions``), so this model does not import meetings.
+    (``Meeting.agreed_term_versions``), so this model does not import meetings;
+    read it as ``version.agreed_in_meetings``.
     """
 
     class Status(models.TextChoices):
@@ -403,10 +505,43 @@ class TermVersion(models.Model):
             last = TermVersion.objects.filter(term_id=self.term_id).aggregate(models.Max("number"))["number__max"]
             self.number = (last or 0) + 1
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if self.status == self.Status.ACCEPTED or (update_fields and "status" in update_fields):
+            self.term.refresh_search_document()
+
+    def delete(self, *args, **kwargs):
+        term = self.term
+        result = super().delete(*args, **kwargs)
+        term.refresh_search_document()
+        return result
+
+    @property
+    def is_accepted(self):
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def is_proposed(self):
+        return self.status == self.Status.PROPOSED
+
+    @property
+    def text(self):
+        """The definition as plain text (for comparing versions)."""
+        return plain_text(self.definition)
 
     @transaction.atomic
-    def accept(self, *, by):
+    def accept(self, *, by, meeting=None):
+        """Make this wording the current definition; ``meeting``: where it was agreed."""
         self.status = self.Status.ACCEPTED
         self.accepted_by = by
         self.accepted_at = timezone.now()
+        self.save(update_fields=["status", "accepted_by", "accepted_at"])
+        if meeting is not None:
+            self.agreed_in_meetings.add(meeting)
+
+    @transaction.atomic
+    def reject(self, *, by):
+        """Set a proposal aside; it stays readable for facilitators."""
+        self.status = self.Status.REJECTED
+        self.accepted_by = None
+        self.accepted_at = None
         self.save(update_fields=["status", "accepted_by", "accepted_at"])

@@ -2,18 +2,30 @@
 
 Evidence lives in other apps (``cases.CaseFactor`` as ``case_links``, clustered
 ``meetings.Contribution`` as ``contributions``, ``meetings.Vote`` as ``votes``).
-This app reads it only through those reverse relations and never imports them.
+This app reads it only through those reverse relations and never imports them
+(see ``factors.evidence``).
 """
 
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cop.models import Theme
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
+from cop.search import search, update_search_vector
 from cop.utils import unique_slug
+from factors import evidence
+
+# Paths under /wat-werkt/ that are pages, not factors.
+RESERVED_SLUGS = {"voorstellen", "beheer", "kaart", "zoeken"}
 
 
 class Cluster(models.Model):
@@ -37,6 +49,29 @@ class Cluster(models.Model):
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
 
+    @transaction.atomic
+    def move(self, steps, *, by):
+        """Move this cluster ``steps`` places (negative: up) and renumber all clusters 10, 20, …"""
+        clusters = list(Cluster.objects.select_for_update().order_by("order", "name"))
+        index = next(i for i, cluster in enumerate(clusters) if cluster.pk == self.pk)
+        target = max(0, min(len(clusters) - 1, index + steps))
+        if target == index:
+            return False
+        clusters.insert(target, clusters.pop(index))
+        for position, cluster in enumerate(clusters, start=1):
+            cluster.order = position * 10
+        Cluster.objects.bulk_update(clusters, ["order"])
+        self.order = target * 10 + 10
+        CurationLog.record(
+            CurationLog.Action.REORDER,
+            by=by,
+            cluster=self,
+            summary=gettext("Cluster ‘%(name)s’ verplaatst naar plaats %(place)s")
+            % {"name": self.name, "place": target + 1},
+            details={"order": [cluster.slug for cluster in clusters]},
+        )
+        return True
+
 
 class FactorQuerySet(models.QuerySet):
     def public(self):
@@ -57,6 +92,132 @@ class FactorQuerySet(models.QuerySet):
     def obstacles(self):
         return self.filter(kind=Factor.Kind.OBSTACLE)
 
+    def curatable(self):
+        """Factors a facilitator can still merge, relate or split: proposed or accepted."""
+        return self.filter(status__in=[Factor.Status.PROPOSED, Factor.Status.ACCEPTED])
+
+    def with_evidence(self, viewer=None, *, perspective=None, municipality=None):
+        """Annotate the evidence of each factor, as ``viewer`` may see it.
+
+        Annotations (integers unless said otherwise):
+
+        - ``case_count``: cases that name the factor; published and public
+          (members: also community-only cases).
+        - ``contribution_count``: meeting contributions clustered onto it; not
+          hidden, in a meeting whose harvest is published (and public, for visitors).
+        - ``perspective_count``: distinct perspectives over those cases and contributions.
+        - ``municipality_count``: distinct municipalities of those cases.
+        - ``vote_count``: dots in meetings whose harvest is published (and public).
+        - ``last_confirmed`` (datetime or None): the latest of the cases'
+          ``published_at`` and the contributions' meeting ``starts_at``.
+        - ``evidence_strength``::
+
+              3 × case_count + 1 × contribution_count + 2 × perspective_count
+              + 2 × municipality_count + ⌊vote_count / 2⌋
+
+        ``perspective`` / ``municipality`` narrow the evidence counted to that
+        perspective / to cases in that municipality (votes then count 0).
+        Every annotation is a correlated subquery: one query for any number of
+        factors. See docs/evidence.md.
+        """
+        expressions = evidence.evidence_expressions(viewer, perspective=perspective, municipality=municipality)
+        return self.annotate(**expressions).annotate(evidence_strength=evidence.strength_expression())
+
+    def by_strength(self):
+        """Strongest evidence first (needs ``with_evidence``)."""
+        return self.order_by("-evidence_strength", "name", "pk")
+
+    def strongest(self, viewer=None):
+        """Public factors with their evidence, strongest first (for the home page and feeds)."""
+        return self.public().with_evidence(viewer).by_strength()
+
+    def with_evidence_from(self, viewer=None, *, perspective=None, municipality=None):
+        """Only factors with at least one case or contribution within the filters."""
+        filters = {"perspective": perspective, "municipality": municipality}
+        cases = evidence.case_evidence(viewer, **filters).filter(factor=OuterRef("pk"))
+        contributions = evidence.contribution_evidence(viewer, **filters).filter(factor=OuterRef("pk"))
+        return self.filter(Q(Exists(cases)) | Q(Exists(contributions)))
+
+    def for_board(self, viewer=None, *, theme=None, perspective=None, municipality=None, query=""):
+        """The accepted factors of the board, with evidence, by cluster and strength.
+
+        ``theme`` keeps factors of that theme; ``perspective`` and ``municipality``
+        keep factors with evidence from there and count only that evidence;
+        ``query`` is a Dutch full-text search over name, statement and explanation.
+        """
+        queryset = self.public()
+        if theme:
+            queryset = queryset.filter(themes=theme)
+        if perspective or municipality:
+            queryset = queryset.with_evidence_from(viewer, perspective=perspective, municipality=municipality)
+        if query:
+            queryset = search(queryset, query, rank=False)
+        return (
+            queryset.with_evidence(viewer, perspective=perspective, municipality=municipality)
+            .select_related("cluster")
+            .prefetch_related("themes")
+            .order_by(
+                models.F("cluster__order").asc(nulls_last=True),
+                "cluster__name",
+                "kind",
+                "-evidence_strength",
+                "name",
+                "pk",
+            )
+        )
+
+    def for_detail(self, viewer=None):
+        """One factor page: evidence lists, related factors and themes in a fixed number of queries."""
+        visible = Factor.objects.visible_to(viewer).values("pk")
+        relation_evidence = {
+            name: expression
+            for name, expression in evidence.evidence_expressions(viewer, ref="from_factor").items()
+            if name != "last_confirmed"
+        }
+        helped_by = (
+            FactorRelation.objects.filter(kind=FactorRelation.Kind.HELPS_AGAINST, from_factor__in=visible)
+            .select_related("from_factor")
+            .annotate(**relation_evidence)
+            .annotate(evidence_strength=evidence.strength_expression())
+            .order_by("-evidence_strength", "from_factor__name")
+        )
+        return (
+            self.with_evidence(viewer)
+            .select_related("cluster", "merged_into")
+            .prefetch_related(
+                "themes",
+                Prefetch(
+                    "case_links",
+                    queryset=evidence.case_evidence(viewer)
+                    .select_related("case", "case__municipality")
+                    .order_by("-case__published_at", "pk"),
+                    to_attr="evidence_case_links",
+                ),
+                Prefetch(
+                    "contributions",
+                    queryset=evidence.contribution_evidence(viewer)
+                    .select_related("meeting", "author__profile")
+                    .order_by("-meeting__starts_at", "meeting_id", "created_at", "pk"),
+                    to_attr="evidence_contributions",
+                ),
+                Prefetch(
+                    "relations_out",
+                    queryset=FactorRelation.objects.filter(to_factor__in=visible)
+                    .select_related("to_factor")
+                    .order_by("kind", "to_factor__name"),
+                    to_attr="visible_relations_out",
+                ),
+                Prefetch(
+                    "relations_in",
+                    queryset=FactorRelation.objects.filter(
+                        kind=FactorRelation.Kind.SIMILAR, from_factor__in=visible
+                    ).select_related("from_factor"),
+                    to_attr="visible_similar_in",
+                ),
+                Prefetch("relations_in", queryset=helped_by, to_attr="visible_helped_by"),
+            )
+        )
+
 
 class Factor(models.Model):
     """A working factor (werkzame factor) or an obstacle (belemmering)."""
@@ -70,6 +231,9 @@ class Factor(models.Model):
         ACCEPTED = "accepted", _("aanvaard")
         RETIRED = "retired", _("vervallen")
         MERGED = "merged", _("samengevoegd")
+
+    # Dutch full-text search (cop.search).
+    SEARCH_FIELDS = {"name": "A", "statement": "B", "explanation": "C"}
 
     name = models.CharField(_("naam"), max_length=160)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
@@ -122,6 +286,7 @@ class Factor(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = FactorQuerySet.as_manager()
 
@@ -136,8 +301,11 @@ class Factor(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.name)
+            self.slug = self.free_slug(self.name)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(self.SEARCH_FIELDS):
+            update_search_vector(Factor, [self.pk])
 
     def get_absolute_url(self):
         return reverse("factors:detail", kwargs={"slug": self.slug})
@@ -145,6 +313,251 @@ class Factor(models.Model):
     @property
     def is_obstacle(self):
         return self.kind == self.Kind.OBSTACLE
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def strength_level(self):
+        """``none``, ``first``, ``reasonable`` or ``strong`` (needs ``with_evidence``)."""
+        return evidence.strength_level(getattr(self, "evidence_strength", 0))
+
+    def free_slug(self, source):
+        """A slug no other factor, old slug (of another factor) or page of /wat-werkt/ uses."""
+        max_length = self._meta.get_field("slug").max_length
+        base = slugify(source)[: max_length - 4].strip("-") or "factor"
+        taken = set(
+            Factor.objects.exclude(pk=self.pk).filter(slug__startswith=base).values_list("slug", flat=True)
+        ) | set(
+            FactorSlugRedirect.objects.filter(old_slug__startswith=base)
+            .exclude(factor_id=self.pk)
+            .values_list("old_slug", flat=True)
+        )
+        taken |= RESERVED_SLUGS
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    # --- curation -----------------------------------------------------------------
+
+    @classmethod
+    @transaction.atomic
+    def propose(cls, *, by, themes=(), **fields):
+        """A member proposes a factor; a facilitator accepts it later."""
+        factor = cls.objects.create(status=cls.Status.PROPOSED, proposed_by=by, **fields)
+        factor.themes.set(themes)
+        CurationLog.record(
+            CurationLog.Action.PROPOSE,
+            by=by,
+            factor=factor,
+            summary=gettext("‘%(name)s’ voorgesteld") % {"name": factor.name},
+        )
+        return factor
+
+    @transaction.atomic
+    def accept(self, *, by):
+        if self.status not in (self.Status.PROPOSED, self.Status.RETIRED):
+            raise ValidationError(gettext("Alleen een voorgestelde of vervallen factor kan aanvaard worden."))
+        self.status = self.Status.ACCEPTED
+        self.accepted_by = by
+        self.accepted_at = timezone.now()
+        self.save(update_fields=["status", "accepted_by", "accepted_at", "updated_at"])
+        CurationLog.record(
+            CurationLog.Action.ACCEPT, by=by, factor=self, summary=gettext("‘%(name)s’ aanvaard") % {"name": self.name}
+        )
+
+    @transaction.atomic
+    def retire(self, *, by, reason=""):
+        if self.status not in (self.Status.PROPOSED, self.Status.ACCEPTED):
+            raise ValidationError(gettext("Deze factor is al vervallen of samengevoegd."))
+        previous = self.status
+        self.status = self.Status.RETIRED
+        self.save(update_fields=["status", "updated_at"])
+        CurationLog.record(
+            CurationLog.Action.RETIRE,
+            by=by,
+            factor=self,
+            summary=gettext("‘%(name)s’ laten vervallen") % {"name": self.name},
+            details={"previous_status": previous, "reason": reason},
+        )
+
+    @transaction.atomic
+    def log_edit(self, *, by, fields):
+        """Record an edit made through the edit form (``fields``: the changed field names)."""
+        CurationLog.record(
+            CurationLog.Action.EDIT,
+            by=by,
+            factor=self,
+            summary=gettext("‘%(name)s’ bewerkt") % {"name": self.name},
+            details={"fields": sorted(fields)},
+        )
+
+    @transaction.atomic
+    def rename(self, name, *, by):
+        """Give the factor a new name and slug; the old slug keeps redirecting here."""
+        old_name, old_slug = self.name, self.slug
+        new_slug = self.free_slug(name)
+        self.name = name
+        if new_slug != old_slug:
+            self.slug = new_slug
+            FactorSlugRedirect.objects.filter(old_slug=new_slug).delete()
+            FactorSlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"factor": self})
+        self.save(update_fields=["name", "slug", "updated_at"])
+        CurationLog.record(
+            CurationLog.Action.RENAME,
+            by=by,
+            factor=self,
+            summary=gettext("‘%(old)s’ hernoemd tot ‘%(new)s’") % {"old": old_name, "new": name},
+            details={"old_name": old_name, "new_name": name, "old_slug": old_slug, "new_slug": self.slug},
+        )
+
+    @transaction.atomic
+    def merge(self, other, *, by):
+        """Merge ``other`` into this factor: all its evidence, relations and links move here.
+
+        A case that names both keeps one link, with both explanations. ``other``
+        becomes ``merged`` and its slug (and the old slugs that pointed to it)
+        redirect here permanently.
+        """
+        if other.pk == self.pk:
+            raise ValidationError(gettext("Een factor kan niet met zichzelf samengevoegd worden."))
+        # Lock both rows (in id order, so that two merges cannot deadlock) and
+        # work on fresh copies.
+        locked = Factor.objects.select_for_update().filter(pk__in=[self.pk, other.pk]).order_by("pk")
+        locked = {factor.pk: factor for factor in locked}
+        current, gone = locked[self.pk], locked[other.pk]
+        for factor in (current, gone):
+            if factor.status not in (self.Status.PROPOSED, self.Status.ACCEPTED):
+                raise ValidationError(gettext("‘%(name)s’ is al vervallen of samengevoegd.") % {"name": factor.name})
+        if current.kind != gone.kind:
+            raise ValidationError(gettext("Een werkzame factor en een belemmering kunnen niet samengevoegd worden."))
+
+        details = {
+            "case_links_moved": 0,
+            "case_links_joined": 0,
+            "contributions_moved": 0,
+            "votes_moved": 0,
+            "relations_moved": 0,
+            "relations_dropped": 0,
+            "themes_added": 0,
+            "redirects_moved": 0,
+        }
+        case_link = evidence.case_link_model()
+        shared = case_link._default_manager.filter(
+            factor=gone, case_id__in=case_link._default_manager.filter(factor=current).values("case_id")
+        )
+        kept_links = {link.case_id: link for link in case_link._default_manager.filter(factor=current)}
+        for link in shared:
+            kept = kept_links[link.case_id]
+            parts = [text for text in (kept.explanation.strip(), link.explanation.strip()) if text]
+            joined = "\n\n".join(dict.fromkeys(parts))
+            if joined != kept.explanation:
+                kept.explanation = joined
+                kept.save(update_fields=["explanation"])
+            link.delete()
+            details["case_links_joined"] += 1
+        details["case_links_moved"] = case_link._default_manager.filter(factor=gone).update(factor=current)
+        details["contributions_moved"] = (
+            evidence.contribution_model()._default_manager.filter(factor=gone).update(factor=current)
+        )
+        details["votes_moved"] = evidence.vote_model()._default_manager.filter(factor=gone).update(factor=current)
+
+        for relation in FactorRelation.objects.filter(Q(from_factor=gone) | Q(to_factor=gone)):
+            from_id = current.pk if relation.from_factor_id == gone.pk else relation.from_factor_id
+            to_id = current.pk if relation.to_factor_id == gone.pk else relation.to_factor_id
+            created = False
+            if from_id != to_id:
+                _relation, created = FactorRelation.objects.get_or_create(
+                    from_factor_id=from_id, to_factor_id=to_id, kind=relation.kind, defaults={"note": relation.note}
+                )
+            details["relations_moved" if created else "relations_dropped"] += 1
+        FactorRelation.objects.filter(Q(from_factor=gone) | Q(to_factor=gone)).delete()
+
+        new_themes = set(gone.themes.values_list("pk", flat=True)) - set(current.themes.values_list("pk", flat=True))
+        current.themes.add(*new_themes)
+        details["themes_added"] = len(new_themes)
+
+        details["redirects_moved"] = FactorSlugRedirect.objects.filter(factor=gone).update(factor=current)
+        FactorSlugRedirect.objects.update_or_create(old_slug=gone.slug, defaults={"factor": current})
+        Factor.objects.filter(merged_into=gone).update(merged_into=current)
+
+        was_accepted = gone.status == self.Status.ACCEPTED
+        gone.status = self.Status.MERGED
+        gone.merged_into = current
+        gone.save(update_fields=["status", "merged_into", "updated_at"])
+        if was_accepted and current.status == self.Status.PROPOSED:
+            current.accept(by=by)
+        CurationLog.record(
+            CurationLog.Action.MERGE,
+            by=by,
+            factor=current,
+            other_factor=gone,
+            summary=gettext("‘%(other)s’ samengevoegd met ‘%(name)s’") % {"other": gone.name, "name": current.name},
+            details={"merged_slug": gone.slug, **details},
+        )
+        self.refresh_from_db()
+        other.refresh_from_db()
+        return details
+
+    @transaction.atomic
+    def split_off(self, *, name, statement, by, case_links=(), contributions=()):
+        """Make a new factor from part of this one, moving the chosen case links and contributions."""
+        new = Factor.objects.create(
+            name=name,
+            statement=statement,
+            kind=self.kind,
+            cluster=self.cluster,
+            status=self.Status.ACCEPTED if self.is_public else self.Status.PROPOSED,
+            proposed_by=by,
+            accepted_by=by if self.is_public else None,
+            accepted_at=timezone.now() if self.is_public else None,
+        )
+        new.themes.set(self.themes.all())
+        link_ids = [getattr(link, "pk", link) for link in case_links]
+        contribution_ids = [getattr(item, "pk", item) for item in contributions]
+        moved_links = (
+            evidence.case_link_model()._default_manager.filter(factor=self, pk__in=link_ids).update(factor=new)
+        )
+        moved_contributions = (
+            evidence.contribution_model()
+            ._default_manager.filter(factor=self, pk__in=contribution_ids)
+            .update(factor=new)
+        )
+        FactorRelation.objects.create(from_factor=new, to_factor=self, kind=FactorRelation.Kind.SIMILAR)
+        CurationLog.record(
+            CurationLog.Action.SPLIT,
+            by=by,
+            factor=new,
+            other_factor=self,
+            summary=gettext("‘%(new)s’ afgesplitst van ‘%(name)s’") % {"new": new.name, "name": self.name},
+            details={"case_links_moved": moved_links, "contributions_moved": moved_contributions},
+        )
+        return new
+
+    @transaction.atomic
+    def relate(self, other, kind, *, by, note=""):
+        """Relate this factor to ``other`` (``kind`` from ``FactorRelation.Kind``); idempotent."""
+        if other.pk == self.pk:
+            raise ValidationError(gettext("Een factor kan niet aan zichzelf verwant zijn."))
+        if kind == FactorRelation.Kind.HELPS_AGAINST and (self.is_obstacle or not other.is_obstacle):
+            raise ValidationError(gettext("Alleen een werkzame factor kan helpen tegen een belemmering."))
+        relation, created = FactorRelation.objects.get_or_create(
+            from_factor=self, to_factor=other, kind=kind, defaults={"note": note}
+        )
+        if created:
+            CurationLog.record(
+                CurationLog.Action.RELATE,
+                by=by,
+                factor=self,
+                other_factor=other,
+                summary=gettext("‘%(name)s’ %(kind)s ‘%(other)s’")
+                % {"name": self.name, "kind": relation.get_kind_display(), "other": other.name},
+                details={"kind": kind, "note": note},
+            )
+        return relation
 
 
 class FactorRelation(models.Model):
@@ -176,6 +589,22 @@ class FactorRelation(models.Model):
 
     def __str__(self):
         return f"{self.from_factor} {self.get_kind_display()} {self.to_factor}"
+
+    @property
+    def strength_level(self):
+        return evidence.strength_level(getattr(self, "evidence_strength", 0))
+
+    @transaction.atomic
+    def remove(self, *, by):
+        CurationLog.record(
+            CurationLog.Action.RELATE,
+            by=by,
+            factor=self.from_factor,
+            other_factor=self.to_factor,
+            summary=gettext("Relatie ‘%(relation)s’ verwijderd") % {"relation": str(self)},
+            details={"kind": self.kind, "removed": True},
+        )
+        self.delete()
 
 
 class FactorSlugRedirect(models.Model):
@@ -249,3 +678,16 @@ class CurationLog(models.Model):
 
     def __str__(self):
         return self.summary
+
+    @classmethod
+    def record(cls, action, *, by, summary, factor=None, other_factor=None, cluster=None, details=None):
+        by = by if getattr(by, "is_authenticated", False) else None
+        return cls.objects.create(
+            action=action,
+            by=by,
+            factor=factor,
+            other_factor=other_factor,
+            cluster=cluster,
+            summary=summary[:500],
+            details=details or {},
+        )
