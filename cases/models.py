@@ -2,15 +2,33 @@
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
+from cop.search import update_search_vector
 from cop.utils import unique_slug
 from factors.models import Factor
+
+# Slugs that are fixed paths under /casussen/ and so cannot name a case.
+RESERVED_SLUGS = {"nieuw", "redactie"}
+
+
+class TransitionError(Exception):
+    """A state change that the case's current state does not allow; the message is Dutch."""
+
+
+def text_of(html):
+    """The plain text of a rich-text value (for checks, excerpts and word counts)."""
+    return " ".join(strip_tags(html or "").split())
 
 
 class CaseQuerySet(models.QuerySet):
@@ -39,6 +57,64 @@ class CaseQuerySet(models.QuerySet):
         if not is_member(user):
             return self.none()
         return self.filter(models.Q(owner=user) | models.Q(co_editors=user)).distinct()
+
+    def published(self):
+        return self.filter(status=Case.Status.PUBLISHED)
+
+    def listed_for(self, user):
+        """The published cases ``user`` may find in the library: public ones, plus community-only for members.
+
+        Unlike ``visible_to`` it needs no join (and no DISTINCT): drafts of one's own are on the profile page.
+        """
+        if is_member(user):
+            return self.published()
+        return self.public()
+
+    def mine(self, user):
+        """Cases ``user`` owns or co-edits, in any state (the profile's overview)."""
+        if not is_member(user):
+            return self.none()
+        coedited = Case.co_editors.through.objects.filter(case_id=OuterRef("pk"), user_id=user.pk)
+        return self.filter(Q(owner=user) | Q(Exists(coedited)))
+
+    def with_evidence_count(self):
+        """``evidence_count``: how many factors the case names (a subquery, so other joins cannot inflate it)."""
+        count = (
+            CaseFactor.objects.filter(case_id=OuterRef("pk"))
+            .order_by()
+            .values("case_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(evidence_count=Coalesce(Subquery(count), 0))
+
+    def filter_library(self, *, theme="", municipality="", perspective="", stage="", factor="", organisation_kind=""):
+        """The library's filters (slugs and choice values); empty ones are ignored, the rest combine with AND."""
+        qs = self
+        if theme:
+            qs = qs.filter(Exists(Case.themes.through.objects.filter(case_id=OuterRef("pk"), theme__slug=theme)))
+        if municipality:
+            qs = qs.filter(municipality__slug=municipality)
+        if perspective:
+            qs = qs.filter(perspective=perspective)
+        if stage:
+            qs = qs.filter(stage=stage)
+        if factor:
+            qs = qs.filter(Exists(CaseFactor.objects.filter(case_id=OuterRef("pk"), factor__slug=factor)))
+        if organisation_kind:
+            partner = CasePartner.objects.filter(case_id=OuterRef("pk")).filter(
+                Q(kind=organisation_kind) | Q(organisation__kind=organisation_kind)
+            )
+            qs = qs.filter(Q(organisation__kind=organisation_kind) | Exists(partner))
+        return qs
+
+    def for_list(self):
+        """Everything a case card shows, in a fixed number of queries."""
+        return (
+            self.select_related("municipality", "area", "organisation")
+            .prefetch_related("themes", Prefetch("images", queryset=CaseImage.objects.order_by("order", "id")))
+            .with_evidence_count()
+        )
 
 
 class Case(models.Model):
@@ -160,6 +236,47 @@ class Case(models.Model):
 
     objects = CaseQuerySet.as_manager()
 
+    # Dutch full-text search (cop.search): weight A ranks highest.
+    SEARCH_FIELDS = {
+        "title": "A",
+        "summary": "B",
+        "story": "C",
+        "pride": "C",
+        "what_worked": "C",
+        "lessons": "C",
+    }
+    RICH_TEXT_FIELDS = (
+        "story",
+        "pride",
+        "what_worked",
+        "lessons",
+        "occasion",
+        "goal",
+        "target_group",
+        "approach",
+        "preconditions",
+        "transferability",
+    )
+    # The fields whose changes a revision records (besides themes, factors, partners, links and photos).
+    TRACKED_FIELDS = (
+        "title",
+        "summary",
+        *RICH_TEXT_FIELDS,
+        "area_type",
+        "scale",
+        "municipality",
+        "area",
+        "period_start",
+        "period_end",
+        "stage",
+        "organisation",
+        "perspective",
+        "contact_name",
+        "contact_email",
+        "contact_consent",
+        "visibility",
+    )
+
     class Meta:
         verbose_name = _("casus")
         verbose_name_plural = _("casussen")
@@ -181,8 +298,12 @@ class Case(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.title)
+            source = self.title if slugify(self.title) not in RESERVED_SLUGS else f"{self.title} casus"
+            self.slug = unique_slug(self, source)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(self.SEARCH_FIELDS):
+            update_search_vector(Case, [self.pk])
 
     def get_absolute_url(self):
         return reverse("cases:detail", kwargs={"slug": self.slug})
@@ -190,6 +311,217 @@ class Case(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def practice_fields(self):
+        """The filled-in practice-databank fields as (label, html), in reading order."""
+        names = ("occasion", "goal", "target_group", "approach", "preconditions", "transferability")
+        return [(self._meta.get_field(n).verbose_name, getattr(self, n)) for n in names if text_of(getattr(self, n))]
+
+    @property
+    def missing_for_submit(self):
+        """What must be filled in before the case can be submitted (Dutch labels)."""
+        missing = []
+        if not self.title.strip():
+            missing.append(_("titel"))
+        if not self.summary.strip():
+            missing.append(_("korte samenvatting"))
+        if not text_of(self.story):
+            missing.append(_("het verhaal"))
+        return missing
+
+    def related_for(self, user, limit=4):
+        """Other cases ``user`` may find that share factors (weighing most) or themes with this one."""
+        shared_factors = (
+            CaseFactor.objects.filter(case_id=OuterRef("pk"), factor_id__in=self.factor_links.values("factor_id"))
+            .order_by()
+            .values("case_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        through = Case.themes.through
+        shared_themes = (
+            through.objects.filter(
+                case_id=OuterRef("pk"), theme_id__in=through.objects.filter(case_id=self.pk).values("theme_id")
+            )
+            .order_by()
+            .values("case_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            Case.objects.listed_for(user)
+            .exclude(pk=self.pk)
+            .annotate(
+                shared_factors=Coalesce(Subquery(shared_factors), 0), shared_themes=Coalesce(Subquery(shared_themes), 0)
+            )
+            .filter(Q(shared_factors__gt=0) | Q(shared_themes__gt=0))
+            .select_related("municipality")
+            .order_by("-shared_factors", "-shared_themes", "-published_at", "-pk")[:limit]
+        )
+
+    def is_editor(self, user):
+        """Owner or co-editor (one query for co-editors unless they were prefetched)."""
+        if not is_member(user):
+            return False
+        if self.owner_id == user.pk:
+            return True
+        return self.co_editors.filter(pk=user.pk).exists()
+
+    # --- state changes -------------------------------------------------------------
+
+    def _change_status(self, *, by, to, allowed, action, message="", fields=()):
+        if self.status not in allowed:
+            raise TransitionError(
+                _("Dit kan niet bij een casus met de status ‘%(status)s’.") % {"status": self.get_status_display()}
+            )
+        old = self.get_status_display()
+        self.status = to
+        self.save(update_fields=["status", "updated_at", *fields])
+        self.revisions.create(
+            author=by,
+            action=action,
+            message=message,
+            changes={"status": {"label": str(_("status")), "old": str(old), "new": str(self.get_status_display())}},
+        )
+
+    @transaction.atomic
+    def submit(self, *, by):
+        """Owner or co-editor offers the case to the facilitators for publication."""
+        missing = self.missing_for_submit
+        if missing:
+            raise TransitionError(_("Vul eerst in: %(fields)s.") % {"fields": ", ".join(str(m) for m in missing)})
+        self.submitted_at = timezone.now()
+        self.review_message = ""
+        self._change_status(
+            by=by,
+            to=self.Status.SUBMITTED,
+            allowed=[self.Status.DRAFT, self.Status.WITHDRAWN],
+            action="submit",
+            fields=["submitted_at", "review_message"],
+        )
+
+    @transaction.atomic
+    def publish(self, *, by):
+        """A facilitator publishes a submitted case."""
+        self.published_at = timezone.now()
+        self.published_by = by
+        self.review_message = ""
+        self._change_status(
+            by=by,
+            to=self.Status.PUBLISHED,
+            allowed=[self.Status.SUBMITTED],
+            action="publish",
+            fields=["published_at", "published_by", "review_message"],
+        )
+
+    @transaction.atomic
+    def send_back(self, *, by, message):
+        """A facilitator returns a submitted (or published) case to its authors, saying what to improve."""
+        message = (message or "").strip()
+        if not message:
+            raise TransitionError(_("Schrijf erbij wat de auteurs nog moeten doen."))
+        self.review_message = message
+        self._change_status(
+            by=by,
+            to=self.Status.DRAFT,
+            allowed=[self.Status.SUBMITTED, self.Status.PUBLISHED],
+            action="send_back",
+            message=message,
+            fields=["review_message"],
+        )
+
+    @transaction.atomic
+    def withdraw(self, *, by):
+        """The owner takes a submitted or published case back; it can be submitted again later."""
+        self._change_status(
+            by=by,
+            to=self.Status.WITHDRAWN,
+            allowed=[self.Status.SUBMITTED, self.Status.PUBLISHED],
+            action="withdraw",
+        )
+
+    # --- revisions -----------------------------------------------------------------
+
+    def snapshot(self):
+        """A comparable picture of everything an editor can change, for ``record_changes``."""
+        data = {}
+        for name in self.TRACKED_FIELDS:
+            field = self._meta.get_field(name)
+            value = getattr(self, name)
+            if name in self.RICH_TEXT_FIELDS:
+                data[name] = value or ""
+            elif field.choices:
+                data[name] = str(getattr(self, f"get_{name}_display")()) if value else ""
+            elif isinstance(value, bool):
+                data[name] = str(_("ja") if value else _("nee"))
+            elif value is None:
+                data[name] = ""
+            elif hasattr(value, "isoformat"):
+                data[name] = value.isoformat()
+            else:
+                data[name] = str(value)
+        data["themes"] = sorted(t.name for t in self.themes.all())
+        data["factors"] = [
+            f"{link.factor.name}: {link.explanation}" for link in self.factor_links.select_related("factor")
+        ]
+        data["partners"] = [
+            f"{p.display_name} ({p.role})" if p.role else p.display_name
+            for p in self.partners.select_related("organisation")
+        ]
+        data["links"] = [f"{link.title} <{link.url}>" for link in self.links.all()]
+        data["images"] = [f"{img.alt_text} [{img.image.name.rsplit('/', 1)[-1]}]" for img in self.images.all()]
+        return data
+
+    def describe_changes(self, before, after):
+        """Field → old/new (plain), a word-count summary (rich text) or added/removed (lists)."""
+        labels = {name: str(self._meta.get_field(name).verbose_name) for name in self.TRACKED_FIELDS}
+        labels |= {
+            "themes": str(_("thema's")),
+            "factors": str(_("factoren en belemmeringen")),
+            "partners": str(_("partners")),
+            "links": str(_("links")),
+            "images": str(_("foto's")),
+        }
+        changes = {}
+        for name, new in after.items():
+            old = before.get(name, "" if not isinstance(new, list) else [])
+            if old == new:
+                continue
+            if isinstance(new, list):
+                changes[name] = {
+                    "label": labels[name],
+                    "added": [item for item in new if item not in old],
+                    "removed": [item for item in old if item not in new],
+                }
+            elif name in self.RICH_TEXT_FIELDS:
+                changes[name] = {"label": labels[name], "summary": _rich_summary(old, new)}
+            else:
+                changes[name] = {"label": labels[name], "old": old, "new": new}
+        return changes
+
+    def record_changes(self, *, by, before=None, action="edit", message=""):
+        """Save a revision if anything changed since ``before`` (a ``snapshot()``; None for a new case)."""
+        after = self.snapshot()
+        changes = self.describe_changes(before or {}, after)
+        if before is not None and not changes:
+            return None
+        return self.revisions.create(
+            author=by, action="create" if before is None else action, message=message, changes=changes
+        )
+
+
+def _rich_summary(old, new):
+    old_words, new_words = len(text_of(old).split()), len(text_of(new).split())
+    if not old_words:
+        return str(_("toegevoegd (%(n)s woorden)") % {"n": new_words})
+    if not new_words:
+        return str(_("leeggemaakt"))
+    return str(_("aangepast (%(old)s → %(new)s woorden)") % {"old": old_words, "new": new_words})
 
 
 def case_image_upload_to(instance, filename):
@@ -221,6 +553,14 @@ class CaseImage(models.Model):
 
     def __str__(self):
         return self.alt_text
+
+    def delete(self, *args, **kwargs):
+        image, thumbnail = self.image, self.thumbnail
+        result = super().delete(*args, **kwargs)
+        for file in (image, thumbnail):
+            if file:
+                file.delete(save=False)
+        return result
 
 
 class CaseFactor(models.Model):
@@ -263,19 +603,21 @@ class CasePartner(models.Model):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["case", "order", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(organisation__isnull=False) | ~models.Q(name=""),
-                name="case_partner_has_name",
-            )
-        ]
 
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        # Keep the organisation's name, so the partner still reads well if the organisation is deleted.
+        if self.organisation_id and not self.name:
+            self.name = self.organisation.name
+        super().save(*args, **kwargs)
+
     @property
     def display_name(self):
-        return self.organisation.name if self.organisation_id else self.name
+        if self.organisation_id:
+            return self.organisation.name
+        return self.name or str(_("een organisatie die niet meer bestaat"))
 
 
 class CaseLink(models.Model):
@@ -295,6 +637,17 @@ class CaseLink(models.Model):
 
 class CaseRevision(models.Model):
     """Every change to a case: who, when and what (field → old and new value)."""
+
+    ACTIONS = {
+        "create": _("aangemaakt"),
+        "edit": _("bewerkt"),
+        "submit": _("ingediend"),
+        "publish": _("gepubliceerd"),
+        "send_back": _("teruggestuurd"),
+        "withdraw": _("teruggetrokken"),
+        "coeditor_added": _("mede-auteur toegevoegd"),
+        "coeditor_removed": _("mede-auteur verwijderd"),
+    }
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("casus"))
     author = models.ForeignKey(
@@ -317,6 +670,9 @@ class CaseRevision(models.Model):
 
     def __str__(self):
         return f"{self.case} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_action_display(self):
+        return self.ACTIONS.get(self.action, self.action)
 
 
 class ReflectionQuerySet(models.QuerySet):
@@ -370,3 +726,15 @@ class Reflection(models.Model):
 
     def __str__(self):
         return f"{self.get_perspective_display()} over {self.case}"
+
+    def hide(self, *, by, reason):
+        """A facilitator hides the reflection from everyone but its author and the facilitators."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise TransitionError(_("Geef een reden op."))
+        self.hidden, self.hidden_by, self.hidden_reason = True, by, reason
+        self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
+
+    def unhide(self, *, by):
+        self.hidden, self.hidden_by, self.hidden_reason = False, None, ""
+        self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from cases.models import Case
 from cop.forms import ProfileForm
 from cop.models import Profile
 
@@ -17,4 +18,5 @@ def profile(request):
         form.save()
         messages.success(request, _("Je profiel is opgeslagen."))
         return redirect("profile")
-    return render(request, "cop/profile.html", {"form": form, "profile": profile})
+    my_cases = Case.objects.mine(request.user).order_by("-updated_at")
+    return render(request, "cop/profile.html", {"form": form, "profile": profile, "my_cases": my_cases})

@@ -1,0 +1,412 @@
+"""Forms of the case library: the case with its inline rows, the workflow, reflections and the filters."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection, text_of
+from cop.images import ProcessedImage, VerifiedImageField
+from cop.models import Area, Municipality, Organisation, Perspective, Theme
+from factors.models import Factor
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def factor_choices(queryset):
+    """Working factors and obstacles as two option groups."""
+    groups = {Factor.Kind.WORKING: [], Factor.Kind.OBSTACLE: []}
+    for factor in queryset:
+        groups.setdefault(factor.kind, []).append((factor.pk, factor.name))
+    return [
+        ("", _("Kies een factor of belemmering")),
+        (_("Werkzame factoren"), groups[Factor.Kind.WORKING]),
+        (_("Belemmeringen"), groups[Factor.Kind.OBSTACLE]),
+    ]
+
+
+class CaseForm(forms.ModelForm):
+    """The case itself; photos, partners, links and factors are inline formsets beside it."""
+
+    # Sections of the form, in reading order: (legend, fields, open by default).
+    SECTIONS = [
+        (_("Over de casus"), ["title", "summary", "story"], True),
+        (_("De drie vragen"), ["pride", "what_worked", "lessons"], True),
+        (
+            _("Waar en wanneer"),
+            ["municipality", "area", "area_type", "scale", "period_start", "period_end", "stage"],
+            True,
+        ),
+        (_("Thema's en perspectief"), ["themes", "organisation", "perspective"], True),
+        (
+            _("Beschrijving als werkzame praktijk"),
+            ["occasion", "goal", "target_group", "approach", "preconditions", "transferability"],
+            False,
+        ),
+        (_("Contactpersoon"), ["contact_name", "contact_email", "contact_consent"], False),
+        (_("Wie mag de casus zien?"), ["visibility"], True),
+    ]
+
+    class Meta:
+        model = Case
+        fields = [
+            "title",
+            "summary",
+            "story",
+            "pride",
+            "what_worked",
+            "lessons",
+            "occasion",
+            "goal",
+            "target_group",
+            "approach",
+            "preconditions",
+            "transferability",
+            "area_type",
+            "scale",
+            "municipality",
+            "area",
+            "themes",
+            "period_start",
+            "period_end",
+            "stage",
+            "organisation",
+            "perspective",
+            "contact_name",
+            "contact_email",
+            "contact_consent",
+            "visibility",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+            "themes": forms.CheckboxSelectMultiple,
+            "period_start": DATE_WIDGET,
+            "period_end": DATE_WIDGET,
+            "stage": forms.RadioSelect,
+            "visibility": forms.RadioSelect,
+        }
+        help_texts = {
+            "title": _("Bijvoorbeeld ‘Kenniskwartier Arnhem’."),
+            "summary": _("Eén of twee zinnen: wat is er gedaan, waar en met wie? Hoogstens 500 tekens."),
+            "story": _("Vertel het verhaal in je eigen woorden: hoe het begon, wat jullie deden en wat het opleverde."),
+            "occasion": _("Welk probleem of welke kans was de aanleiding?"),
+            "goal": _("Wat wilden jullie bereiken?"),
+            "target_group": _("Voor wie is het bedoeld?"),
+            "approach": _("Wat deden jullie, stap voor stap?"),
+            "preconditions": _("Wat is nodig om dit te laten werken (tijd, geld, mensen, afspraken)?"),
+            "transferability": _("Wat kunnen anderen ervan overnemen, en wat is typisch voor jullie situatie?"),
+            "period_end": _("Leeg laten als het nog loopt."),
+            "contact_name": _("Iemand die vragen over de casus kan beantwoorden."),
+            "visibility": _("Een casus is pas zichtbaar nadat een begeleider haar heeft gepubliceerd."),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].widget.attrs["autocomplete"] = "off"
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipality"].empty_label = _("Kies een gemeente")
+        areas = Area.objects.select_related("municipality").order_by("municipality__name", "name")
+        self.fields["area"].queryset = areas
+        grouped = {}
+        for area in areas:
+            grouped.setdefault(area.municipality.name, []).append((area.pk, area.name))
+        self.fields["area"].choices = [("", _("Kies een wijk, dorp of kern"))] + list(grouped.items())
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["organisation"].empty_label = _("Geen of niet in de lijst")
+        self.fields["themes"].queryset = Theme.objects.order_by("order", "name")
+        self.fields["area_type"].choices = [("", _("Kies een soort gebied"))] + list(Case.AreaType.choices)
+        self.fields["scale"].choices = [("", _("Kies een schaal"))] + list(Case.Scale.choices)
+        self.fields["story"].required = False  # checked on the sanitised text in clean_story
+        if not self.instance.pk and user is not None:
+            profile = getattr(user, "profile", None)
+            if profile is not None:
+                self.initial.setdefault("perspective", profile.effective_perspective)
+                if profile.organisation_id:
+                    self.initial.setdefault("organisation", profile.organisation_id)
+
+    def clean_story(self):
+        story = self.cleaned_data.get("story") or ""
+        if not text_of(story):
+            raise forms.ValidationError(_("Vertel het verhaal van de casus: dit veld is nog leeg."), code="required")
+        return story
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("De einddatum ligt vóór de begindatum."))
+        area, municipality = data.get("area"), data.get("municipality")
+        if area and municipality and area.municipality_id != municipality.pk:
+            self.add_error("area", _("Deze wijk of kern hoort niet bij de gekozen gemeente."))
+        elif area and not municipality:
+            data["municipality"] = area.municipality
+        return data
+
+    def sections(self):
+        """(legend, bound fields, has errors, open) per section, for the template."""
+        result = []
+        for legend, names, is_open in self.SECTIONS:
+            fields = [self[name] for name in names]
+            has_errors = any(f.errors for f in fields)
+            filled = any(self[name].value() not in (None, "", [], False) for name in names)
+            result.append((legend, fields, has_errors, is_open or has_errors or filled))
+        return result
+
+
+class CaseFactorForm(forms.ModelForm):
+    class Meta:
+        model = CaseFactor
+        fields = ["factor", "explanation"]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 2, "maxlength": 2000})}
+        labels = {"factor": _("Factor of belemmering")}
+        help_texts = {"explanation": _("Kort: hoe speelde dit mee in jullie casus?")}
+
+    def __init__(self, *args, factor_queryset=None, factor_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if factor_queryset is not None:
+            self.fields["factor"].queryset = factor_queryset
+            self.fields["factor"].choices = factor_choices
+        self.fields["explanation"].required = True
+        self.fields["explanation"].error_messages["required"] = _("Leg kort uit hoe deze factor meespeelde.")
+
+
+class CasePartnerForm(forms.ModelForm):
+    class Meta:
+        model = CasePartner
+        fields = ["organisation", "name", "kind", "role"]
+        labels = {"name": _("Of: naam van de partner")}
+        help_texts = {"role": _("Bijvoorbeeld: trekker, financier, levert studenten.")}
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].empty_label = _("Niet in de lijst")
+        self.fields["kind"].choices = [("", _("Kies een soort"))] + list(Perspective.choices)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation") and not (data.get("name") or "").strip() and not self.errors:
+            self.add_error("name", _("Kies een organisatie of vul de naam van de partner in."))
+        return data
+
+
+class CaseLinkForm(forms.ModelForm):
+    url = forms.URLField(label=_("Adres (https://…)"), max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = CaseLink
+        fields = ["title", "url"]
+        labels = {"title": _("Titel van de link")}
+
+
+class CaseImageForm(forms.ModelForm):
+    """A photo: verified and re-encoded by ``cop.images``; the thumbnail is made once, here."""
+
+    image = VerifiedImageField(
+        label=_("Foto"), required=False, thumb_side=480, widget=forms.FileInput, help_text=_("JPEG, PNG, WebP of GIF.")
+    )
+
+    class Meta:
+        model = CaseImage
+        fields = ["alt_text", "caption", "credit"]
+        labels = {"credit": _("Fotograaf of bron")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["image", "alt_text", "caption", "credit"])
+        if self.instance.pk:
+            self.fields["image"].label = _("Andere foto kiezen")
+            self.fields["image"].help_text = _("Leeg laten om deze foto te houden.")
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk and not data.get("image") and "image" not in self.errors:
+            self.add_error("image", _("Kies een foto, of maak de regel leeg."))
+        return data
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        processed = self.cleaned_data.get("image")
+        if isinstance(processed, ProcessedImage):
+            old = (instance.image.name, instance.thumbnail.name) if instance.pk else ()
+            instance.image.save(processed.content.name, processed.content, save=False)
+            if processed.thumbnail is not None:
+                instance.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
+            for name in old:
+                if name:
+                    instance.image.storage.delete(name)
+        if commit:
+            instance.save()
+        return instance
+
+
+FORMSET_OPTIONS = {"can_delete": True, "validate_max": True}
+FactorFormSet = inlineformset_factory(Case, CaseFactor, form=CaseFactorForm, extra=2, max_num=500, **FORMSET_OPTIONS)
+PartnerFormSet = inlineformset_factory(Case, CasePartner, form=CasePartnerForm, extra=1, max_num=100, **FORMSET_OPTIONS)
+LinkFormSet = inlineformset_factory(Case, CaseLink, form=CaseLinkForm, extra=1, max_num=50, **FORMSET_OPTIONS)
+ImageFormSet = inlineformset_factory(Case, CaseImage, form=CaseImageForm, extra=1, max_num=30, **FORMSET_OPTIONS)
+
+
+def case_formsets(user, data=None, files=None, *, instance):
+    """The four inline formsets, with the choices computed once for all their rows."""
+    linked = instance.factor_links.values("factor_id") if instance.pk else []
+    factors = (
+        Factor.objects.visible_to(user)
+        .filter(Q(status__in=[Factor.Status.ACCEPTED, Factor.Status.PROPOSED]) | Q(pk__in=linked))
+        .order_by("kind", "order", "name")
+    )
+    choices = factor_choices(list(factors))
+    organisations = Organisation.objects.order_by("name")
+    return {
+        "factors": FactorFormSet(
+            data,
+            files,
+            instance=instance,
+            prefix="factors",
+            form_kwargs={"factor_queryset": factors, "factor_choices": choices},
+        ),
+        "partners": PartnerFormSet(
+            data, files, instance=instance, prefix="partners", form_kwargs={"organisations": organisations}
+        ),
+        "links": LinkFormSet(data, files, instance=instance, prefix="links"),
+        "images": ImageFormSet(data, files, instance=instance, prefix="images"),
+    }
+
+
+class CoEditorForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mailadres van de deelnemer"),
+        help_text=_("Diegene moet al deelnemer zijn van het platform."),
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        self.case = case
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("Er is geen deelnemer met dit e-mailadres. Vraag diegene eerst een account te maken."),
+                code="unknown",
+            )
+        if user.pk == self.case.owner_id:
+            raise forms.ValidationError(_("Dit ben jij: je bent al de eigenaar van deze casus."), code="owner")
+        if self.case.co_editors.filter(pk=user.pk).exists():
+            raise forms.ValidationError(_("Deze deelnemer is al mede-auteur."), code="duplicate")
+        self.cleaned_data["user"] = user
+        return email
+
+
+class SendBackForm(forms.Form):
+    message = forms.CharField(
+        label=_("Bericht aan de auteurs"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wat moet er nog gebeuren voordat de casus gepubliceerd kan worden?"),
+        error_messages={"required": _("Schrijf erbij wat de auteurs nog moeten doen.")},
+    )
+
+
+class HideReflectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden van verbergen"),
+        max_length=300,
+        error_messages={"required": _("Geef een reden op.")},
+    )
+
+
+class ReflectionForm(forms.ModelForm):
+    class Meta:
+        model = Reflection
+        fields = ["perspective", "strikes", "learns"]
+        widgets = {
+            "strikes": forms.Textarea(attrs={"rows": 4, "maxlength": 3000}),
+            "learns": forms.Textarea(attrs={"rows": 4, "maxlength": 3000}),
+        }
+        labels = {"perspective": _("Vanuit welk perspectief kijk je?")}
+        help_texts = {
+            "perspective": _("Je naam staat er alleen bij als je dat in je profiel hebt aangezet."),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and user is not None:
+            profile = getattr(user, "profile", None)
+            if profile is not None:
+                self.initial.setdefault("perspective", profile.effective_perspective)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("strikes") or "").strip() and not (data.get("learns") or "").strip():
+            raise forms.ValidationError(
+                _("Beantwoord minstens één van de twee vragen."),
+                code="empty",
+            )
+        return data
+
+
+class LibraryFilterForm(forms.Form):
+    """The library's filters: each optional, all combinable, as a shareable query string."""
+
+    SORT_NEWEST = "nieuwste"
+    SORT_EVIDENCE = "onderbouwing"
+    SORT_RELEVANCE = "relevantie"
+
+    q = forms.CharField(label=_("Zoeken in casussen"), required=False, max_length=200)
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+    perspectief = forms.ChoiceField(
+        label=_("Perspectief"), required=False, choices=[("", _("Alle perspectieven")), *Perspective.choices]
+    )
+    fase = forms.ChoiceField(label=_("Fase"), required=False, choices=[("", _("Alle fasen")), *Case.Stage.choices])
+    factor = forms.ChoiceField(label=_("Factor of belemmering"), required=False)
+    organisatie = forms.ChoiceField(
+        label=_("Soort organisatie"),
+        required=False,
+        choices=[("", _("Alle soorten")), *Perspective.choices],
+    )
+    sorteer = forms.ChoiceField(
+        label=_("Sorteren op"),
+        required=False,
+        choices=[
+            ("", _("Relevantie of nieuwste")),
+            (SORT_NEWEST, _("Nieuwste eerst")),
+            (SORT_EVIDENCE, _("Meeste onderbouwing")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget = forms.TextInput(attrs={"type": "search", "placeholder": _("bijv. studenten")})
+        self.fields["thema"].choices = [("", _("Alle thema's"))] + list(
+            Theme.objects.order_by("order", "name").values_list("slug", "name")
+        )
+        self.fields["gemeente"].choices = [("", _("Alle gemeenten"))] + list(
+            Municipality.objects.order_by("name").values_list("slug", "name")
+        )
+        groups = {Factor.Kind.WORKING: [], Factor.Kind.OBSTACLE: []}
+        for slug, name, kind in (
+            Factor.objects.public().order_by("kind", "order", "name").values_list("slug", "name", "kind")
+        ):
+            groups.setdefault(kind, []).append((slug, name))
+        self.fields["factor"].choices = [
+            ("", _("Alle factoren")),
+            (_("Werkzame factoren"), groups[Factor.Kind.WORKING]),
+            (_("Belemmeringen"), groups[Factor.Kind.OBSTACLE]),
+        ]
+
+    def value(self, name):
+        """The cleaned value of one filter, or "" when missing or invalid (an old link keeps working)."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return self.cleaned_data.get(name) or ""
+
+    @property
+    def active(self):
+        return any(
+            self.value(name) for name in ("q", "thema", "gemeente", "perspectief", "fase", "factor", "organisatie")
+        )

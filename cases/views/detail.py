@@ -1,0 +1,43 @@
+"""The case page and its revision history."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from cases.access import get_case_for_user
+from cases.forms import HideReflectionForm, ReflectionForm, SendBackForm
+from cases.models import Reflection
+from cop.roles import is_member
+
+
+def detail(request, slug):
+    case, perms = get_case_for_user(request, slug)
+    user = request.user
+    reflections = (
+        Reflection.objects.visible_to(user)
+        .filter(case=case)
+        .select_related("author__profile")
+        .order_by("perspective", "created_at", "pk")
+    )
+    context = {
+        "case": case,
+        "perms": perms,
+        "images": case.images.all(),
+        "factor_links": case.factor_links.select_related("factor").order_by("factor__kind", "order", "pk"),
+        "partners": case.partners.select_related("organisation"),
+        "links": case.links.all(),
+        "themes": case.themes.all(),
+        "meetings": case.meetings.visible_to(user).order_by("-starts_at"),
+        "reflections": reflections,
+        "related": case.related_for(user),
+        "reflection_form": ReflectionForm(user=user) if is_member(user) and perms.can_reflect else None,
+        "send_back_form": SendBackForm() if perms.can_send_back else None,
+        "hide_form": HideReflectionForm() if perms.is_facilitator else None,
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@login_required
+def revisions(request, slug):
+    case, _perms = get_case_for_user(request, slug, need="can_see_revisions")
+    entries = case.revisions.select_related("author__profile").order_by("-created_at", "-pk")
+    return render(request, "cases/revisions.html", {"case": case, "revisions": entries})

@@ -1,0 +1,37 @@
+"""The case library (/casussen/): filters, sorting, Dutch full-text search, pagination; htmx-aware."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+
+from cases.forms import LibraryFilterForm
+from cases.models import Case
+from cop.search import is_postgres, search
+
+PAGE_SIZE = 12
+
+
+def library(request):
+    form = LibraryFilterForm(request.GET or None)
+    cases = Case.objects.listed_for(request.user).filter_library(
+        theme=form.value("thema"),
+        municipality=form.value("gemeente"),
+        perspective=form.value("perspectief"),
+        stage=form.value("fase"),
+        factor=form.value("factor"),
+        organisation_kind=form.value("organisatie"),
+    )
+    query, sort = form.value("q"), form.value("sorteer")
+    if query:
+        cases = search(cases, query)
+    cases = cases.for_list()
+    if sort == LibraryFilterForm.SORT_EVIDENCE:
+        cases = cases.order_by("-evidence_count", "-published_at", "-pk")
+    elif sort == LibraryFilterForm.SORT_NEWEST or not (query and is_postgres()):
+        cases = cases.order_by("-published_at", "-pk")
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    context = {"form": form, "page": page, "query": query}
+    template = "cases/partials/_library_results.html" if request.htmx else "cases/library.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response

@@ -1,0 +1,71 @@
+"""The publication workflow: submit, publish, send back, withdraw; and the facilitators' review queue."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cases.access import get_case_for_user, require_facilitator
+from cases.forms import SendBackForm
+from cases.models import Case, TransitionError
+
+
+def _run(request, case, change, success):
+    try:
+        change()
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(case)
+
+
+@require_POST
+@login_required
+def submit(request, slug):
+    case, _perms = get_case_for_user(request, slug, need="can_edit")
+    return _run(
+        request, case, lambda: case.submit(by=request.user), _("De casus is ingediend. Een begeleider kijkt ernaar.")
+    )
+
+
+@require_POST
+@login_required
+def publish(request, slug):
+    case, _perms = get_case_for_user(request, slug, need="is_facilitator")
+    return _run(request, case, lambda: case.publish(by=request.user), _("De casus is gepubliceerd."))
+
+
+@require_POST
+@login_required
+def send_back(request, slug):
+    case, _perms = get_case_for_user(request, slug, need="is_facilitator")
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        return render(request, "cases/send_back.html", {"case": case, "form": form})
+    message = form.cleaned_data["message"]
+    return _run(
+        request,
+        case,
+        lambda: case.send_back(by=request.user, message=message),
+        _("De casus is teruggestuurd naar de auteurs."),
+    )
+
+
+@require_POST
+@login_required
+def withdraw(request, slug):
+    case, _perms = get_case_for_user(request, slug, need="is_owner")
+    return _run(request, case, lambda: case.withdraw(by=request.user), _("De casus is teruggetrokken."))
+
+
+@login_required
+def review_queue(request):
+    require_facilitator(request.user)
+    submitted = (
+        Case.objects.filter(status=Case.Status.SUBMITTED)
+        .select_related("owner__profile", "organisation", "municipality")
+        .order_by("submitted_at", "pk")
+    )
+    return render(request, "cases/review_queue.html", {"cases": submitted, "send_back_form": SendBackForm()})

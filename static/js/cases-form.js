@@ -1,0 +1,34 @@
+// Case form: "add another row" buttons for the inline formsets (partners, factors, photos, links).
+// Without JavaScript the form still works: empty rows are offered after "Opslaan en verder bewerken".
+(function () {
+  "use strict";
+
+  function addRow(prefix) {
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var max = document.getElementById("id_" + prefix + "-MAX_NUM_FORMS");
+    var template = document.querySelector('template[data-formset-template="' + prefix + '"]');
+    var rows = document.querySelector('[data-formset-rows="' + prefix + '"]');
+    if (!total || !template || !rows) return;
+    var index = parseInt(total.value, 10);
+    if (max && index >= parseInt(max.value, 10)) return;
+    var html = template.innerHTML.replace(/__prefix__/g, String(index)).replace(/__number__/g, String(index + 1));
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var row = holder.firstElementChild;
+    rows.appendChild(row);
+    total.value = String(index + 1);
+    var first = row.querySelector("input:not([type=hidden]), select, textarea");
+    if (first) first.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-formset-add]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        addRow(button.getAttribute("data-formset-add"));
+      });
+    });
+    var summary = document.getElementById("form-errors");
+    if (summary) summary.focus();
+  });
+})();
