@@ -16,6 +16,7 @@ urlpatterns = [
     path("profiel/", profile.profile, name="profile"),
     # Before the factors include, so that "kaart" is not read as a factor slug.
     path("wat-werkt/kaart/", portal.factor_map, name="factor-map"),
+    path("wat-werkt/perspectieven/", portal.perspective_matrix, name="perspective-matrix"),
     path("wat-werkt/", include("factors.urls")),
     path("casussen/", include("cases.urls")),
     path("bijeenkomsten/", include("meetings.urls")),

@@ -1,3 +1,41 @@
 """Open knowledge: API, feeds, open data, sitemap (issue: the public knowledge portal)."""
 
-urlpatterns = []
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from cop import api, feeds, opendata
+from cop.sitemaps import SITEMAPS
+from cop.views import portal
+
+urlpatterns = [
+    path("api/", api.api_root, name="api-root"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/", include((api.router.urls, "api"), namespace="api")),
+    path("open-data/", opendata.open_data, name="open-data"),
+    path("open-data/<slug:dataset>.csv", opendata.download_csv, name="open-data-csv"),
+    path("open-data/<slug:dataset>.json", opendata.download_json, name="open-data-json"),
+    path("open-data/beelden/<slug:name>.svg", portal.visual_svg, name="visual-svg"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+]
+
+# /feeds/<name>/ (RSS) and /feeds/<name>/atom/, and the same per item: /feeds/<name>/<slug>/.
+for name, feed_class in feeds.FEEDS.items():
+    item_class = feeds.ITEM_FEEDS[name]
+    urlpatterns += [
+        path(f"feeds/{name}/", feed_class(), name=f"feed-{name}"),
+        path(f"feeds/{name}/atom/", feeds.atom(feed_class)(), name=f"feed-{name}-atom"),
+        path(f"feeds/{name}/<slug:slug>/", item_class(), name=f"feed-{name}-item"),
+        path(f"feeds/{name}/<slug:slug>/atom/", feeds.atom(item_class)(), name=f"feed-{name}-item-atom"),
+    ]

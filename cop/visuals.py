@@ -23,6 +23,7 @@ import math
 import textwrap
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -169,9 +170,16 @@ def nice_ceiling(value):
 
 def render_svg(chart, *, standalone=False):
     """The SVG markup of ``chart``; ``standalone`` adds the XML declaration for a download."""
-    return render_to_string(
-        chart.template_name, {"chart": chart, "c": chart.shapes, "p": PALETTE, "font": FONT, "standalone": standalone}
-    )
+    context = {"chart": chart, "c": chart.shapes, "p": PALETTE, "font": FONT, "standalone": standalone}
+    if standalone:
+        context |= {
+            "licence_name": settings.COP_LICENCE_NAME,
+            "licence_url": settings.COP_LICENCE_URL,
+            "site_url": settings.SITE_URL,
+            "source_line": _("Bron: Weten wat werkt (%(site)s) · licentie %(licence)s")
+            % {"site": settings.SITE_URL, "licence": settings.COP_LICENCE_NAME},
+        }
+    return render_to_string(chart.template_name, context)
 
 
 def render_figure(chart, *, show_table=True, open_table=False):

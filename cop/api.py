@@ -1,0 +1,723 @@
+"""The open data API: read-only, anonymous, public content only.
+
+Every queryset starts from a ``public()`` method (via ``cop.portal``); nested
+relations are prefetched with public querysets too, so that a published case never
+carries a proposed factor or a hidden reflection along. People appear only as
+``cop.models.public_name`` (their name with consent, otherwise their perspective);
+no e-mail address, user id or contact detail is ever serialised.
+"""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
+
+from cases.models import Case, CaseFactor, Reflection
+from cop import portal
+from cop.models import Perspective, TermVersion, Theme, public_name
+from cop.search import search as search_queryset
+from factors.models import Factor, FactorRelation
+from meetings.models import Contribution, Meeting, Series
+
+LICENCE_SCHEMA = {
+    "type": "object",
+    "required": ["name", "url"],
+    "properties": {"name": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
+}
+
+
+def licence():
+    return {"name": settings.COP_LICENCE_NAME, "url": settings.COP_LICENCE_URL}
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path) if request is not None else f"{settings.SITE_URL}{path}"
+
+
+def truthy(value):
+    return str(value).strip().lower() in {"1", "true", "ja", "yes"}
+
+
+# --- fields and small serializers ---------------------------------------------------------
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageUrlField(serializers.Field):
+    """The absolute address of the object's public page."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return absolute(self.context.get("request"), value.get_absolute_url())
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ApiUrlField(serializers.Field):
+    """The absolute address of the object in this API."""
+
+    def __init__(self, view_name, **kwargs):
+        self.view_name = view_name
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return absolute(self.context.get("request"), reverse(self.view_name, kwargs={"slug": value.slug}))
+
+
+class LicenceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.URLField()
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "description"]
+
+
+class ThemeRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Theme
+        fields = ["slug", "name"]
+
+
+class PlaceSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class OrganisationRefSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Perspective.choices)
+
+
+class FactorRefSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    api_url = ApiUrlField("api:factor-detail")
+
+    class Meta:
+        model = Factor
+        fields = ["slug", "name", "kind", "url", "api_url"]
+
+
+class CaseRefSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    api_url = ApiUrlField("api:case-detail")
+
+    class Meta:
+        model = Case
+        fields = ["slug", "title", "url", "api_url"]
+
+
+class MeetingRefSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    api_url = ApiUrlField("api:meeting-detail")
+
+    class Meta:
+        model = Meeting
+        fields = ["slug", "title", "starts_at", "url", "api_url"]
+
+
+class EvidenceSerializer(serializers.Serializer):
+    cases = serializers.IntegerField(help_text="Public cases that name the factor.")
+    contributions = serializers.IntegerField(help_text="Contributions in published harvests clustered onto it.")
+    votes = serializers.IntegerField(help_text="Dots in published harvests.")
+    total = serializers.IntegerField()
+    strength = serializers.FloatField(help_text="Weighted evidence: a case counts more than a contribution.")
+
+
+# --- cases ----------------------------------------------------------------------------------
+
+
+class CaseFactorSerializer(serializers.Serializer):
+    factor = FactorRefSerializer()
+    explanation = serializers.CharField()
+
+
+class PartnerSerializer(serializers.Serializer):
+    name = serializers.CharField(source="display_name")
+    kind = serializers.CharField()
+    role = serializers.CharField()
+
+
+class CaseLinkSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.URLField()
+
+
+class CaseImageSerializer(serializers.Serializer):
+    url = serializers.SerializerMethodField()
+    alt_text = serializers.CharField()
+    caption = serializers.CharField()
+    credit = serializers.CharField()
+    width = serializers.IntegerField(allow_null=True)
+    height = serializers.IntegerField(allow_null=True)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, image):
+        return absolute(self.context.get("request"), image.image.url)
+
+
+class ReflectionSerializer(serializers.Serializer):
+    author = serializers.SerializerMethodField(help_text="The name with consent, otherwise the perspective.")
+    perspective = serializers.ChoiceField(choices=Perspective.choices)
+    strikes = serializers.CharField(help_text="Wat valt je op?")
+    learns = serializers.CharField(help_text="Wat is leerzaam voor jou?")
+    created_at = serializers.DateTimeField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_author(self, reflection):
+        return str(public_name(reflection.author, reflection.perspective))
+
+
+class CaseListSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    api_url = ApiUrlField("api:case-detail")
+    municipality = PlaceSerializer(allow_null=True)
+    area = PlaceSerializer(allow_null=True)
+    organisation = OrganisationRefSerializer(allow_null=True)
+    themes = ThemeRefSerializer(many=True)
+    factors = CaseFactorSerializer(source="public_factor_links", many=True)
+
+    class Meta:
+        model = Case
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "url",
+            "api_url",
+            "municipality",
+            "area",
+            "area_type",
+            "scale",
+            "stage",
+            "perspective",
+            "organisation",
+            "themes",
+            "factors",
+            "period_start",
+            "period_end",
+            "published_at",
+        ]
+
+
+class CaseDetailSerializer(CaseListSerializer):
+    author = serializers.SerializerMethodField(help_text="The name with consent, otherwise the perspective.")
+    contact_name = serializers.SerializerMethodField(help_text="Only when the contact person consented.")
+    partners = PartnerSerializer(many=True)
+    links = CaseLinkSerializer(many=True)
+    images = CaseImageSerializer(many=True)
+    reflections = ReflectionSerializer(source="public_reflections", many=True)
+    meetings = MeetingRefSerializer(source="public_meetings", many=True)
+    licence = serializers.SerializerMethodField()
+
+    class Meta(CaseListSerializer.Meta):
+        fields = [
+            *CaseListSerializer.Meta.fields,
+            "story",
+            "pride",
+            "what_worked",
+            "lessons",
+            "occasion",
+            "goal",
+            "target_group",
+            "approach",
+            "preconditions",
+            "transferability",
+            "author",
+            "contact_name",
+            "partners",
+            "links",
+            "images",
+            "reflections",
+            "meetings",
+            "licence",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_author(self, case):
+        return str(public_name(case.owner, case.perspective))
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_contact_name(self, case):
+        return case.contact_name if case.contact_consent and case.contact_name else None
+
+    @extend_schema_field(LicenceSerializer)
+    def get_licence(self, case):
+        return licence()
+
+
+# --- factors --------------------------------------------------------------------------------
+
+
+class RelationSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=FactorRelation.Kind.choices)
+    factor = FactorRefSerializer(source="to_factor")
+    note = serializers.CharField()
+
+
+class FactorListSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    api_url = ApiUrlField("api:factor-detail")
+    cluster = PlaceSerializer(allow_null=True)
+    themes = ThemeRefSerializer(many=True)
+    evidence = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Factor
+        fields = ["slug", "name", "kind", "statement", "url", "api_url", "cluster", "themes", "evidence", "accepted_at"]
+
+    @extend_schema_field(EvidenceSerializer)
+    def get_evidence(self, factor):
+        return portal.evidence_of(factor)
+
+
+class FactorCaseSerializer(serializers.Serializer):
+    case = CaseRefSerializer()
+    explanation = serializers.CharField()
+
+
+class FactorDetailSerializer(FactorListSerializer):
+    relations = RelationSerializer(source="public_relations", many=True)
+    cases = FactorCaseSerializer(source="public_case_links", many=True)
+    licence = serializers.SerializerMethodField()
+
+    class Meta(FactorListSerializer.Meta):
+        fields = [*FactorListSerializer.Meta.fields, "explanation", "relations", "cases", "licence"]
+
+    @extend_schema_field(LicenceSerializer)
+    def get_licence(self, factor):
+        return licence()
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+
+class HarvestFactorSerializer(serializers.Serializer):
+    factor = FactorRefSerializer()
+    contributions = serializers.IntegerField()
+    votes = serializers.IntegerField()
+
+
+class ContributionSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    kind = serializers.CharField()
+    perspective = serializers.ChoiceField(choices=Perspective.choices)
+    factor = serializers.SerializerMethodField(help_text="The accepted factor it was clustered onto.")
+
+    @extend_schema_field(serializers.SlugField(allow_null=True))
+    def get_factor(self, contribution):
+        factor = contribution.factor
+        return factor.slug if factor is not None and factor.status == Factor.Status.ACCEPTED else None
+
+
+class AgreedTermSerializer(serializers.Serializer):
+    term = serializers.SlugField(source="term.slug")
+    name = serializers.CharField(source="term.name")
+    version = serializers.IntegerField(source="number")
+
+
+class HarvestImageSerializer(CaseImageSerializer):
+    kind = serializers.CharField()
+    credit = None
+
+
+class HarvestSerializer(serializers.Serializer):
+    published_at = serializers.DateTimeField()
+    summary = serializers.CharField()
+    open_questions = serializers.CharField()
+    factors = HarvestFactorSerializer(many=True)
+    contributions = ContributionSerializer(many=True)
+    agreed_terms = AgreedTermSerializer(many=True)
+    images = HarvestImageSerializer(many=True)
+
+
+class MeetingListSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    api_url = ApiUrlField("api:meeting-detail")
+    series = serializers.SerializerMethodField()
+    online = serializers.SerializerMethodField()
+    harvest_published = serializers.BooleanField(source="harvest_is_public")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "slug",
+            "title",
+            "goal",
+            "url",
+            "api_url",
+            "series",
+            "starts_at",
+            "ends_at",
+            "location_name",
+            "online",
+            "status",
+            "harvest_published",
+        ]
+
+    @extend_schema_field(PlaceSerializer(allow_null=True))
+    def get_series(self, meeting):
+        series = meeting.series
+        if series is None or series.visibility != Series.Visibility.PUBLIC:
+            return None
+        return {"slug": series.slug, "name": series.title}
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_online(self, meeting):
+        # The link itself is for those who registered; only say that the meeting is online.
+        return bool(meeting.online_url)
+
+
+class MeetingDetailSerializer(MeetingListSerializer):
+    presented_cases = CaseRefSerializer(source="public_presented_cases", many=True)
+    harvest = serializers.SerializerMethodField()
+    licence = serializers.SerializerMethodField()
+
+    class Meta(MeetingListSerializer.Meta):
+        fields = [*MeetingListSerializer.Meta.fields, "address", "agenda", "presented_cases", "harvest", "licence"]
+
+    @extend_schema_field(HarvestSerializer(allow_null=True))
+    def get_harvest(self, meeting):
+        if not meeting.harvest_is_public:
+            return None
+        return HarvestSerializer(harvest_of(meeting), context=self.context).data
+
+    @extend_schema_field(LicenceSerializer)
+    def get_licence(self, meeting):
+        return licence()
+
+
+def harvest_of(meeting):
+    """The public harvest of a meeting whose harvest is published (a few fixed queries)."""
+    factors, _unclustered = portal.harvest_factors(meeting)
+    return {
+        "published_at": meeting.published_at,
+        "summary": meeting.summary,
+        "open_questions": meeting.open_questions,
+        "factors": factors,
+        "contributions": Contribution.objects.public()
+        .filter(meeting=meeting)
+        .select_related("factor")
+        .order_by("round__order", "created_at", "pk"),
+        "agreed_terms": TermVersion.objects.public().filter(agreed_in_meetings=meeting).select_related("term"),
+        "images": meeting.harvest_images.all(),
+    }
+
+
+# --- terms ----------------------------------------------------------------------------------
+
+
+class TermVersionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    definition = serializers.CharField()
+    note = serializers.CharField()
+    accepted_at = serializers.DateTimeField(allow_null=True)
+    meetings = MeetingRefSerializer(source="public_meetings", many=True)
+
+
+class TermSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    is_key = serializers.BooleanField()
+    url = PageUrlField()
+    api_url = ApiUrlField("api:term-detail")
+    definition = serializers.SerializerMethodField()
+    versions = TermVersionSerializer(source="public_versions", many=True)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_definition(self, term):
+        current = term.public_versions[-1] if term.public_versions else None
+        return current.definition if current else None
+
+
+class TermDetailSerializer(TermSerializer):
+    licence = serializers.SerializerMethodField()
+
+    @extend_schema_field(LicenceSerializer)
+    def get_licence(self, term):
+        return licence()
+
+
+# --- views ----------------------------------------------------------------------------------
+
+
+class LicencedPagination(PageNumberPagination):
+    """Page-number pagination whose envelope also carries the licence."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "count": self.page.paginator.count,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "licence": licence(),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"]["licence"] = LICENCE_SCHEMA
+        paginated["required"] = [*paginated["required"], "licence"]
+        return paginated
+
+
+class PublicViewSet(viewsets.ReadOnlyModelViewSet):
+    """Read-only, anonymous, looked up by slug; every answer names the licence and may be read cross-site."""
+
+    lookup_field = "slug"
+    authentication_classes = []
+    permission_classes = []
+    pagination_class = LicencedPagination
+    list_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action == "list" and self.list_serializer_class:
+            return self.list_serializer_class
+        return self.serializer_class
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Link"] = f'<{settings.COP_LICENCE_URL}>; rel="license"'
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+def _param(name, description, type_=str):
+    return OpenApiParameter(name, type_, OpenApiParameter.QUERY, required=False, description=description)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Published public cases",
+        parameters=[
+            _param("theme", "Theme slug."),
+            _param("municipality", "Municipality slug."),
+            _param("perspective", "Perspective of the organisation that brought the case."),
+            _param("stage", "idea, running or finished."),
+            _param("factor", "Only cases that name this factor (slug)."),
+            _param("q", "Search words (Dutch full-text search on PostgreSQL)."),
+        ],
+    ),
+    retrieve=extend_schema(summary="One published public case"),
+)
+class CaseViewSet(PublicViewSet):
+    serializer_class = CaseDetailSerializer
+    list_serializer_class = CaseListSerializer
+
+    def get_queryset(self):
+        cases = (
+            portal.public_cases()
+            .select_related("municipality", "area", "organisation")
+            .prefetch_related(
+                "themes",
+                Prefetch(
+                    "factor_links",
+                    queryset=CaseFactor.objects.filter(factor__status=Factor.Status.ACCEPTED)
+                    .select_related("factor")
+                    .order_by("order", "pk"),
+                    to_attr="public_factor_links",
+                ),
+            )
+            .order_by("-published_at", "-pk")
+        )
+        if self.action == "retrieve":
+            return cases.select_related("owner__profile__organisation").prefetch_related(
+                "partners__organisation",
+                "links",
+                "images",
+                Prefetch(
+                    "reflections",
+                    queryset=Reflection.objects.public().select_related("author__profile__organisation"),
+                    to_attr="public_reflections",
+                ),
+                Prefetch(
+                    "meetings", queryset=portal.public_meetings().order_by("starts_at"), to_attr="public_meetings"
+                ),
+            )
+        params = self.request.query_params
+        if params.get("theme"):
+            cases = cases.filter(themes__slug=params["theme"])
+        if params.get("municipality"):
+            cases = cases.filter(municipality__slug=params["municipality"])
+        if params.get("perspective"):
+            cases = cases.filter(perspective=params["perspective"])
+        if params.get("stage"):
+            cases = cases.filter(stage=params["stage"])
+        if params.get("factor"):
+            cases = cases.filter(
+                factor_links__factor__slug=params["factor"], factor_links__factor__status=Factor.Status.ACCEPTED
+            )
+        if params.get("q") and hasattr(Case, "SEARCH_FIELDS"):
+            cases = search_queryset(cases, params["q"], rank=False)
+        return cases
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Accepted working factors and obstacles with their evidence",
+        parameters=[
+            _param("kind", "working or obstacle."),
+            _param("cluster", "Cluster slug."),
+            _param("theme", "Theme slug."),
+            _param("sort", "'strength' for the best-founded first; default: the board's order."),
+        ],
+    ),
+    retrieve=extend_schema(summary="One factor with its relations and the cases that name it"),
+)
+class FactorViewSet(PublicViewSet):
+    serializer_class = FactorDetailSerializer
+    list_serializer_class = FactorListSerializer
+
+    def get_queryset(self):
+        params = self.request.query_params
+        factors = portal.public_factors(
+            theme=params.get("theme"), kind=params.get("kind"), cluster=params.get("cluster")
+        ).select_related("cluster")
+        factors = factors.prefetch_related("themes")
+        if params.get("sort") == "strength":
+            factors = portal._strongest(factors)
+        else:
+            factors = factors.order_by("kind", "order", "name", "pk")
+        if self.action == "retrieve":
+            factors = factors.prefetch_related(
+                Prefetch(
+                    "relations_out",
+                    queryset=FactorRelation.objects.filter(to_factor__status=Factor.Status.ACCEPTED).select_related(
+                        "to_factor"
+                    ),
+                    to_attr="public_relations",
+                ),
+                Prefetch(
+                    "case_links",
+                    queryset=portal.public_case_links().select_related("case").order_by("-case__published_at"),
+                    to_attr="public_case_links",
+                ),
+            )
+        return factors
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Public meetings (announced and past); the harvest once published",
+        parameters=[
+            _param("series", "Series slug."),
+            _param("status", "planned, live, closed or published."),
+            _param("harvest", "'true': only meetings with a published harvest."),
+            _param("upcoming", "'true': only meetings still to come; 'false': only past ones."),
+        ],
+    ),
+    retrieve=extend_schema(summary="One meeting with its harvest (when published)"),
+)
+class MeetingViewSet(PublicViewSet):
+    serializer_class = MeetingDetailSerializer
+    list_serializer_class = MeetingListSerializer
+
+    def get_queryset(self):
+        meetings = portal.public_meetings().select_related("series").order_by("-starts_at", "pk")
+        params = self.request.query_params
+        if params.get("series"):
+            meetings = meetings.filter(series__slug=params["series"], series__visibility=Series.Visibility.PUBLIC)
+        if params.get("status"):
+            meetings = meetings.filter(status=params["status"])
+        if truthy(params.get("harvest", "")):
+            meetings = meetings.filter(status=Meeting.Status.PUBLISHED)
+        if "upcoming" in params:
+            from django.utils import timezone
+
+            now = timezone.now()
+            meetings = (
+                meetings.filter(starts_at__gte=now)
+                if truthy(params["upcoming"])
+                else meetings.filter(starts_at__lt=now)
+            )
+        if self.action == "retrieve":
+            meetings = meetings.prefetch_related(
+                Prefetch(
+                    "presented_cases",
+                    queryset=portal.public_cases().order_by("title"),
+                    to_attr="public_presented_cases",
+                )
+            )
+        return meetings
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Terms of the shared language with their accepted definitions",
+        parameters=[_param("key", "'true': only key terms.")],
+    ),
+    retrieve=extend_schema(summary="One term with the history of its definition"),
+)
+class TermViewSet(PublicViewSet):
+    serializer_class = TermDetailSerializer
+    list_serializer_class = TermSerializer
+
+    def get_queryset(self):
+        versions = (
+            TermVersion.objects.public()
+            .order_by("number")
+            .prefetch_related(
+                Prefetch(
+                    "agreed_in_meetings",
+                    queryset=portal.public_meetings().order_by("starts_at"),
+                    to_attr="public_meetings",
+                )
+            )
+        )
+        terms = portal.public_terms().prefetch_related(
+            Prefetch("versions", queryset=versions, to_attr="public_versions")
+        )
+        if truthy(self.request.query_params.get("key", "")):
+            terms = terms.filter(is_key=True)
+        return terms.order_by("-is_key", "order", "name", "pk")
+
+
+@extend_schema_view(list=extend_schema(summary="Themes"), retrieve=extend_schema(summary="One theme"))
+class ThemeViewSet(PublicViewSet):
+    serializer_class = ThemeSerializer
+    queryset = Theme.objects.order_by("order", "name")
+
+
+router = SimpleRouter()
+router.register("cases", CaseViewSet, basename="case")
+router.register("factors", FactorViewSet, basename="factor")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("terms", TermViewSet, basename="term")
+router.register("themes", ThemeViewSet, basename="theme")
+
+ENDPOINTS = [
+    ("case-list", "cases"),
+    ("factor-list", "factors"),
+    ("meeting-list", "meetings"),
+    ("term-list", "terms"),
+    ("theme-list", "themes"),
+]
+
+
+def api_root(request):
+    """A small human page about the API (``?format=json``: the same as links)."""
+    links = {name: absolute(request, reverse(f"api:{view}")) for view, name in ENDPOINTS}
+    schema_url = absolute(request, reverse("api-schema"))
+    if request.GET.get("format") == "json":
+        from django.http import JsonResponse
+
+        response = JsonResponse({**links, "schema": schema_url, "licence": licence()})
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+    return render(request, "portal/api.html", {"links": links, "schema_url": schema_url})

@@ -1,0 +1,171 @@
+"""schema.org metadata as JSON-LD: ``{% load jsonld %}{% jsonld obj %}`` on a case, factor, meeting or term page.
+
+Only public objects get metadata (a member's view of a community-only case says
+nothing to search engines). The JSON is escaped like Django's ``json_script``
+(``<``, ``>`` and ``&`` as ``\\u00XX``), so no text in it can close the script
+element; a ``type="application/ld+json"`` block is data, which the
+Content-Security-Policy does not execute.
+"""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+PUBLISHER = {"@type": "Organization", "name": "Community of Practice gebiedsgericht werken Gelderland"}
+
+
+def _absolute(request, path):
+    return request.build_absolute_uri(path) if request is not None else f"{settings.SITE_URL}{path}"
+
+
+def _plain(html):
+    from cop.portal import plain_text
+
+    return plain_text(html)
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def case_data(case, request):
+    if not case.is_public:
+        return None
+    data = {
+        "@type": "Article",
+        "headline": case.title,
+        "name": case.title,
+        "description": case.summary,
+        "datePublished": _iso(case.published_at),
+        "dateModified": _iso(case.updated_at),
+        "keywords": [theme.name for theme in case.themes.all()],
+    }
+    if case.municipality_id:
+        place = {"@type": "Place", "name": str(case.area or case.municipality)}
+        data["spatialCoverage"] = place
+    if case.organisation_id:
+        data["sourceOrganization"] = {"@type": "Organization", "name": case.organisation.name}
+    return data
+
+
+def factor_data(factor, request):
+    from factors.models import Factor
+
+    if factor.status != Factor.Status.ACCEPTED:
+        return None
+    return {
+        "@type": "DefinedTerm",
+        "name": factor.name,
+        "description": factor.statement,
+        "termCode": factor.kind,
+        "additionalType": str(factor.get_kind_display()),
+        "dateModified": _iso(factor.updated_at),
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "name": "Wat werkt in gebiedsgericht werken",
+            "url": _absolute(request, reverse("factors:board")),
+        },
+    }
+
+
+def meeting_data(meeting, request):
+    from meetings.models import Meeting
+
+    if meeting.visibility != Meeting.Visibility.PUBLIC:
+        return None
+    data = {
+        "@type": "Event",
+        "name": meeting.title,
+        "description": meeting.goal,
+        "startDate": _iso(meeting.starts_at),
+        "endDate": _iso(meeting.ends_at),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": PUBLISHER,
+    }
+    places = []
+    if meeting.location_name or meeting.address:
+        places.append({"@type": "Place", "name": meeting.location_name, "address": meeting.address})
+    if meeting.online_url:
+        # The link itself stays with those who registered.
+        places.append({"@type": "VirtualLocation", "url": _absolute(request, meeting.get_absolute_url())})
+    if places:
+        data["location"] = places[0] if len(places) == 1 else places
+    modes = {
+        (True, False): "OfflineEventAttendanceMode",
+        (False, True): "OnlineEventAttendanceMode",
+        (True, True): "MixedEventAttendanceMode",
+    }
+    mode = modes.get((bool(meeting.location_name or meeting.address), bool(meeting.online_url)))
+    if mode:
+        data["eventAttendanceMode"] = f"https://schema.org/{mode}"
+    if meeting.harvest_is_public:
+        data["subjectOf"] = {
+            "@type": "CreativeWork",
+            "name": f"Oogst: {meeting.title}",
+            "abstract": _plain(meeting.summary),
+            "datePublished": _iso(meeting.published_at),
+            "url": _absolute(request, meeting.get_absolute_url()),
+            "license": settings.COP_LICENCE_URL,
+        }
+    return data
+
+
+def term_data(term, request):
+    current = term.current_version
+    if current is None:
+        return None
+    return {
+        "@type": "DefinedTerm",
+        "name": term.name,
+        "description": _plain(current.definition),
+        "dateModified": _iso(current.accepted_at),
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "name": "Begrippen van de CoP gebiedsgericht werken",
+            "url": _absolute(request, reverse("glossary")),
+        },
+    }
+
+
+BUILDERS = {"case": case_data, "factor": factor_data, "meeting": meeting_data, "term": term_data}
+
+
+def jsonld_data(obj, request=None):
+    """The schema.org dict for ``obj``, or None when it is not public (or not a known model)."""
+    builder = BUILDERS.get(obj._meta.model_name) if hasattr(obj, "_meta") else None
+    data = builder(obj, request) if builder else None
+    if data is None:
+        return None
+    url = _absolute(request, obj.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        **data,
+        "url": url,
+        "@id": url,
+        "inLanguage": "nl",
+        "license": settings.COP_LICENCE_URL,
+        "publisher": PUBLISHER,
+        "isAccessibleForFree": True,
+    }
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def dumps(data):
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
+
+
+@register.simple_tag(takes_context=True)
+def jsonld(context, obj):
+    data = jsonld_data(obj, context.get("request")) if obj else None
+    if data is None:
+        return ""
+    # The JSON is escaped by dumps() so that it cannot end the script element.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(dumps(data)))

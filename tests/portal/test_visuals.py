@@ -1,0 +1,300 @@
+"""The visuals library: well-formed, accessible SVG whose data table says the same as the picture."""
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+
+from cop import visuals
+from cop.templatetags.visuals import visual_cell
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+FACTORS = [
+    {
+        "name": "Aansluiten bij wat leeft",
+        "kind": "working",
+        "cluster": "Eigenaarschap",
+        "strength": 9,
+        "evidence": 5,
+        "url": "/wat-werkt/aansluiten/",
+        "statement": "Begin bij de vragen van bewoners.",
+    },
+    {
+        "name": "Lange adem",
+        "kind": "working",
+        "cluster": "Continuïteit",
+        "strength": 3,
+        "evidence": 2,
+        "url": "/wat-werkt/lange-adem/",
+    },
+    {
+        "name": "Versnipperde budgetten",
+        "kind": "obstacle",
+        "cluster": "Eigenaarschap",
+        "strength": 4,
+        "evidence": 4,
+        "url": "/wat-werkt/versnipperd/",
+    },
+    {
+        "name": "Zonder cluster <script>alert(1)</script> & co",
+        "kind": "obstacle",
+        "cluster": None,
+        "strength": 0,
+        "evidence": 0,
+    },
+]
+
+
+def charts():
+    positions = visuals.spring_positions(["f1", "f2", "c1", "c2"], [("f1", "c1"), ("f2", "c1"), ("f1", "c2")])
+    return {
+        "board": visuals.board(FACTORS, clusters=["Eigenaarschap", "Continuïteit"]),
+        "matrix": visuals.perspective_matrix(
+            [
+                {"name": "Aansluiten", "kind": "working", "url": "/a/", "counts": {"gemeente": 3, "welzijn": 1}},
+                {"name": "Versnipperd", "kind": "obstacle", "url": "/v/", "counts": {"inwoners": 2}},
+            ],
+            [
+                {"key": "gemeente", "label": "gemeente"},
+                {"key": "welzijn", "label": "welzijn"},
+                {"key": "inwoners", "label": "inwonersinitiatief"},
+            ],
+        ),
+        "map": visuals.factor_map(
+            [
+                {"id": "f1", "name": "Aansluiten", "kind": "working", "url": "/a/", "weight": 9},
+                {"id": "f2", "name": "Versnipperd", "kind": "obstacle", "url": "/v/", "weight": 4},
+            ],
+            [{"id": "c1", "name": "Kenniskwartier", "url": "/c1/"}, {"id": "c2", "name": "Dorpshuis", "url": "/c2/"}],
+            [("f1", "c1"), ("f2", "c1"), ("f1", "c2")],
+            positions,
+        ),
+        "harvest": visuals.harvest_board(
+            [
+                {"name": "Aansluiten", "kind": "working", "url": "/a/", "contributions": 4, "votes": 13},
+                {"name": "Versnipperd", "kind": "obstacle", "url": "/v/", "contributions": 1, "votes": 0},
+            ],
+            unclustered=2,
+        ),
+        "timeline": visuals.definition_timeline(
+            [
+                {
+                    "number": 1,
+                    "date": date(2024, 3, 1),
+                    "text": "Samen werken aan de wijk.",
+                    "meeting": "Start",
+                    "meeting_url": "/m/",
+                },
+                {"number": 2, "date": date(2025, 1, 5), "text": "Samen met inwoners werken aan een wijk of dorp."},
+            ],
+            term="gebiedsgericht werken",
+        ),
+        "timeseries": visuals.evidence_over_time(
+            [
+                {"label": "K1 2025", "cases": 3, "contributions": 12},
+                {"label": "K2 2025", "cases": 0, "contributions": 1},
+            ]
+        ),
+    }
+
+
+def parse(chart, standalone=False):
+    return ET.fromstring(visuals.render_svg(chart, standalone=standalone).encode())
+
+
+@pytest.mark.parametrize("name", ["board", "matrix", "map", "harvest", "timeline", "timeseries"])
+def test_every_visual_is_well_formed_svg_with_title_and_description(name):
+    chart = charts()[name]
+    for standalone in (False, True):
+        root = parse(chart, standalone)
+        assert root.tag == f"{SVG}svg"
+        assert root.get("role") in {"img", "group"}
+        title_id, desc_id = root.get("aria-labelledby").split()
+        assert root.find(f"{SVG}title").get("id") == title_id
+        assert root.find(f"{SVG}title").text == chart.title
+        assert root.find(f"{SVG}desc").get("id") == desc_id
+        assert root.find(f"{SVG}desc").text.strip()
+
+
+@pytest.mark.parametrize("name", ["board", "matrix", "map", "harvest", "timeline", "timeseries"])
+def test_no_visual_uses_style_attributes_or_scripts(name):
+    for element in parse(charts()[name]).iter():
+        assert "style" not in element.attrib
+        assert not any(attribute.startswith("on") for attribute in element.attrib)
+        assert element.tag not in {f"{SVG}script", f"{SVG}style", f"{SVG}foreignObject"}
+
+
+@pytest.mark.parametrize("name", ["board", "matrix", "map", "harvest", "timeline", "timeseries"])
+def test_numbers_in_attributes_use_a_dot_even_in_dutch(name, settings):
+    from django.utils import translation
+
+    with translation.override("nl"):
+        root = parse(charts()[name])
+    for element in root.iter():
+        for attribute in ("x", "y", "width", "height", "cx", "cy", "r", "x1", "x2", "y1", "y2"):
+            value = element.get(attribute)
+            if value is not None:
+                float(value)  # "1,5" would fail here
+
+
+def test_visuals_with_links_are_groups_and_static_ones_images():
+    c = charts()
+    assert parse(c["map"]).get("role") == "group"
+    assert parse(c["timeline"]).get("role") == "img"
+    assert parse(c["timeseries"]).get("role") == "img"
+
+
+def test_text_in_visuals_is_escaped():
+    svg = visuals.render_svg(charts()["board"])
+    assert "<script>" not in svg
+    assert "&lt;script&gt;" in svg
+    ET.fromstring(svg.encode())
+
+
+def test_factor_colours_pass_contrast_with_white_text():
+    for colour in (visuals.PALETTE["working"], visuals.PALETTE["obstacle"], visuals.PALETTE["primary"]):
+        assert visuals.contrast_ratio(colour, "#ffffff") >= 4.5
+    for background in (
+        visuals.PALETTE["working_soft"],
+        visuals.PALETTE["obstacle_soft"],
+        visuals.PALETTE["surface"],
+        "#ffffff",
+    ):
+        assert visuals.contrast_ratio(visuals.PALETTE["text"], background) >= 4.5
+        assert visuals.contrast_ratio(visuals.PALETTE["muted"], background) >= 4.5
+    # Shapes and edges against the white canvas: 3:1 for graphical objects (WCAG 1.4.11).
+    assert visuals.contrast_ratio(visuals.PALETTE["line"], "#ffffff") >= 3
+
+
+def test_board_table_lists_every_factor_with_its_evidence():
+    chart = charts()["board"]
+    rows = {str(row[1]): row for row in chart.table.rows}
+    assert set(rows) == {f["name"] for f in FACTORS}
+    for factor in FACTORS:
+        row = rows[factor["name"]]
+        assert row[0] == (factor["cluster"] or "Overig")
+        assert row[3] == factor["evidence"]
+        assert row[2] == ("belemmering" if factor["kind"] == "obstacle" else "werkzame factor")
+
+
+def test_board_puts_working_factors_left_obstacles_right_and_weights_the_bar():
+    chart = charts()["board"]
+    tiles = {t["lines"][0]["text"]: t for t in chart.shapes["tiles"]}
+    assert float(tiles["Aansluiten bij wat leeft"]["x"]) < float(tiles["Versnipperde budgetten"]["x"])
+    assert tiles["Aansluiten bij wat leeft"]["glyph"] == "+"
+    assert tiles["Versnipperde budgetten"]["glyph"] == "−"
+    strongest, weaker = float(tiles["Aansluiten bij wat leeft"]["bar_w"]), float(tiles["Lange adem"]["bar_w"])
+    assert strongest == pytest.approx(weaker * 3, rel=0.01)
+
+
+def test_board_has_a_narrow_single_column_layout_for_phones():
+    chart = charts()["board"]
+    assert chart.narrow is not None and chart.narrow.width < chart.width
+    assert {t["x"] for t in chart.narrow.shapes["tiles"]} == {"16"}
+    assert chart.narrow.uid != chart.uid
+    assert len(chart.narrow.shapes["tiles"]) == len(FACTORS)
+
+
+def test_board_figure_shows_both_layouts_and_the_table_in_details():
+    html = visuals.render_figure(charts()["board"])
+    assert html.count("<svg") == 2
+    assert "<details" in html and "<table>" in html and "<caption>" in html
+    assert 'href="/wat-werkt/aansluiten/"' in html
+
+
+def test_matrix_table_matches_the_counts():
+    chart = charts()["matrix"]
+    assert chart.table.columns[2:5] == ["gemeente", "welzijn", "inwonersinitiatief"]
+    assert chart.table.rows[0][2:] == [3, 1, 0, 4]
+    assert chart.table.rows[1][2:] == [0, 0, 2, 2]
+    circles = [cell for row in chart.shapes["rows"] for cell in row["cells"]]
+    assert sorted(int(c["text"]) for c in circles) == [1, 2, 3]
+
+
+def test_map_nodes_are_links_with_names_and_shapes_tell_kinds_apart():
+    root = parse(charts()["map"])
+    links = {a.get("href"): a.get("aria-label") for a in root.iter(f"{SVG}a")}
+    assert set(links) == {"/a/", "/v/", "/c1/", "/c2/"}
+    assert links["/c1/"] == "Kenniskwartier"
+    assert "belemmering" in links["/v/"]
+    assert len(list(root.iter(f"{SVG}polygon"))) >= 1  # the obstacle is a diamond
+    assert len(list(root.iter(f"{SVG}line"))) == 3
+
+
+def test_map_table_lists_each_factor_with_its_cases():
+    chart = charts()["map"]
+    rows = {str(row[0]): row for row in chart.table.rows}
+    assert rows["Aansluiten"][2] == 2
+    assert {str(c) for c in rows["Aansluiten"][3]} == {"Kenniskwartier", "Dorpshuis"}
+    assert [str(c) for c in rows["Versnipperd"][3]] == ["Kenniskwartier"]
+
+
+def test_spring_positions_are_deterministic_and_inside_the_square():
+    nodes, edges = ["a", "b", "c", "d"], [("a", "b"), ("b", "c")]
+    first = visuals.spring_positions(nodes, edges)
+    assert first == visuals.spring_positions(nodes, edges)
+    assert set(first) == set(nodes)
+    assert all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in first.values())
+    assert visuals.spring_positions([], []) == {}
+
+
+def test_harvest_table_and_dots_match_the_votes():
+    chart = charts()["harvest"]
+    assert [row[2:] for row in chart.table.rows] == [[4, 13], [1, 0]]
+    first = chart.shapes["rows"][0]
+    assert len(first["dots"]) == 10 and first["more"] == "+3"
+    assert "2 bijdragen" in chart.shapes["footer"]["text"]
+
+
+def test_timeline_marks_the_current_version_last():
+    chart = charts()["timeline"]
+    items = chart.shapes["items"]
+    assert [i["current"] for i in items] == [False, True]
+    assert "(huidig)" in items[-1]["heading"]
+    assert [row[0] for row in chart.table.rows] == [1, 2]
+    assert chart.table.rows[0][1] == "1 maart 2024"
+
+
+def test_evidence_over_time_table_matches_the_bars():
+    chart = charts()["timeseries"]
+    assert chart.table.rows == [["K1 2025", 3, 12], ["K2 2025", 0, 1]]
+    values = [(b["series"], b["value"]) for b in chart.shapes["bars"]]
+    assert values == [("cases", "3"), ("contributions", "12"), ("cases", "0"), ("contributions", "1")]
+
+
+@pytest.mark.parametrize(
+    "builder",
+    [
+        lambda: visuals.board([]),
+        lambda: visuals.perspective_matrix([], [{"key": "gemeente", "label": "gemeente"}]),
+        lambda: visuals.factor_map([], [], [], {}),
+        lambda: visuals.harvest_board([]),
+        lambda: visuals.definition_timeline([]),
+        lambda: visuals.evidence_over_time([]),
+    ],
+)
+def test_empty_visuals_say_so_and_stay_well_formed(builder):
+    chart = builder()
+    ET.fromstring(visuals.render_svg(chart).encode())
+    assert chart.shapes.get("empty")
+    assert chart.table.rows == []
+
+
+def test_standalone_svg_names_the_licence(settings):
+    settings.COP_LICENCE_NAME = "CC BY-SA 4.0"
+    svg = visuals.render_svg(charts()["timeseries"], standalone=True)
+    assert svg.startswith("<?xml")
+    assert "CC BY-SA 4.0" in svg
+
+
+def test_table_cells_escape_text_and_render_links():
+    assert visual_cell("<b>") == "&lt;b&gt;"
+    assert visual_cell(visuals.Link("A & B", "/a/?x=1&y=2")) == '<a href="/a/?x=1&amp;y=2">A &amp; B</a>'
+    assert visual_cell([visuals.Link("A", "/a/"), "<i>"]) == '<a href="/a/">A</a>, &lt;i&gt;'
+
+
+def test_wrap_limits_lines_and_adds_an_ellipsis():
+    lines = visuals.wrap("een twee drie vier vijf zes zeven acht", 10, max_lines=2)
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    assert visuals.wrap("kort", 10) == ["kort"]
