@@ -1,10 +1,20 @@
-"""Series, meetings, registrations and the live mode (rounds, contributions, votes)."""
+"""Series, meetings, registrations and the live mode (rounds, contributions, votes).
+
+Every change in the live mode runs in a transaction that first locks the
+meeting row (``Meeting.lock``). That one lock serialises the writers of a
+meeting, so that the live version numbers are handed out in commit order, no
+one exceeds the capacity or their dots, and any number of app processes can
+serve one meeting: all state lives in the database.
+"""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
@@ -18,14 +28,29 @@ from factors.models import Factor
 # (0/O, 1/I/L, 5/S, 2/Z, 8/B).
 JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY3467"
 JOIN_CODE_LENGTH = 6
+# Without an end time a meeting is assumed to take this long (calendar entries).
+DEFAULT_DURATION = timedelta(hours=2, minutes=30)
 
 
 def new_join_code():
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+def normalise_join_code(code):
+    """What a person typed, as stored: upper case, without spaces or dashes."""
+    return "".join((code or "").split()).replace("-", "").upper()[:12]
+
+
 def new_checkin_token():
     return secrets.token_urlsafe(16)
+
+
+class RefusedError(Exception):
+    """A state change that is not allowed now; ``message`` says why, in Dutch, for the person."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
 
 
 class SeriesQuerySet(models.QuerySet):
@@ -70,6 +95,9 @@ class Series(models.Model):
             self.slug = unique_slug(self, self.title)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("meetings:series-detail", kwargs={"slug": self.slug})
+
 
 class MeetingQuerySet(models.QuerySet):
     def public(self):
@@ -84,14 +112,18 @@ class MeetingQuerySet(models.QuerySet):
         return self.public().filter(status=Meeting.Status.PUBLISHED)
 
     def upcoming(self, now=None):
-        from django.utils import timezone
-
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
 
     def past(self, now=None):
-        from django.utils import timezone
-
         return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
+
+    def for_list(self):
+        """What the meetings list shows: the series and the number of registered members."""
+        return self.select_related("series").annotate(
+            registered_count=models.Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
+            )
+        )
 
 
 class Meeting(models.Model):
@@ -140,6 +172,10 @@ class Meeting(models.Model):
     # Bumped on every change the wall must show, so that a poll that saw this
     # version can be answered "nothing new" with a single cheap query.
     live_version = models.PositiveBigIntegerField(_("versie live"), default=0)
+    # The live version of the last change that was not just a new contribution
+    # (a round started, a contribution clustered, edited or hidden, a dot cast):
+    # a poll older than this redraws the wall instead of appending.
+    live_layout_version = models.PositiveBigIntegerField(_("versie indeling live"), default=0)
     # The harvest.
     summary = RichTextField(_("samenvatting van de oogst"))
     open_questions = RichTextField(_("open vragen"))
@@ -184,6 +220,203 @@ class Meeting(models.Model):
     def harvest_is_public(self):
         return self.status == self.Status.PUBLISHED and self.visibility == self.Visibility.PUBLIC
 
+    @property
+    def is_live(self):
+        return self.status == self.Status.LIVE
+
+    @property
+    def has_harvest(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def end(self):
+        return self.ends_at or self.starts_at + DEFAULT_DURATION
+
+    @property
+    def registration_open(self):
+        return self.status in (self.Status.PLANNED, self.Status.LIVE) and self.end > timezone.now()
+
+    # --- locking and versions ---------------------------------------------------
+
+    @classmethod
+    def lock(cls, pk):
+        """The meeting row, locked until the surrounding transaction ends.
+
+        PostgreSQL takes a row lock; SQLite runs every transaction in IMMEDIATE
+        mode (see settings), which serialises writers in the same way.
+        """
+        return cls.objects.select_for_update().get(pk=pk)
+
+    def bump_live_version(self, *, layout=True):
+        """Hand out the next live version. Call it on a meeting from ``lock()``, inside its transaction."""
+        updates = {"live_version": F("live_version") + 1}
+        if layout:
+            # The right-hand side reads the old row, so this is the new live_version.
+            updates["live_layout_version"] = F("live_version") + 1
+        Meeting.objects.filter(pk=self.pk).update(**updates)
+        self.live_version += 1
+        if layout:
+            self.live_layout_version = self.live_version
+        return self.live_version
+
+    def touch(self):
+        """Tell the wall and the phones that something they show has changed."""
+        with transaction.atomic():
+            Meeting.lock(self.pk).bump_live_version()
+
+    # --- the live mode ----------------------------------------------------------
+
+    def _free_join_code(self):
+        for _attempt in range(20):
+            code = new_join_code()
+            if not Meeting.objects.filter(join_code=code).exists():
+                return code
+        raise RuntimeError("No free join code after 20 attempts.")
+
+    def open_live(self):
+        """Start (or reopen) the live mode: the meeting gets its join code."""
+        with transaction.atomic():
+            meeting = Meeting.lock(self.pk)
+            if meeting.status == self.Status.PUBLISHED:
+                raise RefusedError(_("De oogst is al gepubliceerd. Trek de publicatie eerst in."))
+            if meeting.status != self.Status.LIVE:
+                meeting.join_code = meeting.join_code or self._free_join_code()
+                meeting.status = self.Status.LIVE
+                meeting.live_opened_at = meeting.live_opened_at or timezone.now()
+                meeting.closed_at = None
+                meeting.save(update_fields=["join_code", "status", "live_opened_at", "closed_at", "updated_at"])
+                meeting.bump_live_version()
+        self.refresh_from_db()
+
+    def close(self):
+        """End the meeting: every round ends and contributions are frozen."""
+        with transaction.atomic():
+            meeting = Meeting.lock(self.pk)
+            if meeting.status == self.Status.PUBLISHED:
+                raise RefusedError(_("De oogst is al gepubliceerd."))
+            if meeting.status != self.Status.CLOSED:
+                for round_ in meeting.rounds.filter(status__in=[Round.Status.ACTIVE, Round.Status.PAUSED]):
+                    round_._set_closed()
+                meeting.status = self.Status.CLOSED
+                meeting.closed_at = timezone.now()
+                meeting.save(update_fields=["status", "closed_at", "updated_at"])
+                meeting.bump_live_version()
+        self.refresh_from_db()
+
+    def publish(self):
+        """Make the harvest public. Use ``meetings.services.publish_harvest``, which also does the cross-app work."""
+        with transaction.atomic():
+            meeting = Meeting.lock(self.pk)
+            if meeting.status != self.Status.CLOSED:
+                raise RefusedError(_("Sluit de bijeenkomst eerst af; daarna kun je de oogst publiceren."))
+            meeting.status = self.Status.PUBLISHED
+            meeting.published_at = timezone.now()
+            meeting.save(update_fields=["status", "published_at", "updated_at"])
+            meeting.bump_live_version()
+        self.refresh_from_db()
+
+    def unpublish(self):
+        """Take the harvest off the portal again; nothing is deleted."""
+        with transaction.atomic():
+            meeting = Meeting.lock(self.pk)
+            if meeting.status != self.Status.PUBLISHED:
+                raise RefusedError(_("De oogst van deze bijeenkomst is niet gepubliceerd."))
+            meeting.status = self.Status.CLOSED
+            meeting.save(update_fields=["status", "updated_at"])
+            meeting.bump_live_version()
+        self.refresh_from_db()
+
+    def active_round(self):
+        return self.rounds.filter(status=Round.Status.ACTIVE).first()
+
+    def current_round(self):
+        """What the wall and the phones show: the active round, else the one that ran last."""
+        return (
+            self.rounds.exclude(status=Round.Status.PENDING)
+            .select_related("case", "source_round")
+            .order_by(
+                models.Case(models.When(status=Round.Status.ACTIVE, then=0), default=1),
+                F("started_at").desc(nulls_last=True),
+                "-id",
+            )
+            .first()
+        )
+
+    def next_round(self):
+        """Close the active round and start the first round that has not run yet (None: there is none)."""
+        with transaction.atomic():
+            meeting = Meeting.lock(self.pk)
+            if meeting.status != self.Status.LIVE:
+                raise RefusedError(_("Open eerst de live-modus."))
+            following = meeting.rounds.filter(status=Round.Status.PENDING).order_by("order", "id").first()
+            for round_ in meeting.rounds.filter(status=Round.Status.ACTIVE):
+                round_._set_closed()
+            if following is not None:
+                following._set_active()
+            meeting.bump_live_version()
+            return following
+
+    def next_round_order(self):
+        last = self.rounds.aggregate(models.Max("order"))["order__max"]
+        return (last or 0) + 1
+
+    # --- registration -----------------------------------------------------------
+
+    def register(self, user):
+        """Give ``user`` a place, or a place on the waiting list when the meeting is full.
+
+        Returns ``(registration, changed)``. The confirmation e-mail leaves when
+        the transaction commits.
+        """
+        from meetings.emails import send_registration_email
+
+        with transaction.atomic():
+            meeting = Meeting.lock(self.pk)
+            if not meeting.registration_open:
+                raise RefusedError(_("Aanmelden voor deze bijeenkomst kan niet meer."))
+            registration = Registration.objects.filter(meeting=meeting, user=user).first()
+            if registration and registration.status != Registration.Status.CANCELLED:
+                return registration, False
+            status = Registration.Status.REGISTERED if meeting.has_free_place() else Registration.Status.WAITLISTED
+            if registration is None:
+                registration = Registration.objects.create(meeting=meeting, user=user, status=status)
+            else:
+                registration.status = status
+                # The waiting list is ordered by this moment: re-registering queues at the end.
+                registration.created_at = timezone.now()
+                registration.attended_at = None
+                registration.save(update_fields=["status", "created_at", "attended_at", "updated_at"])
+            transaction.on_commit(lambda: send_registration_email(registration))
+        return registration, True
+
+    def has_free_place(self):
+        if self.capacity is None:
+            return True
+        return self.registrations.filter(status=Registration.Status.REGISTERED).count() < self.capacity
+
+    def fill_from_waitlist(self):
+        """Move people up from the waiting list while there is room. Call inside a transaction with the lock."""
+        from meetings.emails import send_registration_email
+
+        promoted = []
+        waiting = self.registrations.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "id")
+        for registration in waiting:
+            if not self.has_free_place():
+                break
+            registration.status = Registration.Status.REGISTERED
+            registration.save(update_fields=["status", "updated_at"])
+            promoted.append(registration)
+        for registration in promoted:
+            transaction.on_commit(lambda r=registration: send_registration_email(r, promoted=True))
+        return promoted
+
+    def counts(self):
+        """Registered and waiting, in one query."""
+        return self.registrations.aggregate(
+            registered=models.Count("id", filter=Q(status=Registration.Status.REGISTERED)),
+            waitlisted=models.Count("id", filter=Q(status=Registration.Status.WAITLISTED)),
+        )
+
 
 def harvest_upload_to(instance, filename):
     return f"harvest/{filename}"
@@ -218,6 +451,23 @@ class HarvestImage(models.Model):
         return self.alt_text
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def for_list(self):
+        """The facilitators' list: people with their profile and organisation, in queue order."""
+        return self.select_related("user__profile__organisation").order_by(
+            models.Case(
+                models.When(status=Registration.Status.REGISTERED, then=0),
+                models.When(status=Registration.Status.WAITLISTED, then=1),
+                default=2,
+            ),
+            "created_at",
+            "id",
+        )
+
+
 class Registration(models.Model):
     """A member's place at a meeting, or on its waiting list."""
 
@@ -233,10 +483,12 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("deelnemer")
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
-    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
     attended_at = models.DateTimeField(_("aanwezig sinds"), null=True, blank=True)
     checkin_token = models.CharField(_("inchekcode"), max_length=40, unique=True, default=new_checkin_token)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanmelding")
@@ -247,6 +499,33 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.meeting}"
+
+    @property
+    def is_active(self):
+        return self.status != self.Status.CANCELLED
+
+    def cancel(self):
+        """Give the place back; the first person on the waiting list moves up in the same transaction."""
+        with transaction.atomic():
+            meeting = Meeting.lock(self.meeting_id)
+            registration = Registration.objects.get(pk=self.pk)
+            if registration.status == self.Status.CANCELLED:
+                return []
+            registration.status = self.Status.CANCELLED
+            registration.attended_at = None
+            registration.save(update_fields=["status", "attended_at", "updated_at"])
+            promoted = meeting.fill_from_waitlist()
+        self.refresh_from_db()
+        return promoted
+
+    def mark_attended(self, attended=True):
+        if attended and self.status != self.Status.REGISTERED:
+            raise RefusedError(_("Alleen wie een plaats heeft, kan als aanwezig worden gemeld."))
+        self.attended_at = (self.attended_at or timezone.now()) if attended else None
+        self.save(update_fields=["attended_at", "updated_at"])
+
+    def checkin_path(self):
+        return reverse("meetings:checkin", kwargs={"slug": self.meeting.slug, "token": self.checkin_token})
 
 
 class Round(models.Model):
@@ -259,6 +538,7 @@ class Round(models.Model):
         LESSON = "lesson", _("les")
         OBSERVATION = "observation", _("wat valt op")
         DEFINITION = "definition", _("element van de definitie")
+        OBJECTION = "objection", _("bezwaar")
         HELPS = "helps", _("wat helpt")
         OTHER = "other", _("overig")
 
@@ -280,9 +560,21 @@ class Round(models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="rounds", verbose_name=_("casus in beeld")
     )
+    # A voting round puts dots on the factors of this round (or of the whole meeting when empty).
+    source_round = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("stippen op de clusters van"),
+    )
     guests_allowed = models.BooleanField(_("gasten mogen meedoen"), default=False)
     dots_per_person = models.PositiveSmallIntegerField(_("stippen per persoon"), default=3)
     timer_seconds = models.PositiveIntegerField(_("timer (seconden)"), null=True, blank=True)
+    # The running timer: when it ends, or (paused) how many seconds were left.
+    deadline = models.DateTimeField(_("timer loopt af om"), null=True, blank=True)
+    timer_left = models.PositiveIntegerField(_("resterende seconden"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     started_at = models.DateTimeField(_("gestart"), null=True, blank=True)
     ended_at = models.DateTimeField(_("geëindigd"), null=True, blank=True)
@@ -299,6 +591,189 @@ class Round(models.Model):
 
     def __str__(self):
         return self.prompt
+
+    @property
+    def is_vote(self):
+        return self.mode == self.Mode.VOTE
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_open(self):
+        """Contributions can still be edited or withdrawn (the round has not ended)."""
+        return self.status in (self.Status.ACTIVE, self.Status.PAUSED)
+
+    @property
+    def timer_minutes(self):
+        return -(-self.timer_seconds // 60) if self.timer_seconds else None
+
+    def seconds_left(self):
+        """Seconds on the timer: counting down while active, frozen while paused, None without a timer."""
+        if self.deadline:
+            return max(0, int((self.deadline - timezone.now()).total_seconds()))
+        if self.status == self.Status.PAUSED and self.timer_left is not None:
+            return self.timer_left
+        if self.status == self.Status.PENDING and self.timer_seconds:
+            return self.timer_seconds
+        return None
+
+    @property
+    def factor_kind(self):
+        """The kind of factor a contribution of this round most likely belongs to."""
+        return Factor.Kind.OBSTACLE if self.kind in (self.Kind.OBSTACLE, self.Kind.OBJECTION) else Factor.Kind.WORKING
+
+    # Helpers for the state changes below; the caller holds the meeting lock and bumps the version.
+    def _set_active(self):
+        now = timezone.now()
+        self.status = self.Status.ACTIVE
+        self.started_at = self.started_at or now
+        seconds = self.timer_left if self.timer_left is not None else self.timer_seconds
+        self.deadline = now + timedelta(seconds=seconds) if seconds else None
+        self.timer_left = None
+        self.save(update_fields=["status", "started_at", "deadline", "timer_left"])
+
+    def _set_paused(self):
+        self.status = self.Status.PAUSED
+        if self.deadline:
+            self.timer_left = max(0, int((self.deadline - timezone.now()).total_seconds()))
+        self.deadline = None
+        self.save(update_fields=["status", "deadline", "timer_left"])
+
+    def _set_closed(self):
+        self.status = self.Status.CLOSED
+        self.ended_at = timezone.now()
+        self.deadline = None
+        self.timer_left = None
+        self.save(update_fields=["status", "ended_at", "deadline", "timer_left"])
+
+    def _locked(self):
+        """Lock the meeting and read this round afresh under the lock."""
+        meeting = Meeting.lock(self.meeting_id)
+        return meeting, Round.objects.select_related("meeting").get(pk=self.pk)
+
+    def _refresh_after(self, fresh):
+        for field in ("status", "started_at", "ended_at", "deadline", "timer_left"):
+            setattr(self, field, getattr(fresh, field))
+
+    def start(self):
+        """Start or resume this round; a round that was active is paused."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            if meeting.status != Meeting.Status.LIVE:
+                raise RefusedError(_("Open eerst de live-modus."))
+            if fresh.status == self.Status.CLOSED:
+                raise RefusedError(_("Deze ronde is al afgerond."))
+            if fresh.status != self.Status.ACTIVE:
+                for other in meeting.rounds.filter(status=self.Status.ACTIVE).exclude(pk=fresh.pk):
+                    other._set_paused()
+                fresh._set_active()
+                meeting.bump_live_version()
+        self._refresh_after(fresh)
+
+    def pause(self):
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            if fresh.status != self.Status.ACTIVE:
+                raise RefusedError(_("Alleen een actieve ronde kun je pauzeren."))
+            fresh._set_paused()
+            meeting.bump_live_version()
+        self._refresh_after(fresh)
+
+    def close(self):
+        """End the round: no new contributions, edits or withdrawals."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            if fresh.status != self.Status.CLOSED:
+                fresh._set_closed()
+                meeting.bump_live_version()
+        self._refresh_after(fresh)
+
+    # --- participating -------------------------------------------------------------
+
+    def _check_participant(self, meeting, *, author, guest_key):
+        if meeting.status != Meeting.Status.LIVE:
+            raise RefusedError(_("Deze bijeenkomst is niet (meer) live."))
+        if self.status != self.Status.ACTIVE:
+            raise RefusedError(_("Deze ronde is gesloten. Je bijdrage is niet opgeslagen."))
+        if author is None and not (self.guests_allowed and guest_key):
+            raise RefusedError(_("Voor deze ronde moet je ingelogd zijn."))
+
+    def contribute(self, *, text, perspective, author=None, guest_key="", submission_key=""):
+        """Store one contribution exactly once (a repeated ``submission_key`` returns the first)."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh._check_participant(meeting, author=author, guest_key=guest_key)
+            if fresh.is_vote:
+                raise RefusedError(_("In deze ronde verdeel je stippen; bijdragen plaatsen kan hier niet."))
+            if submission_key:
+                earlier = Contribution.objects.filter(round=fresh, submission_key=submission_key).first()
+                if earlier is not None:
+                    return earlier
+            version = meeting.bump_live_version(layout=False)
+            return Contribution.objects.create(
+                round=fresh,
+                meeting=meeting,
+                text=text,
+                kind=fresh.kind,
+                perspective=perspective,
+                case=fresh.case,
+                author=author,
+                guest_key="" if author else guest_key,
+                submission_key=submission_key,
+                live_version=version,
+            )
+
+    def vote_options(self):
+        """The factors (clusters) a voting round puts dots on."""
+        contributions = Contribution.objects.filter(meeting_id=self.meeting_id, hidden=False, factor__isnull=False)
+        if self.source_round_id:
+            contributions = contributions.filter(round_id=self.source_round_id)
+        return Factor.objects.filter(pk__in=contributions.values("factor_id")).order_by("kind", "name")
+
+    def votes_of(self, *, voter=None, guest_key=""):
+        if voter is not None:
+            return self.votes.filter(voter=voter)
+        if guest_key:
+            return self.votes.filter(voter__isnull=True, guest_key=guest_key)
+        return self.votes.none()
+
+    def cast_vote(self, factor, *, voter=None, guest_key=""):
+        """Put one dot on ``factor``. The count and the insert share the meeting lock, so no one exceeds their dots."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh._check_participant(meeting, author=voter, guest_key=guest_key)
+            if not fresh.is_vote:
+                raise RefusedError(_("In deze ronde wordt niet gestemd."))
+            if not fresh.vote_options().filter(pk=factor.pk).exists():
+                raise RefusedError(_("Op deze factor kun je in deze ronde geen stip zetten."))
+            used = fresh.votes_of(voter=voter, guest_key=guest_key).count()
+            if used >= fresh.dots_per_person:
+                raise RefusedError(_("Je hebt al je stippen verdeeld. Haal eerst een stip weg."))
+            vote = Vote.objects.create(round=fresh, factor=factor, voter=voter, guest_key="" if voter else guest_key)
+            meeting.bump_live_version()
+            return vote
+
+    def withdraw_vote(self, factor, *, voter=None, guest_key=""):
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh._check_participant(meeting, author=voter, guest_key=guest_key)
+            vote = fresh.votes_of(voter=voter, guest_key=guest_key).filter(factor=factor).order_by("-id").first()
+            if vote is None:
+                raise RefusedError(_("Je had geen stip op deze factor."))
+            vote.delete()
+            meeting.bump_live_version()
+
+    def vote_totals(self):
+        """``[(factor, dots)]`` from most to fewest dots, also for factors without dots."""
+        totals = {
+            row["factor_id"]: row["n"]
+            for row in self.votes.order_by().values("factor_id").annotate(n=models.Count("id"))
+        }
+        options = list(self.vote_options().select_related("cluster"))
+        ranked = sorted(options, key=lambda f: (-totals.get(f.pk, 0), f.name.lower()))
+        return [(factor, totals.get(factor.pk, 0)) for factor in ranked]
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -320,6 +795,16 @@ class ContributionQuerySet(models.QuerySet):
     def evidence(self):
         """Public contributions clustered onto a factor: meeting evidence."""
         return self.public().filter(factor__isnull=False)
+
+    def shown(self):
+        return self.filter(hidden=False)
+
+    def by_participant(self, *, user=None, guest_key=""):
+        if user is not None and user.is_authenticated:
+            return self.filter(author=user)
+        if guest_key:
+            return self.filter(author__isnull=True, guest_key=guest_key)
+        return self.none()
 
 
 class Contribution(models.Model):
@@ -346,6 +831,10 @@ class Contribution(models.Model):
     )
     # A random key kept in the guest's session; never a name.
     guest_key = models.CharField(_("gast"), max_length=40, blank=True)
+    # A random key per form shown on the phone: a double tap or a retried request stores one contribution.
+    submission_key = models.CharField(_("verzendsleutel"), max_length=40, blank=True, editable=False)
+    # The meeting's live version when this contribution was posted: the wall asks for what is newer.
+    live_version = models.PositiveBigIntegerField(_("versie live"), default=0, editable=False)
     factor = models.ForeignKey(
         Factor,
         on_delete=models.SET_NULL,
@@ -356,6 +845,14 @@ class Contribution(models.Model):
     )
     hidden = models.BooleanField(_("verborgen"), default=False)
     hidden_reason = models.CharField(_("reden van verbergen"), max_length=300, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verborgen door"),
+    )
     created_at = models.DateTimeField(_("geplaatst"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
@@ -368,16 +865,64 @@ class Contribution(models.Model):
         indexes = [
             models.Index(fields=["meeting", "hidden", "factor"], name="contribution_harvest_idx"),
             models.Index(fields=["round", "id"], name="contribution_wall_idx"),
+            models.Index(fields=["meeting", "live_version"], name="contribution_version_idx"),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(author__isnull=False) | ~models.Q(guest_key=""),
                 name="contribution_has_author_or_guest",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["round", "submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="contribution_submitted_once",
+            ),
         ]
 
     def __str__(self):
         return self.text[:60]
+
+    def _locked(self):
+        meeting = Meeting.lock(self.meeting_id)
+        return meeting, Contribution.objects.select_related("round").get(pk=self.pk)
+
+    def _check_editable(self, meeting, fresh):
+        if meeting.status != Meeting.Status.LIVE or not fresh.round.is_open:
+            raise RefusedError(_("Deze ronde is afgelopen; je bijdrage kan niet meer veranderen."))
+
+    def edit(self, text):
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            self._check_editable(meeting, fresh)
+            fresh.text = text
+            fresh.save(update_fields=["text", "updated_at"])
+            meeting.bump_live_version()
+        self.text = text
+
+    def withdraw(self):
+        """The author takes the contribution back: it is deleted."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            self._check_editable(meeting, fresh)
+            fresh.delete()
+            meeting.bump_live_version()
+
+    def hide(self, *, by, reason=""):
+        """A facilitator hides an inappropriate contribution from the wall and the harvest."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh.hidden, fresh.hidden_reason, fresh.hidden_by = True, reason, by
+            fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "updated_at"])
+            meeting.bump_live_version()
+        self.hidden, self.hidden_reason, self.hidden_by = True, reason, by
+
+    def unhide(self):
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh.hidden, fresh.hidden_reason, fresh.hidden_by = False, "", None
+            fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "updated_at"])
+            meeting.bump_live_version()
+        self.hidden, self.hidden_reason, self.hidden_by = False, "", None
 
 
 class Vote(models.Model):
@@ -421,6 +966,10 @@ class ClusteringStep(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     # [{"contribution": id, "from": factor id or null, "to": factor id or null}, ...]
     moves = models.JSONField(default=list)
+    # A factor this step made; undoing the step removes it again while nothing else uses it.
+    created_factor = models.ForeignKey(
+        Factor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("nieuwe factor")
+    )
     undone = models.BooleanField(default=False)
 
     class Meta:

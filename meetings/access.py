@@ -1,0 +1,102 @@
+"""Access checks of the meetings app, built on the same querysets as the lists.
+
+Outsiders get 404, members without the facilitator role 403 (views put
+``login_required`` first, so visitors are sent to log in). The live pages find
+their meeting by join code; an unknown code and the code of a meeting that is
+not live get the same answer, so codes cannot be probed.
+"""
+
+import secrets
+from dataclasses import dataclass
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cop.models import Profile
+from cop.roles import is_facilitator, is_member
+from meetings import ratelimit
+from meetings.models import Meeting, normalise_join_code
+
+GUEST_KEY = "live_guest_key"
+GUEST_PERSPECTIVE = "live_guest_perspective"
+
+
+def get_meeting_for_user(request, slug):
+    return get_object_or_404(Meeting.objects.visible_to(request.user), slug=slug)
+
+
+def get_meeting_to_manage(request, slug):
+    """A meeting the facilitator runs: 404 when the user may not see it, 403 for members."""
+    meeting = get_meeting_for_user(request, slug)
+    if not is_facilitator(request.user):
+        raise PermissionDenied
+    return meeting
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def unknown_code_response(request, code="", status=404):
+    response = render(request, "live/unknown_code.html", {"too_many": status == 429}, status=status)
+    if getattr(request, "htmx", False):
+        # A phone or wall that polls a meeting which just closed reloads into this page.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+def live_meeting(view):
+    """Resolve ``code`` to a live meeting (passed as ``meeting``) or answer with the unknown-code page."""
+
+    @wraps(view)
+    def wrapper(request, code, *args, **kwargs):
+        address = client_address(request)
+        if ratelimit.blocked("lookup", address):
+            return unknown_code_response(request, code, status=429)
+        canonical = normalise_join_code(code)
+        meeting = Meeting.objects.filter(join_code=canonical, status=Meeting.Status.LIVE).first() if canonical else None
+        if meeting is None:
+            ratelimit.allow("lookup", address)
+            return unknown_code_response(request, code)
+        if canonical != code and request.method == "GET":
+            return redirect(request.resolver_match.view_name, code=canonical, **kwargs)
+        return view(request, meeting, *args, **kwargs)
+
+    return wrapper
+
+
+@dataclass
+class Participant:
+    """Who acts in the live mode: a signed-in member, or a guest known only by a random key."""
+
+    user: object = None
+    guest_key: str = ""
+    perspective: str = ""
+
+    @property
+    def is_guest(self):
+        return self.user is None
+
+    @property
+    def rate_key(self):
+        return f"user-{self.user.pk}" if self.user else f"guest-{self.guest_key}"
+
+
+def participant_for(request):
+    """The member, or the guest of this browser session once they chose a perspective; else None."""
+    if is_member(request.user):
+        profile = Profile.objects.for_user(request.user)
+        return Participant(user=request.user, perspective=profile.effective_perspective)
+    key = request.session.get(GUEST_KEY)
+    perspective = request.session.get(GUEST_PERSPECTIVE)
+    if key and perspective:
+        return Participant(guest_key=key, perspective=perspective)
+    return None
+
+
+def become_guest(request, perspective):
+    """Remember the guest in the session: a random key and a perspective, never a name."""
+    request.session.setdefault(GUEST_KEY, secrets.token_urlsafe(18))
+    request.session[GUEST_PERSPECTIVE] = perspective
+    return Participant(guest_key=request.session[GUEST_KEY], perspective=perspective)

@@ -1,0 +1,74 @@
+"""Calendar entries (iCalendar, RFC 5545) for meetings: one meeting, or a feed of all."""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//Weten wat werkt//CoP gebiedsgericht werken Gelderland//NL"
+
+
+def _uid(meeting):
+    host = urlsplit(settings.SITE_URL).hostname or "wetenwatwerkt.invalid"
+    return f"meeting-{meeting.pk}@{host}"
+
+
+def _location(meeting):
+    parts = [part for part in (meeting.location_name, meeting.address) if part]
+    if not parts and meeting.online_url:
+        parts.append(meeting.online_url)
+    return ", ".join(parts)
+
+
+def _description(meeting, url):
+    lines = [meeting.goal.strip()] if meeting.goal.strip() else []
+    agenda = strip_tags(meeting.agenda or "").strip()
+    if agenda:
+        lines.append(agenda)
+    if meeting.online_url:
+        lines.append(f"Online: {meeting.online_url}")
+    lines.append(url)
+    return "\n\n".join(lines)
+
+
+def _event(meeting):
+    url = settings.SITE_URL + meeting.get_absolute_url()
+    event = icalendar.Event()
+    event.add("uid", _uid(meeting))
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.starts_at.astimezone(AMSTERDAM))
+    event.add("dtend", meeting.end.astimezone(AMSTERDAM))
+    event.add("summary", meeting.title)
+    event.add("description", _description(meeting, url))
+    event.add("url", url)
+    location = _location(meeting)
+    if location:
+        event.add("location", location)
+    # A meeting that is called off stays in people's calendars unless it says so.
+    event.add("status", "CONFIRMED")
+    event.add("last-modified", meeting.updated_at)
+    return event
+
+
+def calendar_bytes(meetings, *, name=""):
+    """An iCalendar document with one event per meeting, times in Europe/Amsterdam."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    meetings = list(meetings)
+    for meeting in meetings:
+        calendar.add_component(_event(meeting))
+    if meetings:
+        first = min(m.starts_at for m in meetings).astimezone(AMSTERDAM).date() - timedelta(days=366)
+        last = max(m.end for m in meetings).astimezone(AMSTERDAM).date() + timedelta(days=366)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    return calendar.to_ical()

@@ -1,0 +1,330 @@
+"""The live mode for phones (/live/<code>/) and the projector wall (/live/<code>/muur/).
+
+Both poll with the meeting's ``live_version``: an unchanged meeting answers
+204 after one query; a wall that missed only new contributions gets just
+those; anything else (a round started, clustering, a dot) redraws the part
+that changed. Nothing is kept in the app process, so any number of processes
+can serve one meeting.
+"""
+
+import zlib
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from cop.models import anonymous_label
+from meetings import ratelimit
+from meetings.access import become_guest, live_meeting, participant_for
+from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
+from meetings.harvest import group
+from meetings.models import Contribution, RefusedError, normalise_join_code
+from meetings.qr import qr_data_uri
+
+# --- joining -----------------------------------------------------------------------------
+
+
+@never_cache
+def join(request):
+    """Type the code from the screen in the room."""
+    form = JoinForm(request.GET or None)
+    if form.is_valid():
+        code = normalise_join_code(form.cleaned_data["code"])
+        if code:
+            return redirect("live:participate", code=code)
+    return render(request, "live/join.html", {"form": form})
+
+
+def round_key(round_):
+    """What the phone shows of a round; when it changes, the phone redraws its round panel."""
+    if round_ is None:
+        return "none"
+    return f"{round_.pk}-{round_.status}-{zlib.crc32(round_.prompt.encode())}"
+
+
+def _vote_options(round_, participant):
+    options = list(round_.vote_options())
+    mine = {}
+    if participant is not None:
+        mine = dict(
+            round_.votes_of(voter=participant.user, guest_key=participant.guest_key)
+            .order_by()
+            .values_list("factor_id")
+            .annotate(n=Count("id"))
+        )
+    for factor in options:
+        factor.my_dots = mine.get(factor.pk, 0)
+    return options, round_.dots_per_person - sum(mine.values())
+
+
+def phone_context(request, meeting, *, form=None, participant=None, round_=None):
+    """Everything the phone page shows about the current round and the participant's own part in it."""
+    round_ = round_ or meeting.current_round()
+    participant = participant or participant_for(request)
+    context = {
+        "meeting": meeting,
+        "round": round_,
+        "participant": participant,
+        "round_key": round_key(round_),
+        "login_url": reverse("account_login") + "?next=" + request.path,
+    }
+    if round_ is None:
+        return context
+    may_join = participant is not None and (not participant.is_guest or round_.guests_allowed)
+    context["needs_login"] = participant is None and not round_.guests_allowed
+    context["needs_guest"] = participant is None and round_.guests_allowed
+    context["guest_not_allowed"] = participant is not None and participant.is_guest and not round_.guests_allowed
+    context["may_join"] = may_join
+    if context["needs_guest"]:
+        context["guest_form"] = GuestForm()
+    if not may_join:
+        return context
+    if round_.is_vote:
+        context["options"], context["dots_left"] = _vote_options(round_, participant)
+    else:
+        context["form"] = form or ContributionForm(perspective=participant.perspective)
+        context["mine"] = list(
+            Contribution.objects.by_participant(user=participant.user, guest_key=participant.guest_key)
+            .filter(round=round_)
+            .order_by("-created_at", "-id")
+        )
+    return context
+
+
+@never_cache
+@live_meeting
+def participate(request, meeting):
+    return render(request, "live/participate.html", phone_context(request, meeting))
+
+
+@never_cache
+@live_meeting
+def phone_changes(request, meeting):
+    """The phone's poll: 204 when nothing changed; a new round panel when the round changed."""
+    seen = request.GET.get("v", "")
+    if seen.isdigit() and int(seen) == meeting.live_version:
+        response = HttpResponse(status=204)
+    else:
+        round_ = meeting.current_round()
+        redraw = request.GET.get("r", "") != round_key(round_)
+        context = phone_context(request, meeting, round_=round_) if redraw else {"meeting": meeting}
+        context.update({"redraw": redraw, "round": round_, "round_key": round_key(round_)})
+        response = render(request, "live/partials/_phone_changes.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_POST
+@live_meeting
+def become_guest_view(request, meeting):
+    form = GuestForm(request.POST)
+    if form.is_valid():
+        become_guest(request, form.cleaned_data["perspective"])
+        messages.success(request, _("Welkom! Je doet anoniem mee."))
+    return redirect("live:participate", code=meeting.join_code)
+
+
+# --- contributing --------------------------------------------------------------------------
+
+
+def _refuse(request, meeting, message, status, **context):
+    """Show the phone page again with ``message``, keeping what was typed."""
+    context = phone_context(request, meeting, **context)
+    context["refusal"] = message
+    return render(request, "live/participate.html", context, status=status)
+
+
+def _rate_limited(meeting, participant):
+    return not (ratelimit.allow("participant", participant.rate_key) and ratelimit.allow("code", meeting.pk))
+
+
+def _who_may_not(participant, round_):
+    """Why this visitor cannot take part in ``round_`` (empty when they can)."""
+    if participant is None and round_.guests_allowed:
+        return _("Kies eerst vanuit welk perspectief je meedoet.")
+    if participant is None or (participant.is_guest and not round_.guests_allowed):
+        return _("Voor deze ronde moet je ingelogd zijn. Gasten doen hier niet mee.")
+    return ""
+
+
+TOO_FAST = _("Je gaat erg snel. Wacht een minuut en probeer het dan opnieuw; wat je schreef staat er nog.")
+
+
+@require_POST
+@live_meeting
+def contribute(request, meeting, round_pk):
+    round_ = get_object_or_404(meeting.rounds, pk=round_pk)
+    participant = participant_for(request)
+    refusal = _who_may_not(participant, round_)
+    if refusal:
+        return _refuse(request, meeting, refusal, 403)
+    form = ContributionForm(request.POST, perspective=participant.perspective)
+    if not form.is_valid():
+        return _refuse(request, meeting, _("Je bijdrage is niet geplaatst."), 400, form=form, participant=participant)
+    if _rate_limited(meeting, participant):
+        return _refuse(request, meeting, TOO_FAST, 429, form=form, participant=participant)
+    perspective = participant.perspective if participant.is_guest else form.cleaned_data["perspective"]
+    try:
+        round_.contribute(
+            text=form.cleaned_data["text"],
+            perspective=perspective or participant.perspective,
+            author=participant.user,
+            guest_key=participant.guest_key,
+            submission_key=form.cleaned_data["submission_key"],
+        )
+    except RefusedError as refused:
+        return _refuse(request, meeting, refused.message, 409, form=form, participant=participant)
+    messages.success(request, _("Je bijdrage staat op de muur."))
+    return redirect("live:participate", code=meeting.join_code)
+
+
+def _own_contribution(request, meeting, pk):
+    participant = participant_for(request)
+    if participant is None:
+        return None, None
+    own = Contribution.objects.by_participant(user=participant.user, guest_key=participant.guest_key)
+    return participant, get_object_or_404(own.select_related("round"), meeting=meeting, pk=pk)
+
+
+@never_cache
+@live_meeting
+def contribution_edit(request, meeting, pk):
+    participant, contribution = _own_contribution(request, meeting, pk)
+    if contribution is None:
+        return redirect("live:participate", code=meeting.join_code)
+    form = ContributionEditForm(request.POST or None, instance=contribution)
+    if request.method == "POST" and form.is_valid():
+        if _rate_limited(meeting, participant):
+            return render(
+                request,
+                "live/contribution_edit.html",
+                {"meeting": meeting, "form": form, "refusal": TOO_FAST},
+                status=429,
+            )
+        try:
+            contribution.edit(form.cleaned_data["text"].strip())
+        except RefusedError as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("Je bijdrage is aangepast."))
+        return redirect("live:participate", code=meeting.join_code)
+    context = {"meeting": meeting, "form": form, "contribution": contribution}
+    return render(request, "live/contribution_edit.html", context)
+
+
+@require_POST
+@live_meeting
+def contribution_withdraw(request, meeting, pk):
+    _participant, contribution = _own_contribution(request, meeting, pk)
+    if contribution is None:
+        return redirect("live:participate", code=meeting.join_code)
+    try:
+        contribution.withdraw()
+    except RefusedError as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Je bijdrage is ingetrokken."))
+    return redirect("live:participate", code=meeting.join_code)
+
+
+def _vote(request, meeting, round_pk, factor_pk, method, success):
+    round_ = get_object_or_404(meeting.rounds, pk=round_pk)
+    participant = participant_for(request)
+    refusal = _who_may_not(participant, round_)
+    if refusal:
+        return _refuse(request, meeting, refusal, 403)
+    if _rate_limited(meeting, participant):
+        return _refuse(request, meeting, TOO_FAST, 429, participant=participant)
+    factor = get_object_or_404(round_.vote_options(), pk=factor_pk)
+    try:
+        getattr(round_, method)(factor, voter=participant.user, guest_key=participant.guest_key)
+    except RefusedError as refused:
+        return _refuse(request, meeting, refused.message, 409, participant=participant)
+    messages.success(request, success % {"name": factor.name})
+    return redirect("live:participate", code=meeting.join_code)
+
+
+@require_POST
+@live_meeting
+def vote_add(request, meeting, round_pk, factor_pk):
+    return _vote(request, meeting, round_pk, factor_pk, "cast_vote", _("Stip gezet op ‘%(name)s’."))
+
+
+@require_POST
+@live_meeting
+def vote_remove(request, meeting, round_pk, factor_pk):
+    return _vote(request, meeting, round_pk, factor_pk, "withdraw_vote", _("Stip weggehaald bij ‘%(name)s’."))
+
+
+# --- the wall ------------------------------------------------------------------------------
+
+
+def wall_context(request, meeting):
+    """The wall as of ``meeting.live_version``: newer contributions come with the next poll."""
+    round_ = meeting.current_round()
+    join_url = request.build_absolute_uri(reverse("live:participate", kwargs={"code": meeting.join_code}))
+    context = {
+        "meeting": meeting,
+        "round": round_,
+        "version": meeting.live_version,
+        "round_id": round_.pk if round_ else "",
+        "join_url": join_url,
+        "join_short_url": request.build_absolute_uri(reverse("live:join")),
+        "join_qr": qr_data_uri(join_url, title=_("QR-code om mee te doen")),
+    }
+    if round_ is None:
+        return context
+    if round_.is_vote:
+        context["totals"] = round_.vote_totals()
+        context["max_dots"] = max([dots for _f, dots in context["totals"]] or [0])
+    else:
+        contributions = (
+            round_.contributions.filter(hidden=False, live_version__lte=meeting.live_version)
+            .select_related("factor")
+            .order_by("created_at", "id")
+        )
+        context["clusters"], context["unclustered"] = group(contributions)
+    return context
+
+
+@never_cache
+@live_meeting
+def wall(request, meeting):
+    return render(request, "live/wall.html", wall_context(request, meeting))
+
+
+@never_cache
+@live_meeting
+def wall_changes(request, meeting):
+    """What the wall has not seen since version ``v``: nothing (204), the new contributions, or a redraw."""
+    seen = request.GET.get("v", "")
+    seen = int(seen) if seen.isdigit() else None
+    if seen == meeting.live_version:
+        response = HttpResponse(status=204)
+    elif seen is None or seen < meeting.live_layout_version or seen > meeting.live_version:
+        context = wall_context(request, meeting)
+        context["announce_round"] = request.GET.get("r", "") != str(getattr(context["round"], "pk", ""))
+        response = render(request, "live/partials/_wall_redraw.html", context)
+    else:
+        new = list(
+            Contribution.objects.filter(
+                meeting=meeting, hidden=False, live_version__gt=seen, live_version__lte=meeting.live_version
+            ).order_by("live_version")
+        )
+        for contribution in new:
+            contribution.public_label = anonymous_label(contribution.perspective)
+        context = {
+            "meeting": meeting,
+            "new": new,
+            "version": meeting.live_version,
+            "round_id": request.GET.get("r", ""),
+        }
+        response = render(request, "live/partials/_wall_append.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response

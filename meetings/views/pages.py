@@ -1,0 +1,81 @@
+"""Public pages: the meetings list, a meeting before, during and after, series, calendars."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.models import Case
+from cop.roles import is_facilitator, is_member
+from meetings.access import get_meeting_for_user
+from meetings.calendar import calendar_bytes
+from meetings.harvest import build_harvest
+from meetings.models import Meeting, Registration, Series
+
+PAST_PER_PAGE = 20
+
+
+def meeting_list(request):
+    meetings = Meeting.objects.visible_to(request.user).for_list()
+    now = timezone.now()
+    past = Paginator(meetings.past(now), PAST_PER_PAGE).get_page(request.GET.get("pagina"))
+    context = {
+        "upcoming": meetings.upcoming(now)[:50],
+        "past": past,
+        "can_manage": is_facilitator(request.user),
+    }
+    return render(request, "meetings/list.html", context)
+
+
+def detail(request, slug):
+    meeting = get_meeting_for_user(request, slug)
+    can_manage = is_facilitator(request.user)
+    registration = None
+    if is_member(request.user):
+        registration = Registration.objects.filter(meeting=meeting, user=request.user).first()
+    show_harvest = meeting.has_harvest or (can_manage and meeting.status == Meeting.Status.CLOSED)
+    context = {
+        "meeting": meeting,
+        "can_manage": can_manage,
+        "registration": registration,
+        "counts": meeting.counts() if meeting.capacity or can_manage else None,
+        "facilitators": meeting.facilitators.select_related("profile"),
+        "cases": Case.objects.visible_to(request.user).filter(meetings=meeting).order_by("title"),
+        "harvest": build_harvest(meeting) if show_harvest else None,
+        "harvest_preview": show_harvest and not meeting.has_harvest,
+        "images": meeting.harvest_images.all() if show_harvest else (),
+        "agreed_versions": meeting.agreed_term_versions.select_related("term") if show_harvest else (),
+    }
+    return render(request, "meetings/detail.html", context)
+
+
+def series_detail(request, slug):
+    series = get_object_or_404(Series.objects.visible_to(request.user), slug=slug)
+    meetings = Meeting.objects.visible_to(request.user).for_list().filter(series=series).order_by("starts_at")
+    return render(
+        request,
+        "meetings/series_detail.html",
+        {"series": series, "meetings": meetings, "can_manage": is_facilitator(request.user)},
+    )
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def meeting_ics(request, slug):
+    meeting = get_meeting_for_user(request, slug)
+    return _ics_response(calendar_bytes([meeting]), f"{meeting.slug}.ics")
+
+
+def calendar_feed(request):
+    """All public meetings of the last year and the future, to subscribe to in a calendar app."""
+    since = timezone.now() - timezone.timedelta(days=365)
+    meetings = Meeting.objects.public().filter(starts_at__gte=since).order_by("starts_at")
+    content = calendar_bytes(meetings, name=_("Bijeenkomsten · Weten wat werkt"))
+    response = _ics_response(content, "bijeenkomsten.ics")
+    response["Content-Disposition"] = 'inline; filename="bijeenkomsten.ics"'
+    return response
