@@ -1,0 +1,55 @@
+"""Fill the database with a synthetic Community of Practice for performance work.
+
+    python manage.py generate_data --scale S|M|L [--seed N] [--dry-run] [--force]
+
+S ≈ 200 cases, M ≈ 2,000, L ≈ 20,000 cases with 10,000 members (see ``cop.datagen.PLANS``).
+Generated members share one password (``cop.datagen.GENERATED_PASSWORD``) and an
+e-mail domain that never delivers (``@gegenereerd.invalid``).
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cop import datagen
+
+PUBLIC_SCALES = ["S", "M", "L"]
+
+
+class Command(BaseCommand):
+    help = "Fill the database with a synthetic CoP (S ≈ 200 cases, M ≈ 2,000, L ≈ 20,000) for benchmarks."
+
+    def add_arguments(self, parser):
+        # XS (10 cases) is for the test suite; it is accepted but not advertised.
+        parser.add_argument("--scale", default="S", type=str.upper, choices=[*PUBLIC_SCALES, "XS"], metavar="S|M|L")
+        parser.add_argument("--seed", type=int, default=1, help="Same seed, same data (default 1).")
+        parser.add_argument("--dry-run", action="store_true", help="Print the planned counts; write nothing.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even if generated data exists: first delete ALL community content and the generated members.",
+        )
+        parser.add_argument("--batch-size", type=int, default=2000, help="Rows per INSERT (default 2000).")
+
+    def handle(self, *args, scale, seed, dry_run, force, batch_size, **options):
+        plan = datagen.PLANS[scale]
+        if dry_run:
+            self.stdout.write(f"Planned for scale {scale} (seed {seed}); nothing written:")
+            for name, count in plan.planned_counts().items():
+                self.stdout.write(f"  {name:<28} {count:>9,}")
+            return
+        if datagen.has_generated_data():
+            if not force:
+                raise CommandError(
+                    "This database already holds generated data. Use --force to delete all community content "
+                    "and the generated members first."
+                )
+            started = time.monotonic()
+            datagen.delete_content()
+            self.stdout.write(f"Deleted the previous content in {time.monotonic() - started:.1f} s.")
+        log = self.stdout.write if options["verbosity"] > 1 else None
+        generator = datagen.Generator(plan, seed=seed, batch_size=batch_size, log=log)
+        counts = generator.run()
+        self.stdout.write(f"Generated scale {scale} (seed {seed}) in {generator.elapsed:.1f} s:")
+        for name, count in counts.items():
+            self.stdout.write(f"  {name:<28} {count:>9,}")
