@@ -18,7 +18,7 @@ from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, migrations
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce
 
 SEARCH_CONFIG = "dutch"
@@ -31,7 +31,7 @@ def is_postgres(conn=None):
 def search_vector_expression(fields):
     """Weighted Dutch tsvector over ``fields`` ({name: weight})."""
     vectors = [
-        SearchVector(Coalesce(F(name), Value("")), weight=weight, config=SEARCH_CONFIG)
+        SearchVector(Coalesce(F(name), Value(""), output_field=TextField()), weight=weight, config=SEARCH_CONFIG)
         for name, weight in fields.items()
     ]
     return reduce(lambda a, b: a + b, vectors)
