@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -192,13 +193,19 @@ class CasePartnerForm(forms.ModelForm):
         return data
 
 
-class CaseLinkForm(forms.ModelForm):
-    url = forms.URLField(label=_("Adres (https://…)"), max_length=500, assume_scheme="https")
+def _https_urls(field, **kwargs):
+    # Addresses typed without a scheme get https:// (Django 6's default).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
+
+class CaseLinkForm(forms.ModelForm):
     class Meta:
         model = CaseLink
         fields = ["title", "url"]
-        labels = {"title": _("Titel van de link")}
+        labels = {"title": _("Titel van de link"), "url": _("Adres (https://…)")}
+        formfield_callback = _https_urls
 
 
 class CaseImageForm(forms.ModelForm):

@@ -12,7 +12,7 @@ PAGE_SIZE = 12
 
 
 def library(request):
-    form = LibraryFilterForm(request.GET or None)
+    form = LibraryFilterForm(request.GET)
     cases = Case.objects.listed_for(request.user).filter_library(
         theme=form.value("thema"),
         municipality=form.value("gemeente"),
