@@ -90,6 +90,13 @@ ROOT_URLCONF = "cop.urls"
 WSGI_APPLICATION = "cop.wsgi.application"
 ASGI_APPLICATION = "cop.asgi.application"
 
+# Benchmark instrumentation (bench/run sets BENCH_MODE=1): an X-Query-Count header on
+# every response and the bare baseline view /bench/bare/ (cop/benchmw.py). Never in production.
+BENCH_MODE = env_bool("BENCH_MODE")
+if BENCH_MODE:
+    MIDDLEWARE = ["cop.benchmw.QueryCountMiddleware", *MIDDLEWARE]
+    ROOT_URLCONF = "cop.benchmw"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -207,6 +214,34 @@ STORAGES = {
 }
 # Serve static files straight from the app folders when they are not collected.
 WHITENOISE_USE_FINDERS = DEBUG or env_bool("DJANGO_PLAIN_STATIC")
+# Media on S3-compatible object storage (django-storages with boto3) when a bucket is
+# set, so that several app servers share the uploads. The keys come from
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. URLs are public and unsigned (file
+# names are random, made by cop.images), so pages with images stay cacheable.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")  # where images are served from, for the CSP
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").rstrip("/")
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+    if not MEDIA_ORIGINS:
+        MEDIA_ORIGINS = [
+            f"https://{AWS_S3_CUSTOM_DOMAIN}"
+            if AWS_S3_CUSTOM_DOMAIN
+            else AWS_S3_ENDPOINT_URL or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+        ]
+
 
 # Uploads: refuse anything larger than this before Pillow reads it.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 8 * 1024 * 1024)
@@ -254,7 +289,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
