@@ -1064,13 +1064,15 @@ SERIES = [
     },
 ]
 
-# ``days``: start relative to today; ``time``: local start (hour, minute); ``hours``: duration.
+# ``days``: start relative to today, moved on to the next ``weekday`` (0 = Monday) so that
+# meetings fall on working days; ``time``: local start (hour, minute); ``hours``: duration.
 MEETINGS = [
     {
         "slug": "leerkring-lingewaard-wat-leeft-in-de-kernen",
         "series": "krachtige-leerkring-lingewaard",
         "title": "Leerkring Lingewaard: wat leeft er in de kernen?",
         "days": -120,
+        "weekday": 1,
         "time": (19, 0),
         "hours": 2.5,
         "status": "published",
@@ -1106,6 +1108,7 @@ MEETINGS = [
         "series": "cop-gebiedsgericht-werken-gelderland",
         "title": "Bijeenkomst 1: wat verstaan we onder gebiedsgericht werken?",
         "days": -70,
+        "weekday": 3,
         "time": (13, 30),
         "hours": 3.5,
         "status": "published",
@@ -1144,6 +1147,7 @@ MEETINGS = [
         "series": "cop-gebiedsgericht-werken-gelderland",
         "title": "Bijeenkomst 2: wat werkt? De werkzame factoren",
         "days": -28,
+        "weekday": 3,
         "time": (13, 30),
         "hours": 3.5,
         "status": "published",
@@ -1181,6 +1185,7 @@ MEETINGS = [
         "series": "cop-gebiedsgericht-werken-gelderland",
         "title": "Bijeenkomst 3: wat staat in de weg? De belemmeringen",
         "days": 21,
+        "weekday": 3,
         "time": (13, 30),
         "hours": 3.5,
         "status": "planned",
@@ -1210,7 +1215,8 @@ MEETINGS = [
         "slug": "leerkring-lingewaard-van-initiatief-naar-continuiteit",
         "series": "krachtige-leerkring-lingewaard",
         "title": "Leerkring Lingewaard: van initiatief naar continuïteit",
-        "days": 35,
+        "days": 49,
+        "weekday": 1,
         "time": (19, 0),
         "hours": 2.5,
         "status": "planned",
@@ -1442,6 +1448,10 @@ CASES = [
             ),
             ("zichtbaar-aanwezig-in-de-wijk", "De vaste leer-werkplek maakt de studenten herkenbaar en aanspreekbaar."),
             (
+                "samen-leren-in-een-gedeelde-taal",
+                "Studenten, docenten en partners kijken elk semester samen terug op wat ze geleerd hebben.",
+            ),
+            (
                 "verloop-van-professionals",
                 "Elk semester komt een nieuwe groep; zonder goede overdracht begint de buurt steeds opnieuw.",
             ),
@@ -1549,6 +1559,14 @@ CASES = [
             ("inwoners-vanaf-het-begin-aan-tafel", "Inwoners voerden de gesprekken en kozen zelf de prioriteiten."),
             ("flexibel-budget-dichtbij", "De dorpstafel beslist zelf over een klein kernbudget."),
             ("gemeente-durft-los-te-laten", "De gemeente veranderde niets aan de kernagenda."),
+            (
+                "wantrouwen-door-eerdere-ervaringen",
+                "Eerdere inspraakavonden hadden weinig opgeleverd; veel inwoners waren sceptisch over ‘weer een ronde’.",
+            ),
+            (
+                "samen-leren-in-een-gedeelde-taal",
+                "In de Krachtige Leerkring bespraken de partners de gesprekken samen en legden ze vast wat ze leerden.",
+            ),
             ("moeite-met-loslaten", "Halverwege vroeg de raad om meetbare resultaten van het kernbudget."),
         ],
         "reflections": [
@@ -1645,6 +1663,10 @@ CASES = [
             (
                 "continuiteit-borgen",
                 "Na het vertrek van de initiatiefnemer werden de taken verdeeld over vijf vrijwilligers.",
+            ),
+            (
+                "ruimte-in-de-opdracht-aan-welzijn",
+                "Na een gesprek met de gemeente kreeg de opbouwwerker ruimte om de herstart te begeleiden.",
             ),
             (
                 "initiatief-valt-stil-als-de-trekker-stopt",
@@ -1906,6 +1928,10 @@ CASES = [
             ("inwoners-vanaf-het-begin-aan-tafel", "Inwoners schreven het plan zelf, vanaf de eerste enquête."),
             ("eigenaarschap-bij-inwoners", "De dorpsvereniging trekt de acties; de gemeente volgt het plan."),
             ("verbinders-met-korte-lijnen", "De vaste contactambtenaar bracht vragen snel bij de juiste afdeling."),
+            (
+                "goed-proces-met-ruimte-om-bij-te-sturen",
+                "Elk jaar kijken dorpsvereniging en gemeente samen terug op het dorpsplan en stellen ze de acties bij.",
+            ),
             ("steeds-dezelfde-gezichten", "Jongeren kwamen nauwelijks naar de dorpsavonden."),
         ],
         "reflections": [
@@ -2056,6 +2082,10 @@ CASES = [
         "factors": [
             ("aansluiten-bij-wat-leeft", "We vroegen de jongeren eerst zelf wat ze nodig hadden."),
             ("inwoners-vanaf-het-begin-aan-tafel", "Jongeren beslisten mee over ontwerp en plek."),
+            (
+                "investeren-in-vertrouwen",
+                "Jongerenwerkers investeerden maanden in contact met de jongeren op straat, voordat er een plan lag.",
+            ),
             ("verkokering-en-wisselende-loketten", "Vergunningen vertraagden de bouw bijna een jaar."),
         ],
         "reflections": [
@@ -2124,6 +2154,10 @@ CASES = [
             ("lokale-ondernemers-als-partner", "De ondernemers uit het winkelcentrum namen het initiatief."),
             ("heldere-rolverdeling", "Ondernemers, corporatie en gemeente hebben elk een vaste rol."),
             ("beginnen-waar-de-energie-zit", "Het groen was zichtbaar en snel aan te pakken."),
+            (
+                "onduidelijk-eigenaarschap",
+                "In het begin was onduidelijk wie over het groen rond de flats ging: de gemeente of de corporatie.",
+            ),
         ],
         "reflections": [
             (
@@ -2227,3 +2261,48 @@ CASES = [
         "reflections": [],
     },
 ]
+
+# --- illustrations ------------------------------------------------------------------------
+
+# Simple drawings made with Pillow at seeding time (no binary files in the repository);
+# scene is "city", "village" or "wall". They are illustrations, not photos, and say so.
+CASE_ILLUSTRATIONS = {
+    "kenniskwartier-arnhem": (
+        "city",
+        "Getekende illustratie van een stadsstraat met flats, bomen en een winkelpand op de hoek.",
+        "Illustratie bij de demo, geen foto.",
+    ),
+    "dorpsgesprekken-gendt": (
+        "village",
+        "Getekende illustratie van een dorp met een kerktoren, lage huizen en weilanden.",
+        "Illustratie bij de demo, geen foto.",
+    ),
+    "huiskamer-haalderen": (
+        "village",
+        "Getekende illustratie van een dorpsstraat met huizen met rode daken en bomen.",
+        "Illustratie bij de demo, geen foto.",
+    ),
+    "energiecoaches-malburgen": (
+        "city",
+        "Getekende illustratie van flats met verlichte ramen in een groene wijk.",
+        "Illustratie bij de demo, geen foto.",
+    ),
+    "dorpsvervoer-heukelum-spijk": (
+        "village",
+        "Getekende illustratie van twee dorpen aan een landweg tussen de weilanden.",
+        "Illustratie bij de demo, geen foto.",
+    ),
+}
+
+# meeting slug → (HarvestImage kind, scene, alt text, caption)
+HARVEST_ILLUSTRATIONS = {
+    "cop-bijeenkomst-2-werkzame-factoren": (
+        "flipover",
+        "wall",
+        (
+            "Getekende weergave van de wand met briefjes: gekleurde briefjes in kolommen per cluster, met bij "
+            "sommige kolommen rode stippen van de stemronde."
+        ),
+        "De wand na het clusteren en stippen (illustratie bij de demo).",
+    ),
+}

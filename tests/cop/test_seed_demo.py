@@ -2,17 +2,19 @@
 
 import re
 from collections import Counter
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.core.management import CommandError, call_command
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from cases.models import Case, CaseFactor, Reflection
 from cop import demo_data
+from cop.management.commands.seed_demo import DemoSeeder
 from cop.models import Term, TermVersion, User
 from cop.roles import is_facilitator
 from factors.models import Factor, FactorRelation
@@ -57,6 +59,21 @@ def test_running_seed_demo_twice_keeps_every_row_count():
     assert row_counts() == first
 
 
+def test_a_rerun_on_a_later_day_moves_the_meetings_along_and_keeps_the_counts():
+    seed()
+    first = row_counts()
+    later = DemoSeeder(today=timezone.localdate() + timedelta(days=10))
+    with transaction.atomic():
+        later.run()
+
+    assert row_counts() == first
+    for meeting in Meeting.objects.all():
+        assert meeting.starts_at.date() >= later.today + timedelta(days=-120)
+        assert timezone.localtime(meeting.starts_at).weekday() < 5
+        for contribution in meeting.contributions.all():
+            assert meeting.starts_at <= contribution.created_at <= meeting.ends_at
+
+
 def test_demo_accounts_can_log_in_with_the_shared_password_and_have_their_roles(client):
     seed()
     facilitators = [u for u in User.objects.all() if is_facilitator(u) and not u.is_staff]
@@ -91,6 +108,8 @@ def test_kenniskwartier_arnhem_is_published_and_public_with_its_evidence_and_ref
     assert case.links.filter(url__startswith="https://example.org/").exists()
     assert case.factor_links.exclude(explanation="").count() >= 3
     assert case.reflections.exclude(perspective=case.perspective).count() == case.reflections.count() >= 1
+    image = case.images.get()
+    assert image.alt_text and image.thumbnail and image.width == 1200
 
 
 def test_the_demo_shows_every_publication_state_of_a_case():
@@ -164,6 +183,7 @@ def test_the_published_harvest_has_clustered_contributions_from_members_and_gues
     assert guests.exists() and not guests.filter(guest_key="").exists()
     assert len(set(contributions.values_list("perspective", flat=True))) >= 5
     assert all(meeting.starts_at <= c.created_at <= meeting.ends_at for c in contributions)
+    assert meeting.harvest_images.get().alt_text
 
 
 def test_the_vote_round_respects_the_dots_per_person():

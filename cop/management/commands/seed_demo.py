@@ -9,6 +9,8 @@ Demo accounts share one published password, so the command refuses to run with
 DEBUG off unless ``--force`` is given: never seed a production database.
 """
 
+import io
+import random
 import secrets
 from datetime import date, datetime, time, timedelta
 
@@ -17,17 +19,20 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
-from cases.models import Case, CaseFactor, CaseLink, CasePartner, Reflection
+from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection
 from cop import demo_data as data
+from cop.images import process_image
 from cop.models import Area, Municipality, Organisation, Profile, Term, TermVersion, Theme
 from cop.roles import FACILITATORS_GROUP
 from cop.search import update_search_vector
 from factors.models import Cluster, Factor, FactorRelation
-from meetings.models import Contribution, Meeting, Registration, Round, Series, Vote
+from meetings.models import Contribution, HarvestImage, Meeting, Registration, Round, Series, Vote
 
 
 class Command(BaseCommand):
@@ -60,6 +65,10 @@ def login_table():
     for spec in data.USERS:
         lines.append(f"  {spec['email']:<{width}}  {spec['role']}")
     lines.append("The password is set when an account is first created; a changed password is kept.")
+    lines.append(
+        "Facilitator and staff accounts set up two-factor authentication (an authenticator app) at their first "
+        "log-in; for a quick local look, start with MFA_REQUIRED_FOR_FACILITATORS=0."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -67,7 +76,6 @@ class DemoSeeder:
     """Writes ``cop.demo_data`` to the database, step by step, in dependency order."""
 
     def __init__(self, today=None):
-        self.now = timezone.now()
         self.today = today or timezone.localdate()
         self.users, self.orgs, self.themes, self.areas = {}, {}, {}, {}
         self.municipalities, self.clusters, self.factors, self.cases = {}, {}, {}, {}
@@ -82,6 +90,7 @@ class DemoSeeder:
         self.seed_terms()
         self.seed_meetings()
         self.seed_live_rounds()
+        self.seed_illustrations()
         self.refresh_search()
 
     def summary(self):
@@ -97,6 +106,15 @@ class DemoSeeder:
         """A moment ``days`` from today at a local time: stable within a day, so reruns agree."""
         moment = datetime.combine(self.today + timedelta(days=days), time(hour, minute))
         return timezone.make_aware(moment)
+
+    def meeting_times(self, spec):
+        """Start and end of a demo meeting: ``days`` from today, on the next ``weekday`` outside the holidays."""
+        day = self.today + timedelta(days=spec["days"])
+        day += timedelta(days=(spec["weekday"] - day.weekday()) % 7)
+        while (day.month, day.day) >= (12, 20) or (day.month, day.day) <= (1, 4):
+            day += timedelta(days=7)  # no meetings in the Christmas holidays
+        starts_at = timezone.make_aware(datetime.combine(day, time(*spec["time"])))
+        return starts_at, starts_at + timedelta(hours=spec["hours"])
 
     def user(self, key):
         return self.users[key] if key else None
@@ -267,7 +285,7 @@ class DemoSeeder:
     # --- the shared language -------------------------------------------------------------
 
     def seed_terms(self):
-        meeting_days = {spec["slug"]: spec["days"] for spec in data.MEETINGS}
+        meeting_ends = {spec["slug"]: self.meeting_times(spec)[1] for spec in data.MEETINGS}
         facilitator = self.users["ilse"]
         for spec in data.TERMS:
             term, _ = Term.objects.update_or_create(
@@ -276,7 +294,8 @@ class DemoSeeder:
             )
             for number, version in enumerate(spec["versions"], start=1):
                 accepted = version["status"] == TermVersion.Status.ACCEPTED
-                days = meeting_days[version["meeting"]] if version.get("meeting") else version.get("days", -7)
+                meeting_end = meeting_ends.get(version.get("meeting"))
+                accepted_at = meeting_end or self.at(version.get("days", -7), 16, 30)
                 term_version, _ = TermVersion.objects.update_or_create(
                     term=term,
                     number=number,
@@ -286,7 +305,7 @@ class DemoSeeder:
                         "status": version["status"],
                         "proposed_by": self.user(version.get("proposed_by", "ilse")),
                         "accepted_by": facilitator if accepted else None,
-                        "accepted_at": self.at(days, 16, 30) if accepted else None,
+                        "accepted_at": accepted_at if accepted else None,
                     },
                 )
                 self.term_versions[(spec["slug"], number)] = (term_version, version.get("meeting"))
@@ -309,8 +328,7 @@ class DemoSeeder:
                 self.meetings[meeting_slug].agreed_term_versions.add(term_version)
 
     def seed_meeting(self, spec):
-        starts_at = self.at(spec["days"], *spec["time"])
-        ends_at = starts_at + timedelta(hours=spec["hours"])
+        starts_at, ends_at = self.meeting_times(spec)
         published = spec["status"] == Meeting.Status.PUBLISHED
         meeting, _ = Meeting.objects.update_or_create(
             slug=spec["slug"],
@@ -396,39 +414,56 @@ class DemoSeeder:
             for text, _perspective, by, _factor in spec["contributions"]:
                 if by.startswith("guest:") and text in by_text:
                     guests.setdefault(by, by_text[text])
-            return
-        rows = []
-        for text, perspective, by, factor_slug in spec["contributions"]:
-            author, guest_key = self.participant(by, guests)
-            rows.append(
-                Contribution(
-                    round=round_,
-                    meeting=meeting,
-                    text=text,
-                    kind=round_.kind,
-                    perspective=perspective,
-                    author=author,
-                    guest_key=guest_key,
-                    factor=self.factors[factor_slug] if factor_slug else None,
+        else:
+            rows = []
+            for text, perspective, by, factor_slug in spec["contributions"]:
+                author, guest_key = self.participant(by, guests)
+                rows.append(
+                    Contribution(
+                        round=round_,
+                        meeting=meeting,
+                        text=text,
+                        kind=round_.kind,
+                        perspective=perspective,
+                        author=author,
+                        guest_key=guest_key,
+                        factor=self.factors[factor_slug] if factor_slug else None,
+                    )
                 )
-            )
-        created = Contribution.objects.bulk_create(rows)
-        # Place them in the meeting, a minute apart, rather than at the moment of seeding.
-        for minute, contribution in enumerate(created):
-            Contribution.objects.filter(pk=contribution.pk).update(
-                created_at=round_.started_at + timedelta(minutes=minute % 25, seconds=minute)
-            )
+            existing = Contribution.objects.bulk_create(rows)
+        # Place them in the round, about a minute apart, rather than at the moment of
+        # seeding; again on every run, because the meeting moves along with today.
+        for n, contribution in enumerate(sorted(existing, key=lambda c: c.pk)):
+            moment = round_.started_at + timedelta(minutes=n % 25, seconds=n)
+            Contribution.objects.filter(pk=contribution.pk).update(created_at=moment, updated_at=moment)
 
     def seed_votes(self, round_, spec, guests):
-        if round_.votes.exists():
-            return
-        rows = []
-        for by, slugs in spec["votes"].items():
-            if len(slugs) > round_.dots_per_person:
-                raise CommandError(f"Demo data: {by} has more dots than the round allows.")
-            voter, guest_key = self.participant(by, guests)
-            rows += [Vote(round=round_, factor=self.factors[slug], voter=voter, guest_key=guest_key) for slug in slugs]
-        Vote.objects.bulk_create(rows)
+        if not round_.votes.exists():
+            rows = []
+            for by, slugs in spec["votes"].items():
+                if len(slugs) > round_.dots_per_person:
+                    raise CommandError(f"Demo data: {by} has more dots than the round allows.")
+                voter, guest_key = self.participant(by, guests)
+                rows += [
+                    Vote(round=round_, factor=self.factors[slug], voter=voter, guest_key=guest_key) for slug in slugs
+                ]
+            Vote.objects.bulk_create(rows)
+        round_.votes.update(created_at=round_.started_at + timedelta(minutes=5))
+
+    # --- illustrations -----------------------------------------------------------------------
+
+    def seed_illustrations(self):
+        """Drawn pictures for a few cases and a harvest, made only where there are none yet."""
+        for slug, (scene, alt_text, caption) in data.CASE_ILLUSTRATIONS.items():
+            case = self.cases[slug]
+            if not case.images.exists():
+                image = CaseImage(case=case, alt_text=alt_text, caption=caption, credit="Demo-illustratie")
+                store_processed(image, draw(scene, slug), thumb_side=480)
+        for slug, (kind, scene, alt_text, caption) in data.HARVEST_ILLUSTRATIONS.items():
+            meeting = self.meetings[slug]
+            if not meeting.harvest_images.exists():
+                image = HarvestImage(meeting=meeting, kind=kind, alt_text=alt_text, caption=caption)
+                store_processed(image, draw(scene, slug), max_side=2400, thumb_side=640)
 
     # --- search -------------------------------------------------------------------------
 
@@ -460,3 +495,87 @@ CASE_TEXT_FIELDS = (
 
 def _has_field(model, name):
     return any(field.name == name for field in model._meta.get_fields())
+
+
+# --- drawing ----------------------------------------------------------------------------------
+
+
+def store_processed(instance, png, *, max_side=2000, thumb_side=None):
+    """Save a drawn picture the way uploads are saved: through ``cop.images.process_image``."""
+    processed = process_image(ContentFile(png, name="demo.png"), max_side=max_side, thumb_side=thumb_side)
+    instance.image.save(processed.content.name, processed.content, save=False)
+    if processed.thumbnail is not None:
+        instance.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
+    instance.save()
+
+
+def draw(scene, seed):
+    """A simple, flat illustration as PNG bytes; the same ``seed`` gives the same picture."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", (1200, 800), "#dcecf5" if scene != "wall" else "#f4f1ea")
+    pen = ImageDraw.Draw(image)
+    {"city": _draw_city, "village": _draw_village, "wall": _draw_wall}[scene](pen, rng)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _tree(pen, x, base, rng):
+    size = rng.randint(40, 70)
+    pen.rectangle([x - 6, base - size, x + 6, base], fill="#6b4f35")
+    pen.ellipse([x - size, base - 2 * size - 30, x + size, base - size + 10], fill=rng.choice(["#4c8c4a", "#5fa052"]))
+
+
+def _draw_city(pen, rng):
+    pen.rectangle([0, 640, 1200, 800], fill="#9aa5ad")
+    pen.rectangle([0, 620, 1200, 640], fill="#c9c3b8")
+    x = 20
+    while x < 1160:
+        width, height = rng.randint(150, 230), rng.randint(260, 480)
+        pen.rectangle([x, 620 - height, x + width, 620], fill=rng.choice(["#c96f4a", "#b9a48a", "#8b6f5a", "#d9c9a8"]))
+        for wy in range(620 - height + 25, 600, 55):
+            for wx in range(x + 20, x + width - 35, 45):
+                lit = rng.random() < 0.3
+                pen.rectangle([wx, wy, wx + 25, wy + 30], fill="#f6d77a" if lit else "#e8eef2")
+        x += width + rng.randint(15, 40)
+    for tx in range(90, 1200, 260):
+        _tree(pen, tx + rng.randint(-30, 30), 700, rng)
+
+
+def _draw_village(pen, rng):
+    pen.rectangle([0, 520, 1200, 800], fill="#8cbf6a")
+    pen.polygon([(0, 800), (520, 560), (680, 560), (1200, 800)], fill="#b7a58a")
+    church = rng.randint(700, 950)
+    pen.rectangle([church, 250, church + 70, 520], fill="#a86b4b")
+    pen.polygon([(church - 10, 250), (church + 35, 130), (church + 80, 250)], fill="#5a4a42")
+    x = 30
+    while x < 1150:
+        if church - 140 < x < church + 90:
+            x = church + 100
+            continue
+        width, height = rng.randint(110, 160), rng.randint(80, 120)
+        pen.rectangle([x, 520 - height, x + width, 520], fill=rng.choice(["#e9dcc3", "#c98d6b", "#d8c6a3"]))
+        pen.polygon(
+            [(x - 10, 520 - height), (x + width // 2, 520 - height - 70), (x + width + 10, 520 - height)],
+            fill=rng.choice(["#a23b2a", "#7e3a2b", "#5b4b49"]),
+        )
+        pen.rectangle([x + width // 2 - 12, 480, x + width // 2 + 12, 520], fill="#5b4b49")
+        x += width + rng.randint(30, 70)
+    for _n in range(5):
+        _tree(pen, rng.randint(40, 1160), rng.randint(600, 700), rng)
+
+
+def _draw_wall(pen, rng):
+    colours = ["#fbe38e", "#f7b2c4", "#a8dcf0", "#c5e6a6"]
+    for column in range(5):
+        left = 50 + column * 225
+        pen.rectangle([left, 40, left + 200, 80], fill="#3b5b7a")
+        for row in range(rng.randint(3, 5)):
+            top = 110 + row * 115
+            pen.rectangle([left + 10, top, left + 190, top + 100], fill=rng.choice(colours), outline="#d8d2c4")
+            for line in range(3):
+                y = top + 25 + line * 25
+                pen.line([left + 25, y, left + rng.randint(110, 175), y], fill="#7a7468", width=4)
+        for dot in range(rng.randint(0, 7)):
+            cx, cy = left + 25 + (dot % 6) * 30, 760 - (dot // 6) * 30
+            pen.ellipse([cx - 11, cy - 11, cx + 11, cy + 11], fill="#d0342c")
