@@ -396,7 +396,8 @@ class Term(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.name)
+            # "nieuw" is the path of the form for a new term.
+            self.slug = unique_slug(self, self.name if self.name.strip().lower() != "nieuw" else "begrip nieuw")
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & set(self.SEARCH_FIELDS):

@@ -14,6 +14,7 @@ there is. The formula of the evidence strength is documented in
 from django.db import models
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Greatest
+from django.utils.translation import gettext_lazy as _
 
 from cop.roles import is_member
 
@@ -26,6 +27,12 @@ VOTES_PER_POINT = 2
 
 # Where a strength starts to read as "first signs", "reasonable" and "strong".
 STRENGTH_LEVELS = [(20, "strong"), (8, "reasonable"), (1, "first"), (0, "none")]
+STRENGTH_LABELS = {
+    "strong": _("sterk onderbouwd"),
+    "reasonable": _("redelijk onderbouwd"),
+    "first": _("eerste aanwijzingen"),
+    "none": _("nog niet onderbouwd"),
+}
 
 
 def strength_level(strength):

@@ -24,6 +24,30 @@ from cop.search import search, update_search_vector
 from cop.utils import unique_slug
 from factors import evidence
 
+# How the keys of ``CurationLog.details`` read on the log pages.
+DETAIL_LABELS = {
+    "case_links_moved": _("casussen overgezet"),
+    "case_links_joined": _("casussen samengevoegd (toelichtingen samengevoegd)"),
+    "contributions_moved": _("bijdragen overgezet"),
+    "votes_moved": _("stippen overgezet"),
+    "relations_moved": _("relaties overgezet"),
+    "relations_dropped": _("relaties vervallen (dubbel of met zichzelf)"),
+    "themes_added": _("thema's toegevoegd"),
+    "redirects_moved": _("oude adressen omgeleid"),
+    "merged_slug": _("oud adres"),
+    "old_name": _("oude naam"),
+    "new_name": _("nieuwe naam"),
+    "old_slug": _("oud adres"),
+    "new_slug": _("nieuw adres"),
+    "previous_status": _("vorige status"),
+    "reason": _("reden"),
+    "fields": _("gewijzigde velden"),
+    "kind": _("soort relatie"),
+    "note": _("toelichting"),
+    "removed": _("verwijderd"),
+    "order": _("nieuwe volgorde"),
+}
+
 # Paths under /wat-werkt/ that are pages, not factors.
 RESERVED_SLUGS = {"voorstellen", "beheer", "kaart", "zoeken"}
 
@@ -323,6 +347,11 @@ class Factor(models.Model):
         """``none``, ``first``, ``reasonable`` or ``strong`` (needs ``with_evidence``)."""
         return evidence.strength_level(getattr(self, "evidence_strength", 0))
 
+    @property
+    def strength_label(self):
+        """The strength in words, e.g. *redelijk onderbouwd* (needs ``with_evidence``)."""
+        return evidence.STRENGTH_LABELS[self.strength_level]
+
     def free_slug(self, source):
         """A slug no other factor, old slug (of another factor) or page of /wat-werkt/ uses."""
         max_length = self._meta.get_field("slug").max_length
@@ -594,6 +623,10 @@ class FactorRelation(models.Model):
     def strength_level(self):
         return evidence.strength_level(getattr(self, "evidence_strength", 0))
 
+    @property
+    def strength_label(self):
+        return evidence.STRENGTH_LABELS[self.strength_level]
+
     @transaction.atomic
     def remove(self, *, by):
         CurationLog.record(
@@ -638,6 +671,7 @@ class CurationLog(models.Model):
         RETIRE = "retire", _("laten vervallen")
         REORDER = "reorder", _("volgorde aangepast")
         RELATE = "relate", _("relatie gelegd")
+        CLUSTER = "cluster", _("cluster toegevoegd")
 
     action = models.CharField(_("handeling"), max_length=10, choices=Action.choices)
     factor = models.ForeignKey(
@@ -678,6 +712,19 @@ class CurationLog(models.Model):
 
     def __str__(self):
         return self.summary
+
+    @property
+    def details_display(self):
+        """``details`` as (Dutch label, value) pairs for the log pages."""
+
+        def text(value):
+            if isinstance(value, bool):
+                return gettext("ja") if value else gettext("nee")
+            if isinstance(value, list | tuple):
+                return ", ".join(str(item) for item in value)
+            return str(value)
+
+        return [(DETAIL_LABELS.get(key, key), text(value)) for key, value in self.details.items() if value != ""]
 
     @classmethod
     def record(cls, action, *, by, summary, factor=None, other_factor=None, cluster=None, details=None):

@@ -1,13 +1,69 @@
-from django.shortcuts import get_object_or_404, render
+"""The public "Wat werkt" pages: the board, a factor, and proposing a factor."""
 
-from factors.models import Factor
+from django.contrib import messages
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from cop.roles import is_facilitator, is_member
+from factors.access import member_required
+from factors.display import build_board, detail_context
+from factors.forms import BoardFilterForm, FactorProposalForm, RelationForm, RetireForm
+from factors.models import CurationLog, Factor, FactorSlugRedirect
 
 
 def board(request):
-    factors = Factor.objects.visible_to(request.user).select_related("cluster")
-    return render(request, "factors/board.html", {"factors": factors})
+    form = BoardFilterForm(request.GET or None)
+    filters = form.filters()
+    context = {
+        "form": form,
+        "board": build_board(request.user, **filters),
+        "filtered": any(filters.values()),
+        "can_curate": is_facilitator(request.user),
+    }
+    if request.htmx:
+        response = render(request, "factors/partials/_board.html", context)
+    else:
+        if is_member(request.user):
+            context["my_proposals"] = Factor.objects.filter(
+                proposed_by=request.user, status=Factor.Status.PROPOSED
+            ).order_by("-created_at")
+        response = render(request, "factors/board.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def detail(request, slug):
-    factor = get_object_or_404(Factor.objects.visible_to(request.user), slug=slug)
-    return render(request, "factors/detail.html", {"factor": factor})
+    factor = Factor.objects.for_detail(request.user).visible_to(request.user).filter(slug=slug).first()
+    if factor is None or factor.status == Factor.Status.MERGED:
+        moved = FactorSlugRedirect.objects.filter(old_slug=slug).select_related("factor").first()
+        target = moved.factor if moved else getattr(factor, "merged_into", None)
+        if target is None:
+            raise Http404
+        return HttpResponsePermanentRedirect(target.get_absolute_url())
+    return render_detail(request, factor)
+
+
+def render_detail(request, factor, *, relation_form=None, status=200):
+    """The factor page; curation views re-render it with a bound form that has errors."""
+    context = detail_context(factor)
+    if is_facilitator(request.user):
+        context.update(
+            can_curate=True,
+            relation_form=relation_form or RelationForm(factor=factor),
+            retire_form=RetireForm(),
+            log=CurationLog.objects.filter(factor=factor).select_related("by__profile", "other_factor")[:10],
+        )
+    return render(request, "factors/detail.html", context, status=status)
+
+
+@member_required
+def propose(request):
+    form = FactorProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        factor = Factor.propose(by=request.user, themes=data.pop("themes"), **data)
+        messages.success(request, _("Dank je! Je voorstel staat klaar voor een begeleider."))
+        return redirect(factor)
+    return render(request, "factors/propose.html", {"form": form})
