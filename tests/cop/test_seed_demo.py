@@ -195,3 +195,14 @@ def test_the_vote_round_respects_the_dots_per_person():
     assert votes.count() >= 20
     assert max(per_voter.values()) <= vote_round.dots_per_person
     assert any(guest_key for _voter, guest_key in per_voter)
+
+
+@pytest.mark.postgres
+def test_the_demo_is_found_by_dutch_full_text_search():
+    from cop.search import search
+
+    seed()
+
+    assert "kenniskwartier-arnhem" in {c.slug for c in search(Case.objects.public(), "studenten in de wijk")}
+    assert "investeren-in-vertrouwen" in {f.slug for f in search(Factor.objects.public(), "vertrouwen")}
+    assert "gebiedsgericht-werken" in {t.slug for t in search(Term.objects.public(), "samendoen")}
