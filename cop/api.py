@@ -85,6 +85,17 @@ class ThemeSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "description"]
 
 
+class ThemeDetailSerializer(ThemeSerializer):
+    licence = serializers.SerializerMethodField()
+
+    class Meta(ThemeSerializer.Meta):
+        fields = [*ThemeSerializer.Meta.fields, "licence"]
+
+    @extend_schema_field(LicenceSerializer)
+    def get_licence(self, theme):
+        return licence()
+
+
 class ThemeRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Theme
@@ -591,7 +602,7 @@ class FactorViewSet(PublicViewSet):
         ).select_related("cluster")
         factors = factors.prefetch_related("themes")
         if params.get("sort") == "strength":
-            factors = portal._strongest(factors)
+            factors = factors.by_strength()
         else:
             factors = factors.order_by("kind", "order", "name", "pk")
         if self.action == "retrieve":
@@ -690,7 +701,8 @@ class TermViewSet(PublicViewSet):
 
 @extend_schema_view(list=extend_schema(summary="Themes"), retrieve=extend_schema(summary="One theme"))
 class ThemeViewSet(PublicViewSet):
-    serializer_class = ThemeSerializer
+    serializer_class = ThemeDetailSerializer
+    list_serializer_class = ThemeSerializer
     queryset = Theme.objects.order_by("order", "name")
 
 

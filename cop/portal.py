@@ -4,9 +4,8 @@ Everything here starts from the apps' own ``public()`` querysets, so that the
 publication rules live in one place per model. The portal may read all apps
 (DESIGN.md); the apps never import this module.
 
-Evidence counts come from ``Factor.objects.with_evidence()`` when the factors app
-provides it; until then (or if its names differ) ``annotate_evidence`` adds the
-same numbers with subqueries, and ``evidence_of`` reads either.
+Evidence counts and strength come from ``Factor.objects.with_evidence()`` (the
+factors app, see docs/evidence.md), called without a viewer: what a visitor sees.
 """
 
 import hashlib
@@ -15,8 +14,8 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Value
-from django.db.models.functions import Coalesce, TruncQuarter
+from django.db.models import Count, Prefetch
+from django.db.models.functions import TruncQuarter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -33,15 +32,6 @@ MAP_MAX_CASES = 150
 MATRIX_MAX_FACTORS = 40
 LAYOUT_CACHE_SECONDS = 30 * 24 * 3600
 
-# Names under which ``with_evidence()`` (factors app) or our own fallback put the numbers.
-EVIDENCE_NAMES = {
-    "cases": ("case_count", "evidence_cases", "cases_count", "n_cases"),
-    "contributions": ("contribution_count", "evidence_contributions", "contributions_count", "n_contributions"),
-    "votes": ("vote_count", "evidence_votes", "votes_count", "n_votes"),
-    "total": ("evidence_count", "evidence_total"),
-    "strength": ("evidence_strength", "strength"),
-}
-
 
 def plain_text(value):
     """Sanitised rich text as one line of plain text (for snippets, CSV and visuals)."""
@@ -51,65 +41,26 @@ def plain_text(value):
 # --- evidence ----------------------------------------------------------------------
 
 
-def _count_subquery(queryset, outer_field):
-    counted = queryset.filter(**{outer_field: OuterRef("pk")}).order_by().values(outer_field)
-    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()), Value(0))
-
-
 def public_case_links():
     return CaseFactor.objects.filter(case__status=Case.Status.PUBLISHED, case__visibility=Case.Visibility.PUBLIC)
 
 
-def public_votes():
-    return Vote.objects.filter(
-        round__meeting__status=Meeting.Status.PUBLISHED, round__meeting__visibility=Meeting.Visibility.PUBLIC
-    )
-
-
-def annotate_evidence(queryset):
-    """Our own evidence annotations: public case links, public clustered contributions, votes."""
-    return queryset.annotate(
-        evidence_cases=_count_subquery(public_case_links(), "factor"),
-        evidence_contributions=_count_subquery(Contribution.objects.evidence(), "factor"),
-        evidence_votes=_count_subquery(public_votes(), "factor"),
-    ).annotate(
-        evidence_count=F("evidence_cases") + F("evidence_contributions"),
-        # A case that explains how a factor played a part weighs more than one post-it.
-        # Dots say what a meeting found important, not how well it is founded: not counted.
-        evidence_strength=F("evidence_cases") * 3 + F("evidence_contributions"),
-    )
-
-
-def with_evidence(queryset):
-    """``queryset`` (of factors) with evidence numbers, from the factors app when it has them."""
-    if hasattr(queryset, "with_evidence"):
-        annotated = queryset.with_evidence()
-        names = set(annotated.query.annotations)
-        if any(name in names for name in EVIDENCE_NAMES["cases"]):
-            return annotated
-    return annotate_evidence(queryset)
-
-
-def _first(obj, names, default=0):
-    for name in names:
-        value = getattr(obj, name, None)
-        if value is not None:
-            return value
-    return default
-
-
 def evidence_of(factor):
-    """``{"cases", "contributions", "votes", "total", "strength"}`` of an annotated factor."""
-    cases = int(_first(factor, EVIDENCE_NAMES["cases"]))
-    contributions = int(_first(factor, EVIDENCE_NAMES["contributions"]))
-    votes = int(_first(factor, EVIDENCE_NAMES["votes"]))
-    total = int(_first(factor, EVIDENCE_NAMES["total"], cases + contributions))
-    strength = float(_first(factor, EVIDENCE_NAMES["strength"], total))
-    return {"cases": cases, "contributions": contributions, "votes": votes, "total": total, "strength": strength}
+    """``{"cases", "contributions", "votes", "total", "strength"}`` of a factor from ``with_evidence()``."""
+    cases = factor.case_count or 0
+    contributions = factor.contribution_count or 0
+    return {
+        "cases": cases,
+        "contributions": contributions,
+        "votes": factor.vote_count or 0,
+        "total": cases + contributions,
+        "strength": factor.evidence_strength or 0,
+    }
 
 
 def public_factors(*, theme=None, kind=None, cluster=None):
-    factors = with_evidence(Factor.objects.public())
+    """Accepted factors with the evidence a visitor may see (``Factor.objects.with_evidence()``)."""
+    factors = Factor.objects.public().with_evidence()
     if theme:
         factors = factors.filter(themes__slug=theme)
     if kind:
@@ -117,15 +68,6 @@ def public_factors(*, theme=None, kind=None, cluster=None):
     if cluster:
         factors = factors.filter(cluster__slug=cluster)
     return factors
-
-
-def _strongest(factors):
-    names = set(factors.query.annotations)
-    field = next((n for n in EVIDENCE_NAMES["strength"] if n in names), None)
-    field = field or next((n for n in EVIDENCE_NAMES["total"] if n in names), None)
-    if field is None:
-        return factors.order_by("kind", "order", "name")
-    return factors.order_by(F(field).desc(nulls_last=True), "name", "pk")
 
 
 # --- the visuals' data ----------------------------------------------------------------
@@ -173,7 +115,7 @@ def cached_positions(node_ids, edges):
 
 def factor_map_chart(*, theme=None, max_factors=MAP_MAX_FACTORS, max_cases=MAP_MAX_CASES, uid="factorkaart"):
     """The factor map: the strongest public factors and the public cases that name them (2 queries)."""
-    factors = list(_strongest(public_factors(theme=theme))[:max_factors])
+    factors = list(public_factors(theme=theme).by_strength()[:max_factors])
     links = list(
         public_case_links()
         .filter(factor_id__in=[f.pk for f in factors])
@@ -210,7 +152,7 @@ def perspective_choices():
 
 def perspective_matrix_chart(*, theme=None, kind=None, max_factors=MATRIX_MAX_FACTORS, uid="perspectieven"):
     """Factor × perspective: public cases (their perspective) and public contributions (3 queries)."""
-    factors = list(_strongest(public_factors(theme=theme, kind=kind))[:max_factors])
+    factors = list(public_factors(theme=theme, kind=kind).by_strength()[:max_factors])
     ids = [f.pk for f in factors]
     counts = defaultdict(Counter)
     by_case = (

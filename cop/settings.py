@@ -313,6 +313,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only open data of the Community of Practice gebiedsgericht werken Gelderland.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several fields are called "kind"; give each choice set its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "FactorKindEnum": "factors.models.Factor.Kind",
+        "RelationKindEnum": "factors.models.FactorRelation.Kind",
+        "PerspectiveEnum": "cop.models.Perspective",
+    },
 }
 
 # The community's licence for published knowledge, shown on every public page

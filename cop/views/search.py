@@ -265,6 +265,9 @@ def meeting_results(query, filters):
 def term_results(query, filters):
     versions = TermVersion.objects.public().order_by("number")
     terms = portal.public_terms().prefetch_related(Prefetch("versions", queryset=versions, to_attr="public_versions"))
+    if hasattr(Term, "SEARCH_FIELDS"):
+        # The term's own search document: its name and its accepted definitions.
+        return match(terms, query, Term.SEARCH_FIELDS)
     return match_terms(terms, query)
 
 
