@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 def posts(active_round):
     people = [make_user(f"p{n}@example.org") for n in range(3)]
     texts = ["Vaste wijkagent", "Buurtkamer open", "Geld voor één jaar"]
-    return [active_round.contribute(text=t, perspective="gemeente", author=p) for t, p in zip(texts, people, strict=True)]
+    return [
+        active_round.contribute(text=t, perspective="gemeente", author=p) for t, p in zip(texts, people, strict=True)
+    ]
 
 
 def cluster(client, meeting, contributions, follow=False, **data):
@@ -52,7 +54,9 @@ def test_a_new_factor_is_accepted_and_logged_for_curation(client_of, facilitator
 
 def test_choosing_both_an_existing_and_a_new_factor_is_refused(client_of, facilitator, posts):
     factor = make_factor()
-    response = cluster(client_of(facilitator), posts[0].meeting, posts[:1], factor=factor.pk, new_name="Iets", follow=True)
+    response = cluster(
+        client_of(facilitator), posts[0].meeting, posts[:1], factor=factor.pk, new_name="Iets", follow=True
+    )
     assert "niet allebei" in response.content.decode()
     assert not Contribution.objects.filter(factor__isnull=False).exists()
 

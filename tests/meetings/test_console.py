@@ -173,7 +173,9 @@ def test_1_2_4_all_uses_the_facilitators_question_and_kind(client_of, facilitato
     assert {r.kind for r in rounds} == {"working"}
 
 
-def test_the_console_notices_changes_without_redrawing(client_of, facilitator, active_round, django_assert_max_num_queries):
+def test_the_console_notices_changes_without_redrawing(
+    client_of, facilitator, active_round, django_assert_max_num_queries
+):
     meeting = active_round.meeting
     client = client_of(facilitator)
     url = reverse("meetings:console-changes", args=[meeting.slug])

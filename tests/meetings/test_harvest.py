@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def clustered(active_round, facilitator):
     meeting = active_round.meeting
     factor = make_factor("Vaste gezichten")
-    kept = active_round.contribute(text="Vaste wijkagent", perspective="gemeente", author=make_user("a@example.org", name="Anna Geheim"))
+    kept = active_round.contribute(
+        text="Vaste wijkagent", perspective="gemeente", author=make_user("a@example.org", name="Anna Geheim")
+    )
     hidden = active_round.contribute(text="Iets ongepasts", perspective="welzijn", author=make_user("b@example.org"))
     loose = active_round.contribute(text="Los idee", perspective="inwoners", guest_key="gast")
     services.cluster_contributions(meeting, [kept.pk, hidden.pk], by=facilitator, factor=factor)
@@ -60,7 +62,7 @@ def test_a_meeting_must_be_closed_before_it_is_published(client_of, facilitator,
 
 
 def test_publishing_shows_the_harvest_anonymously_and_makes_evidence(client_of, facilitator, clustered):
-    meeting, factor, kept, hidden, loose = clustered
+    meeting, factor, kept, _hidden, _loose = clustered
     meeting.summary = "<p>Het ging over vaste gezichten.</p>"
     meeting.save()
     meeting.close()
@@ -102,7 +104,7 @@ def test_unpublishing_takes_the_harvest_off_without_losing_data(client_of, facil
 
 
 def test_the_factor_page_shows_the_new_evidence(facilitator, clustered):
-    meeting, factor, kept, *_ = clustered
+    meeting, factor, _kept, *_ = clustered
     visitor = Client()
     assert "Vaste wijkagent" not in visitor.get(factor.get_absolute_url()).content.decode()
     meeting.close()

@@ -30,7 +30,8 @@ def meeting_data(**overrides):
 
 def test_a_facilitator_creates_a_series(client_of, facilitator):
     response = client_of(facilitator).post(
-        reverse("meetings:series-create"), {"title": "CoP Gelderland", "description": "<p>Drie keer</p>", "visibility": "public", "order": 1}
+        reverse("meetings:series-create"),
+        {"title": "CoP Gelderland", "description": "<p>Drie keer</p>", "visibility": "public", "order": 1},
     )
     series = Series.objects.get()
     assert response.status_code == 302 and response.url == series.get_absolute_url()
@@ -40,7 +41,8 @@ def test_a_facilitator_creates_a_series(client_of, facilitator):
 def test_a_facilitator_edits_a_series(client_of, facilitator):
     series = Series.objects.create(title="Oud")
     client_of(facilitator).post(
-        reverse("meetings:series-edit", args=[series.slug]), {"title": "Nieuw", "description": "", "visibility": "community", "order": 5}
+        reverse("meetings:series-edit", args=[series.slug]),
+        {"title": "Nieuw", "description": "", "visibility": "community", "order": 5},
     )
     series.refresh_from_db()
     assert (series.title, series.visibility) == ("Nieuw", "community")
@@ -82,7 +84,9 @@ def test_more_places_move_the_waiting_list_up(client_of, facilitator, participan
     meeting.register(first)
     registration, _ = meeting.register(participant)
     assert registration.status == Registration.Status.WAITLISTED
-    data = meeting_data(title=meeting.title, starts_at=meeting.starts_at.strftime("%Y-%m-%dT%H:%M"), ends_at="", capacity="2")
+    data = meeting_data(
+        title=meeting.title, starts_at=meeting.starts_at.strftime("%Y-%m-%dT%H:%M"), ends_at="", capacity="2"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         client_of(facilitator).post(reverse("meetings:edit", args=[meeting.slug]), data)
     registration.refresh_from_db()

@@ -20,7 +20,11 @@ def test_a_member_sees_the_active_round_and_contributes(client_of, participant, 
     response = contribute(phone, meeting, active_round, "  Een vaste wijkagent  ", perspective="welzijn")
     assert response.status_code == 302
     contribution = Contribution.objects.get()
-    assert (contribution.text, contribution.author, contribution.perspective) == ("Een vaste wijkagent", participant, "welzijn")
+    assert (contribution.text, contribution.author, contribution.perspective) == (
+        "Een vaste wijkagent",
+        participant,
+        "welzijn",
+    )
     assert (contribution.kind, contribution.meeting, contribution.guest_key) == ("working", meeting, "")
     page = phone.get(reverse("live:participate", args=[meeting.join_code])).content.decode()
     assert "Je bijdrage staat op de muur." in page
@@ -155,10 +159,14 @@ def test_nobody_edits_or_withdraws_someone_elses_contribution(client_of, partici
     contribution = active_round.contribute(text="Van Pim", perspective="gemeente", author=participant)
     other = client_of(make_user("ander@example.org"))
     assert other.get(reverse("live:contribution-edit", args=[meeting.join_code, contribution.pk])).status_code == 404
-    assert other.post(reverse("live:contribution-withdraw", args=[meeting.join_code, contribution.pk])).status_code == 404
+    assert (
+        other.post(reverse("live:contribution-withdraw", args=[meeting.join_code, contribution.pk])).status_code == 404
+    )
     guest = Client()
     join_as_guest(guest, meeting)
-    assert guest.post(reverse("live:contribution-withdraw", args=[meeting.join_code, contribution.pk])).status_code == 404
+    assert (
+        guest.post(reverse("live:contribution-withdraw", args=[meeting.join_code, contribution.pk])).status_code == 404
+    )
     assert Contribution.objects.filter(text="Van Pim").exists()
 
 
@@ -190,7 +198,9 @@ def test_guessing_codes_is_slowed_down(client, settings):
 
 
 def test_a_code_typed_in_lower_case_with_spaces_still_works(client, live_meeting):
-    response = client.get(reverse("live:join"), {"code": f" {live_meeting.join_code[:3].lower()} {live_meeting.join_code[3:]}"})
+    response = client.get(
+        reverse("live:join"), {"code": f" {live_meeting.join_code[:3].lower()} {live_meeting.join_code[3:]}"}
+    )
     assert response.url == reverse("live:participate", args=[live_meeting.join_code])
     lower = client.get(reverse("live:participate", args=[live_meeting.join_code.lower()]))
     assert lower.url == reverse("live:participate", args=[live_meeting.join_code])
@@ -201,7 +211,9 @@ def test_the_phone_waits_nicely_before_the_first_round(client, live_meeting):
     assert "De begeleider start zo de eerste vraag" in page
 
 
-def test_the_phone_hears_about_a_new_round_and_only_then(client_of, participant, active_round, django_assert_max_num_queries):
+def test_the_phone_hears_about_a_new_round_and_only_then(
+    client_of, participant, active_round, django_assert_max_num_queries
+):
     meeting = active_round.meeting
     phone = client_of(participant)
     page = phone.get(reverse("live:participate", args=[meeting.join_code]))
@@ -230,7 +242,9 @@ def test_a_phone_polling_a_meeting_that_closed_reloads_to_the_explanation(client
 
 
 def test_the_phone_page_has_one_heading_a_label_for_the_text_and_a_live_region(client_of, participant, active_round):
-    page = client_of(participant).get(reverse("live:participate", args=[active_round.meeting.join_code])).content.decode()
+    page = (
+        client_of(participant).get(reverse("live:participate", args=[active_round.meeting.join_code])).content.decode()
+    )
     assert page.count("<h1") == 1
     assert '<label for="id_text">' in page
     assert 'aria-live="polite"' in page

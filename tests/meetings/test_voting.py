@@ -17,11 +17,18 @@ def vote_round(active_round, facilitator):
     meeting = active_round.meeting
     people = [make_user(f"v{n}@example.org") for n in range(3)]
     posts = [active_round.contribute(text=f"Idee {n}", perspective="gemeente", author=p) for n, p in enumerate(people)]
-    services.cluster_contributions(meeting, [posts[0].pk, posts[1].pk], by=facilitator, factor=make_factor("Eigenaarschap"))
+    services.cluster_contributions(
+        meeting, [posts[0].pk, posts[1].pk], by=facilitator, factor=make_factor("Eigenaarschap")
+    )
     services.cluster_contributions(meeting, [posts[2].pk], by=facilitator, factor=make_factor("Continuïteit"))
     make_factor("Niet in deze ronde")
     return add_round(
-        meeting, "Wat is het belangrijkst?", mode=Round.Mode.VOTE, source_round=active_round, dots_per_person=2, guests_allowed=True
+        meeting,
+        "Wat is het belangrijkst?",
+        mode=Round.Mode.VOTE,
+        source_round=active_round,
+        dots_per_person=2,
+        guests_allowed=True,
     )
 
 
@@ -99,7 +106,9 @@ def test_a_vote_round_without_a_source_takes_all_clusters_of_the_meeting(vote_ro
 
 
 def test_voting_needs_a_post(client_of, participant, vote_round):
-    url = reverse("live:vote-add", args=[vote_round.meeting.join_code, vote_round.pk, vote_round.vote_options().first().pk])
+    url = reverse(
+        "live:vote-add", args=[vote_round.meeting.join_code, vote_round.pk, vote_round.vote_options().first().pk]
+    )
     assert client_of(participant).get(url).status_code == 405
 
 
