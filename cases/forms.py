@@ -156,6 +156,13 @@ class CaseForm(forms.ModelForm):
 
 
 class CaseFactorForm(forms.ModelForm):
+    """A factor named by the case, with its explanation.
+
+    A saved row keeps its factor (delete the row to name another): it shows the
+    name instead of a select, so a case with hundreds of factors stays light to
+    render and to validate.
+    """
+
     class Meta:
         model = CaseFactor
         fields = ["factor", "explanation"]
@@ -165,11 +172,58 @@ class CaseFactorForm(forms.ModelForm):
 
     def __init__(self, *args, factor_queryset=None, factor_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if factor_queryset is not None:
+        if self.instance.pk:
+            del self.fields["factor"]
+        elif factor_queryset is not None:
             self.fields["factor"].queryset = factor_queryset
             self.fields["factor"].choices = factor_choices
         self.fields["explanation"].required = True
         self.fields["explanation"].error_messages["required"] = _("Leg kort uit hoe deze factor meespeelde.")
+
+    @property
+    def factor_id(self):
+        if self.instance.pk:
+            return self.instance.factor_id
+        factor = self.cleaned_data.get("factor") if hasattr(self, "cleaned_data") else None
+        return factor.pk if factor else None
+
+
+class LightInlineFormSet(forms.BaseInlineFormSet):
+    """Finds each row's own object in the formset's queryset (one query) instead of one query per row."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get(self._pk_field.name)
+        if not isinstance(field, forms.ModelChoiceField):
+            return
+        if not hasattr(self, "_rows_by_pk"):
+            self._rows_by_pk = {str(obj.pk): obj for obj in self.get_queryset()}
+        rows = self._rows_by_pk
+
+        def to_python(value):
+            if value in field.empty_values:
+                return None
+            try:
+                return rows[str(value)]
+            except KeyError:
+                raise forms.ValidationError(
+                    field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+                ) from None
+
+        field.to_python = to_python
+
+
+class BaseFactorFormSet(LightInlineFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            unused = not form.instance.pk and not form.has_changed()
+            if unused or not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            if form.factor_id in seen:
+                form.add_error(None, _("Deze factor staat er al bij. Noem elke factor één keer."))
+            seen.add(form.factor_id)
 
 
 class CasePartnerForm(forms.ModelForm):
@@ -250,7 +304,10 @@ class CaseImageForm(forms.ModelForm):
 
 
 FORMSET_OPTIONS = {"can_delete": True, "validate_max": True}
-FactorFormSet = inlineformset_factory(Case, CaseFactor, form=CaseFactorForm, extra=2, max_num=500, **FORMSET_OPTIONS)
+PLAIN_OPTIONS = {"formset": LightInlineFormSet, **FORMSET_OPTIONS}
+FactorFormSet = inlineformset_factory(
+    Case, CaseFactor, form=CaseFactorForm, formset=BaseFactorFormSet, extra=2, max_num=500, **FORMSET_OPTIONS
+)
 PartnerFormSet = inlineformset_factory(Case, CasePartner, form=CasePartnerForm, extra=1, max_num=100, **FORMSET_OPTIONS)
 LinkFormSet = inlineformset_factory(Case, CaseLink, form=CaseLinkForm, extra=1, max_num=50, **FORMSET_OPTIONS)
 ImageFormSet = inlineformset_factory(Case, CaseImage, form=CaseImageForm, extra=1, max_num=30, **FORMSET_OPTIONS)
@@ -271,6 +328,7 @@ def case_formsets(user, data=None, files=None, *, instance):
             data,
             files,
             instance=instance,
+            queryset=CaseFactor.objects.filter(case=instance).select_related("factor") if instance.pk else None,
             prefix="factors",
             form_kwargs={"factor_queryset": factors, "factor_choices": choices},
         ),
