@@ -150,7 +150,9 @@ def world(db, owner, participant):
         goal="Verder praten.",
     )
     contribute(_round(closed), "Geheime bijdrage van een gesloten bijeenkomst", factor=working)
-    private_meeting = make_meeting(title="Geheime besloten bijeenkomst", days=-10, status="published", visibility="community")
+    private_meeting = make_meeting(
+        title="Geheime besloten bijeenkomst", days=-10, status="published", visibility="community"
+    )
     contribute(_round(private_meeting), "Geheime besloten bijdrage", factor=working)
     upcoming = make_meeting(title="Volgende bijeenkomst over wonen", days=14, goal="Wonen en leefbaarheid.")
 

@@ -134,3 +134,12 @@ def test_board_chart_has_every_public_factor(world):
 
     chart = portal.board_chart()
     assert {str(row[1]) for row in chart.table.rows} == {world.working.name, world.obstacle.name}
+
+
+def test_visual_pages_and_downloads_never_show_private_content(client, world):
+    from tests.portal.conftest import assert_no_leaks
+
+    urls = [reverse("factor-map"), reverse("perspective-matrix"), reverse("open-data"), reverse("api-root")]
+    urls += [reverse("visual-svg", args=[name]) for name in ("wat-werkt", "factorkaart", "perspectieven")]
+    for url in urls:
+        assert_no_leaks(client.get(url).content.decode())
