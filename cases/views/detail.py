@@ -22,7 +22,8 @@ def detail(request, slug):
         "case": case,
         "perms": perms,
         "images": case.images.all(),
-        "factor_links": case.factor_links.select_related("factor").order_by("factor__kind", "order", "pk"),
+        # "working" sorts after "obstacle": descending puts the working factors first.
+        "factor_links": case.factor_links.select_related("factor").order_by("-factor__kind", "order", "pk"),
         "partners": case.partners.select_related("organisation"),
         "links": case.links.all(),
         "themes": case.themes.all(),
