@@ -51,6 +51,8 @@ def _encode(image, name_stem):
         ext = "png"
     else:
         image = image.convert("RGB")
+        # Pillow writes a JPEG comment (COM) it read from the upload back out: drop all metadata.
+        image.info = {}
         image.save(buffer, format="JPEG", quality=85, optimize=True, progressive=True)
         ext = "jpg"
     return ContentFile(buffer.getvalue(), name=f"{name_stem}.{ext}")

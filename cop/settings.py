@@ -46,6 +46,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The public address of the site, used in e-mails, feeds, posters and QR codes
 # that are read outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where vulnerabilities are reported (/.well-known/security.txt, RFC 9116).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:security@wetenwatwerkt.nl")
+# Where people send questions and requests about their personal data (/privacy/).
+PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "privacy@wetenwatwerkt.nl")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -72,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cop.middleware.RequestIdMiddleware",
+    "cop.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,6 +90,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cop.middleware.DatabaseUnavailableMiddleware",
+    "cop.middleware.RequireTwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "cop.urls"
@@ -169,7 +177,12 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SESSION_REMEMBER = None
+# Changing the password keeps this session and ends every other one (Django's
+# session hash); a password reset ends all of them.
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Changing e-mail addresses or the password asks for the password again when the
+# last login is older than ACCOUNT_REAUTHENTICATION_TIMEOUT (5 minutes).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -189,6 +202,9 @@ LOGIN_REDIRECT_URL = "profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Weten wat werkt"
+# Facilitators and staff must set up TOTP before they can do anything else
+# (cop.middleware.RequireTwoFactorMiddleware). Only tests of other features turn it off.
+MFA_REQUIRED_FOR_FACILITATORS = env_bool("MFA_REQUIRED_FOR_FACILITATORS", True)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -279,6 +295,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The load balancer's health check may use plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 if env_bool("USE_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -326,13 +344,19 @@ SPECTACULAR_SETTINGS = {
 COP_LICENCE_NAME = os.environ.get("COP_LICENCE_NAME", "CC BY 4.0")
 COP_LICENCE_URL = os.environ.get("COP_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.nl")
 
+# Logs: one JSON object per line (cop.logging.JSONFormatter, with the request id)
+# unless LOG_FORMAT=plain; plain is the default in debug.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "cop.logging.JSONFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "plain"}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

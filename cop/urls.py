@@ -28,5 +28,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# A lost database connection outside a view gets the 503 page, not the 500 page.
+handler500 = "cop.views.ops.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -161,3 +161,22 @@ def client_of(client):
         return c
 
     return _client
+
+
+# --- two-factor rule (added by ops) --------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _two_factor_not_enforced_by_default(settings):
+    """Facilitators and staff must set up TOTP first (cop.middleware.RequireTwoFactorMiddleware).
+
+    Tests of other features sign those personas in with ``force_login`` and no
+    authenticator, so the rule is off by default here; ``tests/security/test_mfa.py``
+    turns it on with the ``two_factor_enforced`` fixture and proves it.
+    """
+    settings.MFA_REQUIRED_FOR_FACILITATORS = False
+
+
+@pytest.fixture
+def two_factor_enforced(settings):
+    settings.MFA_REQUIRED_FOR_FACILITATORS = True

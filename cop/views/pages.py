@@ -32,7 +32,7 @@ def about(request):
 
 
 def privacy(request):
-    return render(request, "cop/privacy.html")
+    return render(request, "cop/privacy.html", {"privacy_contact": settings.PRIVACY_CONTACT})
 
 
 def accessibility(request):

@@ -1,0 +1,378 @@
+"""A member's rights under the AVG (GDPR): a copy of all their data, and account deletion.
+
+Both work from the same discovery: every field of every installed model that points
+to the user model. A model added later by any app is therefore exported and handled
+on deletion without a change here; only the friendly section names below are
+maintained by hand.
+
+Deletion removes the person: profile, avatar file, e-mail addresses, registrations,
+two-factor devices, sessions and finally the account row. What they contributed to the
+community's knowledge is either deleted or kept anonymously, as they choose.
+"""
+
+import re
+import secrets
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.postgres.search import SearchVectorField
+from django.contrib.sessions.models import Session
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
+from django.urls import NoReverseMatch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+FORMAT = "weten-wat-werkt/persoonsgegevens"
+FORMAT_VERSION = 1
+
+# Friendly names for the sections of the export; anything else is named "app.model.field".
+SECTIONS = {
+    "account.emailaddress.user": "email_addresses",
+    "mfa.authenticator.user": "two_factor_devices",
+    "cases.case.owner": "cases_owned",
+    "cases.case.co_editors": "cases_coedited",
+    "cases.caserevision.author": "case_changes",
+    "cases.reflection.author": "reflections",
+    "meetings.registration.user": "registrations",
+    "meetings.contribution.author": "contributions",
+    "meetings.vote.voter": "votes",
+    "meetings.meeting.facilitators": "meetings_facilitated",
+    "meetings.meeting.created_by": "meetings_created",
+    "factors.factor.proposed_by": "factors_proposed",
+    "cop.termversion.proposed_by": "term_versions_proposed",
+    "admin.logentry.user": "admin_actions",
+}
+# The profile is its own section; these relations are not data *about* the member.
+SKIP_RELATIONS = {"cop.profile.user"}
+# Never exported: secrets (the encrypted TOTP key, recovery code seeds) and derived columns.
+SKIP_FIELDS = {"mfa.authenticator": {"data"}, "cop.user": {"password"}}
+
+
+def relations_to_user():
+    """``(model, field)`` for every forward FK, one-to-one and many-to-many to the user model."""
+    user_model = get_user_model()
+    found = []
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if (
+                field.is_relation
+                and not field.auto_created
+                and field.concrete
+                and field.related_model is user_model
+                and model is not user_model
+            ):
+                found.append((model, field))
+            elif field.many_to_many and not field.auto_created and field.related_model is user_model:
+                found.append((model, field))
+    return found
+
+
+def relation_key(model, field):
+    return f"{model._meta.label_lower}.{field.name}"
+
+
+def _jsonable(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal | UUID):
+        return str(value)
+    if isinstance(value, FieldFile):
+        return _media_url(value.name) if value else None
+    return value
+
+
+def _media_url(name):
+    url = default_storage.url(name)
+    return url if url.startswith("http") else settings.SITE_URL + url
+
+
+def serialise(obj, user):
+    """One row as plain JSON. Other people who appear in it (a moderator, a publisher) are left out."""
+    user_model = get_user_model()
+    skip = SKIP_FIELDS.get(obj._meta.label_lower, set())
+    row = {"id": obj.pk}
+    for field in obj._meta.concrete_fields:
+        if field.primary_key or field.name in skip or isinstance(field, SearchVectorField):
+            continue
+        if field.is_relation:
+            related_id = getattr(obj, field.attname)
+            if field.related_model is user_model:
+                if related_id == user.pk:
+                    row[field.name] = "jij"
+                continue
+            row[field.name] = str(getattr(obj, field.name)) if related_id is not None else None
+        else:
+            row[field.name] = _jsonable(field.value_from_object(obj))
+    for field in obj._meta.many_to_many:
+        if field.related_model is not user_model:
+            row[field.name] = [str(item) for item in getattr(obj, field.name).all()]
+    if hasattr(obj, "get_absolute_url"):
+        try:
+            row["url"] = settings.SITE_URL + obj.get_absolute_url()
+        except NoReverseMatch:
+            pass
+    return row
+
+
+def _rows_of(model, field, user):
+    user_model = get_user_model()
+    queryset = model._default_manager.filter(**{field.name: user})
+    if field.many_to_many:
+        queryset = queryset.distinct()
+    plain_fks = [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.related_model is not user_model and f.related_model is not model
+    ]
+    return [serialise(obj, user) for obj in queryset.select_related(*plain_fks).order_by("pk")]
+
+
+def export_member_data(user):
+    """Everything stored about ``user``, as one JSON-ready dict (the AVG right of access)."""
+    from cop.models import Profile
+
+    profile = Profile.objects.filter(user=user).select_related("organisation").first()
+    data = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "site": settings.SITE_URL,
+        "about": str(
+            _(
+                "Alle gegevens die Weten wat werkt over jou bewaart. Secties die met "
+                "'cases', 'meetings' of 'factors' beginnen, bevatten wat je zelf hebt bijgedragen."
+            )
+        ),
+        "account": {
+            "email": user.email,
+            "date_joined": _jsonable(user.date_joined),
+            "last_login": _jsonable(user.last_login),
+            "is_active": user.is_active,
+            "is_staff": user.is_staff,
+            "groups": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "profile": serialise(profile, user) if profile else None,
+    }
+    for model, field in relations_to_user():
+        key = relation_key(model, field)
+        if key in SKIP_RELATIONS:
+            continue
+        data[SECTIONS.get(key, key)] = _rows_of(model, field, user)
+    return data
+
+
+def member_data_summary(user):
+    """Counts for the deletion page: what will be deleted or anonymised."""
+    from cases.models import Case, Reflection
+    from meetings.models import Contribution, Registration, Vote
+
+    return {
+        "cases": Case.objects.filter(owner=user).count(),
+        "reflections": Reflection.objects.filter(author=user).count(),
+        "contributions": Contribution.objects.filter(author=user).count(),
+        "votes": Vote.objects.filter(voter=user).count(),
+        "registrations": Registration.objects.filter(user=user).count(),
+    }
+
+
+# --- deletion ---------------------------------------------------------------------------
+
+
+class ContentChoice(models.TextChoices):
+    ANONYMISE = "anonymise", _("Anonimiseer mijn bijdragen: ze blijven staan, zonder mijn naam of account")
+    DELETE = "delete", _("Verwijder mijn bijdragen: mijn casussen, reflecties, bijdragen en stippen verdwijnen")
+
+
+REMOVED = "[verwijderd]"
+
+
+class _Scrubber:
+    """Replaces the member's e-mail addresses and display name in text that stays behind."""
+
+    def __init__(self, emails, name):
+        patterns = [re.escape(e) for e in emails if e]
+        name = (name or "").strip()
+        if len(name) >= 3:
+            patterns.append(r"\b" + re.escape(name) + r"\b")
+        self.regex = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+
+    def text(self, value):
+        if not self.regex or not isinstance(value, str):
+            return value
+        return self.regex.sub(REMOVED, value)
+
+    def data(self, value):
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, list):
+            return [self.data(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self.data(item) for key, item in value.items()}
+        return value
+
+    def model(self, obj, field_names):
+        """Scrub ``field_names`` of ``obj``; return the names that changed."""
+        changed = []
+        for name in field_names:
+            old = getattr(obj, name)
+            new = self.data(old)
+            if new != old:
+                setattr(obj, name, new)
+                changed.append(name)
+        return changed
+
+
+def _text_fields(model):
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.CharField | models.TextField) and not f.choices and not isinstance(f, models.SlugField)
+    ]
+
+
+def end_sessions(user):
+    """Delete every stored session of ``user`` (database-backed sessions).
+
+    Sessions only carry the user id, so each live session is decoded; this runs
+    once per deletion, never per request. With other session engines the sessions
+    simply stop working once the account row is gone.
+    """
+    if not settings.SESSION_ENGINE.endswith(("sessions.backends.db", "sessions.backends.cached_db")):
+        return 0
+    from importlib import import_module
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    mine = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator(chunk_size=2000):
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            mine.append(session.session_key)
+    for key in mine:
+        store(session_key=key).delete()
+    return len(mine)
+
+
+@transaction.atomic
+def delete_member(user, *, content):
+    """Delete ``user`` and their personal data; ``content`` is a ``ContentChoice``."""
+    from allauth.account.models import EmailAddress
+
+    from cases.models import Case, CaseImage, CaseRevision, Reflection
+    from cop.models import Profile
+    from meetings.models import Contribution, Registration, Vote
+
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    profile = Profile.objects.filter(user=user).first()
+    emails = {user.email.lower()} | {e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    scrub = _Scrubber(emails, profile.display_name if profile else "")
+    files = []
+    if profile and profile.avatar:
+        files.append(profile.avatar.name)
+
+    owned = Case.objects.filter(owner=user)
+    if content == ContentChoice.DELETE:
+        for image in CaseImage.objects.filter(case__in=owned):
+            files += [f.name for f in (image.image, image.thumbnail) if f]
+        owned.delete()
+        Reflection.objects.filter(author=user).delete()
+        Contribution.objects.filter(author=user).delete()
+        Vote.objects.filter(voter=user).delete()
+    else:
+        _anonymise_cases(user, owned, emails, scrub)
+        for reflection in Reflection.objects.filter(author=user):
+            reflection.author = None
+            scrub.model(reflection, ["strikes", "learns"])
+            reflection.save(update_fields=["author", "strikes", "learns"])
+        _anonymise_live_input(user, Contribution, Vote, scrub)
+    for revision in CaseRevision.objects.filter(author=user):
+        revision.author = None
+        scrub.model(revision, ["message", "changes"])
+        revision.save(update_fields=["author", "message", "changes"])
+
+    Registration.objects.filter(user=user).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    end_sessions(user)
+    if profile:
+        profile.delete()
+    user.delete()
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in files])
+
+
+def _is_members_contact(case, emails, name):
+    if case.contact_email and case.contact_email.lower() in emails:
+        return True
+    return bool(name and case.contact_name and case.contact_name.strip().lower() == name.strip().lower())
+
+
+def _anonymise_cases(user, owned, emails, scrub):
+    from cases.models import CaseRevision
+
+    name = _display_name(user)
+    for case in owned:
+        changed = ["owner"]
+        case.owner = None
+        if _is_members_contact(case, emails, name):
+            case.contact_name, case.contact_email, case.contact_consent = "", "", False
+            changed += ["contact_name", "contact_email", "contact_consent"]
+        changed += scrub.model(case, [n for n in _text_fields(type(case)) if n not in changed and n != "slug"])
+        case.save(update_fields=changed)
+        for revision in CaseRevision.objects.filter(case=case):
+            if scrub.model(revision, ["message", "changes"]):
+                revision.save(update_fields=["message", "changes"])
+
+
+def _display_name(user):
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile else ""
+
+
+def _anonymise_live_input(user, Contribution, Vote, scrub):  # noqa: N803 (model classes)
+    """Keep contributions and dots under a fresh anonymous key per meeting (never one across meetings)."""
+    keys = {}
+
+    def key_for(meeting_id):
+        return keys.setdefault(meeting_id, f"anon-{secrets.token_urlsafe(18)}")
+
+    for contribution in Contribution.objects.filter(author=user):
+        contribution.author = None
+        contribution.guest_key = key_for(contribution.meeting_id)
+        scrub.model(contribution, ["text"])
+        contribution.save(update_fields=["author", "guest_key", "text"])
+    for vote in Vote.objects.filter(voter=user).select_related("round"):
+        vote.voter = None
+        vote.guest_key = key_for(vote.round.meeting_id)
+        vote.save(update_fields=["voter", "guest_key"])
+
+
+class DeleteAccountForm(forms.Form):
+    content = forms.ChoiceField(
+        label=_("Wat doen we met wat je hebt bijgedragen?"),
+        choices=ContentChoice.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Anonimiseren houdt de kennis van de community bewaard: niemand kan je er nog aan herkennen. "
+            "Verwijderen haalt ook reacties van anderen op je eigen casussen weg."
+        ),
+    )
+    password = forms.CharField(
+        label=_("Je wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Ter bevestiging dat jij het bent."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."), code="wrong_password")
+        return password

@@ -1,0 +1,43 @@
+"""The member's AVG rights on /profiel/: a JSON copy of all their data, and account deletion."""
+
+from allauth.core import ratelimit
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cop.privacy import DeleteAccountForm, delete_member, export_member_data, member_data_summary
+
+
+@never_cache
+@login_required
+@require_GET
+def export(request):
+    data = export_member_data(request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    filename = f"weten-wat-werkt-mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        # The password is asked again here: limit guessing as allauth does for re-authentication.
+        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+            return ratelimit.respond_429(request)
+        if form.is_valid():
+            delete_member(request.user, content=form.cleaned_data["content"])
+            logout(request)
+            messages.success(request, _("Je account is verwijderd, met al je persoonsgegevens. Bedankt voor je bijdrage."))
+            return redirect("home")
+    context = {"form": form, "summary": member_data_summary(request.user)}
+    return render(request, "cop/profile_delete.html", context)
