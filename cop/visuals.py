@@ -532,55 +532,99 @@ def factor_map(factors, cases, edges, positions, *, uid="factorkaart", title=Non
     ``edges``: ``[(factor id, case id)]``; ``positions``: ``{id: (x, y)}`` in [-1, 1]
     (from ``spring_positions``, cached by the caller).
     """
-    width, height, pad_x, pad_top, pad_bottom = 960, 720, 90, 70, 30
+    width, height, pad_x, pad_top, pad_bottom = 960, 760, 110, 70, 36
     max_weight = max((f.get("weight") or 0 for f in factors), default=0) or 1
+    # Stretch each axis on its own: a network has no true aspect ratio, and the
+    # canvas is better filled than left half empty.
+    xs = [x for x, _y in positions.values()] or [0.0]
+    ys = [y for _x, y in positions.values()] or [0.0]
+
+    def stretch(value, low, high, start, size):
+        return start + size / 2 if high - low < 1e-9 else start + (value - low) / (high - low) * size
 
     def place(node_id):
         x, y = positions.get(node_id, (0.0, 0.0))
-        return pad_x + (x + 1) / 2 * (width - 2 * pad_x), pad_top + (y + 1) / 2 * (height - pad_top - pad_bottom)
+        return (
+            stretch(x, min(xs), max(xs), pad_x, width - 2 * pad_x),
+            stretch(y, min(ys), max(ys), pad_top, height - pad_top - pad_bottom),
+        )
 
     placed = {node["id"]: place(node["id"]) for node in [*factors, *cases]}
+    radius = {f["id"]: 7 + 9 * math.sqrt((f.get("weight") or 0) / max_weight) for f in factors}
+    # Labels are placed greedily, biggest factors first: the first free spot of
+    # right, left, above, below; a case label that finds no room is left out (its
+    # name stays in the node's title, its aria-label and the table).
+    taken = [
+        (x - radius.get(i, 7), y - radius.get(i, 7), x + radius.get(i, 7), y + radius.get(i, 7))
+        for i, (x, y) in placed.items()
+    ]
+
+    def free(box):
+        return all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in taken) and (
+            box[0] >= 2 and box[2] <= width - 2 and box[1] >= pad_top - 24 and box[3] <= height - 2
+        )
+
+    def place_label(x, y, r, text, size, *, required):
+        w, h = len(text) * size * 0.58, size
+        candidates = [
+            ((x + r + 5, y - h / 2, x + r + 5 + w, y + h / 2), x + r + 5, y + size * 0.35, "start"),
+            ((x - r - 5 - w, y - h / 2, x - r - 5, y + h / 2), x - r - 5, y + size * 0.35, "end"),
+            ((x - w / 2, y - r - 4 - h, x + w / 2, y - r - 4), x, y - r - 6, "middle"),
+            ((x - w / 2, y + r + 4, x + w / 2, y + r + 4 + h), x, y + r + 3 + size, "middle"),
+        ]
+        for box, lx, ly, anchor in candidates:
+            if free(box):
+                taken.append(box)
+                return lx, ly, anchor
+        if not required:
+            return None
+        box, lx, ly, anchor = candidates[0] if x < width / 2 else candidates[1]
+        taken.append(box)
+        return lx, ly, anchor
+
     shapes = {"edges": [], "cases": [], "factors": [], "legend": []}
     for a, b in edges:
         if a in placed and b in placed:
             (x1, y1), (x2, y2) = placed[a], placed[b]
             shapes["edges"].append({"x1": num(x1), "y1": num(y1), "x2": num(x2), "y2": num(y2)})
-    show_case_labels = len(cases) <= 30
+    for factor in sorted(factors, key=lambda f: -(f.get("weight") or 0)):
+        x, y = placed[factor["id"]]
+        r = radius[factor["id"]]
+        strong, _soft, _glyph = kind_colours(factor.get("kind"))
+        label = truncate(factor["name"], 30)
+        lx, ly, anchor = place_label(x, y, r * 1.2, label, 13, required=True)
+        d = r * 1.2  # a diamond of the same visual weight as the circle
+        shapes["factors"].append(
+            {
+                "url": factor.get("url") or "",
+                "name": factor["name"],
+                "kind_label": kind_label(factor.get("kind")),
+                "obstacle": factor.get("kind") == OBSTACLE,
+                "cx": num(x),
+                "cy": num(y),
+                "r": num(r),
+                "points": f"{num(x)},{num(y - d)} {num(x + d)},{num(y)} {num(x)},{num(y + d)} {num(x - d)},{num(y)}",
+                "fill": strong,
+                "label": label,
+                "lx": num(lx),
+                "ly": num(ly),
+                "anchor": anchor,
+            }
+        )
     for case in cases:
         x, y = placed[case["id"]]
+        label = truncate(case["name"], 26)
+        spot = place_label(x, y, 7, label, 11, required=False)
         shapes["cases"].append(
             {
                 "url": case.get("url") or "",
                 "name": case["name"],
                 "x": num(x - 6),
                 "y": num(y - 6),
-                "label": truncate(case["name"], 26) if show_case_labels else "",
-                "lx": num(x),
-                "ly": num(y + 20),
-            }
-        )
-    for factor in factors:
-        x, y = placed[factor["id"]]
-        r = 7 + 9 * math.sqrt((factor.get("weight") or 0) / max_weight)
-        strong, _soft, _glyph = kind_colours(factor.get("kind"))
-        obstacle = factor.get("kind") == OBSTACLE
-        points = f"{num(x)},{num(y - r * 1.2)} {num(x + r * 1.2)},{num(y)} {num(x)},{num(y + r * 1.2)} {num(x - r * 1.2)},{num(y)}"
-        right = x < width - 220
-        shapes["factors"].append(
-            {
-                "url": factor.get("url") or "",
-                "name": factor["name"],
-                "kind_label": kind_label(factor.get("kind")),
-                "obstacle": obstacle,
-                "cx": num(x),
-                "cy": num(y),
-                "r": num(r),
-                "points": points,
-                "fill": strong,
-                "label": truncate(factor["name"], 30),
-                "lx": num(x + r + 5 if right else x - r - 5),
-                "ly": num(y + 4),
-                "anchor": "start" if right else "end",
+                "label": label if spot else "",
+                "lx": num(spot[0]) if spot else "0",
+                "ly": num(spot[1]) if spot else "0",
+                "anchor": spot[2] if spot else "middle",
             }
         )
     shapes["legend"] = [
