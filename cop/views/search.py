@@ -155,25 +155,6 @@ def match_meetings(queryset, query):
     return queryset.filter(condition).order_by("-starts_at")
 
 
-def match_terms(queryset, query):
-    """A term's name, or the wording of one of its accepted versions."""
-    versions = TermVersion.objects.public()
-    if is_postgres():
-        ts = ts_query(query)
-        versions = versions.annotate(document=search_vector_expression({"definition": "B"})).filter(document=ts)
-        return (
-            queryset.annotate(search_document=search_vector_expression({"name": "A"}))
-            .filter(Q(search_document=ts) | Q(pk__in=versions.values("term_id")))
-            .annotate(search_rank=SearchRank(F("search_document"), ts))
-            .order_by("-search_rank", "name")
-        )
-    words = words_of(query)
-    if not words:
-        return queryset.none()
-    versions = versions.filter(_word_filter(words, ["definition"]))
-    return queryset.filter(_word_filter(words, ["name"]) | Q(pk__in=versions.values("term_id"))).order_by("name")
-
-
 # --- snippets -------------------------------------------------------------------------------
 
 
@@ -265,10 +246,8 @@ def meeting_results(query, filters):
 def term_results(query, filters):
     versions = TermVersion.objects.public().order_by("number")
     terms = portal.public_terms().prefetch_related(Prefetch("versions", queryset=versions, to_attr="public_versions"))
-    if hasattr(Term, "SEARCH_FIELDS"):
-        # The term's own search document: its name and its accepted definitions.
-        return match(terms, query, Term.SEARCH_FIELDS)
-    return match_terms(terms, query)
+    # The term's own search document: its name and its accepted definitions.
+    return match(terms, query, getattr(Term, "SEARCH_FIELDS", {"name": "A"}))
 
 
 def case_result(case, words):
