@@ -12,6 +12,7 @@ from cop.images import ProcessedImage, VerifiedImageField
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
 from factors.models import Factor
 
+STORY_REQUIRED = _("Vertel het verhaal van de casus: dit veld is nog leeg.")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -118,18 +119,21 @@ class CaseForm(forms.ModelForm):
         self.fields["themes"].queryset = Theme.objects.order_by("order", "name")
         self.fields["area_type"].choices = [("", _("Kies een soort gebied"))] + list(Case.AreaType.choices)
         self.fields["scale"].choices = [("", _("Kies een schaal"))] + list(Case.Scale.choices)
-        self.fields["story"].required = False  # checked on the sanitised text in clean_story
+        # Also checked on the sanitised text in clean_story: an empty editor sends "<p></p>".
+        self.fields["story"].required = True
+        self.fields["story"].error_messages["required"] = STORY_REQUIRED
         if not self.instance.pk and user is not None:
             profile = getattr(user, "profile", None)
             if profile is not None:
-                self.initial.setdefault("perspective", profile.effective_perspective)
+                # The model's defaults are already in ``initial``: the member's own profile wins.
+                self.initial["perspective"] = profile.effective_perspective
                 if profile.organisation_id:
-                    self.initial.setdefault("organisation", profile.organisation_id)
+                    self.initial["organisation"] = profile.organisation_id
 
     def clean_story(self):
         story = self.cleaned_data.get("story") or ""
         if not text_of(story):
-            raise forms.ValidationError(_("Vertel het verhaal van de casus: dit veld is nog leeg."), code="required")
+            raise forms.ValidationError(STORY_REQUIRED, code="required")
         return story
 
     def clean(self):
@@ -402,7 +406,7 @@ class ReflectionForm(forms.ModelForm):
         if not self.instance.pk and user is not None:
             profile = getattr(user, "profile", None)
             if profile is not None:
-                self.initial.setdefault("perspective", profile.effective_perspective)
+                self.initial["perspective"] = profile.effective_perspective
 
     def clean(self):
         data = super().clean()

@@ -232,3 +232,12 @@ def test_partners_keep_their_name_when_the_organisation_is_deleted(client_of, pa
     partner = CasePartner.objects.get()
     assert partner.display_name == "HAN"
     assert partner.organisation is None
+
+
+def test_a_new_case_starts_from_the_members_perspective_and_organisation(client_of):
+    from tests.conftest import make_user
+
+    han = make_organisation("HAN", kind="onderwijs")
+    member = make_user("docent@example.org", organisation=han)
+    values = read_form(client_of(member).get(reverse("cases:create")).content.decode())
+    assert (values["perspective"], values["organisation"]) == ("onderwijs", str(han.pk))

@@ -1,0 +1,87 @@
+"""End to end on a phone-sized screen: a participant tells a case, a facilitator publishes it,
+a visitor finds it by a Dutch word from its story and by filtering."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
+
+from cop.models import Municipality, Theme
+from tests.conftest import make_factor, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+def signed_in(browser, live_server, user):
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    return context
+
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_violations(page):
+    return [v["id"] for v in Axe().run(page, options=WCAG_21_AA).response["violations"]]
+
+
+def fits_the_screen(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_a_case_told_on_a_phone_is_published_and_found(browser, live_server, artifacts_dir):
+    participant = make_user("pim@example.org", name="Pim Deelnemer", perspective="onderwijs")
+    facilitator = make_user("femke@example.org", name="Femke Begeleider", facilitator=True)
+    Theme.objects.create(name="Leefbaarheid")
+    Municipality.objects.create(name="Arnhem")
+    make_factor("Aansluiten bij wat leeft")
+
+    # The participant tells the case.
+    page = signed_in(browser, live_server, participant).new_page()
+    page.goto(f"{live_server.url}/casussen/nieuw/")
+    page.fill("#id_title", "Kenniskwartier Arnhem")
+    page.fill("#id_summary", "Studenten krijgen een leerwerkplek in de wijk.")
+    story = page.locator(".field:has(#id_story) .tiptap")
+    story.click()
+    page.keyboard.type("In het Kenniskwartier werken studenten samen met bewoners.")
+    page.locator(".field:has(#id_pride) .tiptap").click()
+    page.keyboard.type("De buurt doet mee.")
+    page.select_option("#id_municipality", label="Arnhem")
+    page.get_by_label("Leefbaarheid").check()
+    page.select_option("#id_factors-0-factor", label="Aansluiten bij wat leeft")
+    page.fill("#id_factors-0-explanation", "We vroegen bewoners eerst wat zij wilden.")
+    assert fits_the_screen(page)
+    assert axe_violations(page) == []
+    page.screenshot(path=f"{artifacts_dir}/cases-phone-form.png", full_page=True)
+    page.get_by_role("button", name="Opslaan en indienen").click()
+    page.wait_for_url(f"{live_server.url}/casussen/kenniskwartier-arnhem/")
+    assert "ingediend" in page.inner_text(".case-actions")
+    assert fits_the_screen(page)
+
+    # The facilitator publishes it from the review queue.
+    page = signed_in(browser, live_server, facilitator).new_page()
+    page.goto(f"{live_server.url}/casussen/redactie/")
+    page.get_by_role("button", name="Publiceren").click()
+    page.wait_for_url(f"{live_server.url}/casussen/kenniskwartier-arnhem/")
+    assert "De casus is gepubliceerd." in page.inner_text(".messages")
+
+    # A visitor finds it by a word from its story, and by filtering (htmx, no full page load).
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/casussen/?q=studenten")
+    assert page.get_by_role("link", name="Kenniskwartier Arnhem").is_visible()
+    page.goto(f"{live_server.url}/casussen/")
+    page.evaluate("window.__sameDocument = true")
+    with page.expect_response(lambda r: "thema=leefbaarheid" in r.url):
+        page.select_option("#id_thema", "leefbaarheid")
+    page.wait_for_selector("#case-results >> text=Kenniskwartier Arnhem")
+    assert page.evaluate("window.__sameDocument === true")  # the list was swapped in, not reloaded
+    assert "thema=leefbaarheid" in page.url  # shareable
+    assert fits_the_screen(page)
+    page.get_by_role("link", name="Kenniskwartier Arnhem").click()
+    assert "We vroegen bewoners eerst wat zij wilden." in page.inner_text("main")
+    assert axe_violations(page) == []
+    page.screenshot(path=f"{artifacts_dir}/cases-phone-detail.png", full_page=True)
