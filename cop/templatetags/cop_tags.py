@@ -19,8 +19,9 @@ def form_media(context, *forms):
     for form in forms:
         if form is not None and form != "":
             media = media + form.media
-    nonce = getattr(context.get("request"), "csp_nonce", "")
-    return Media.from_media(media, nonce=str(nonce) if nonce else "").render()
+    # django-csp's lazy nonce is falsy until read, so compare with None instead of testing its truth.
+    nonce = getattr(context.get("request"), "csp_nonce", None)
+    return Media.from_media(media, nonce=str(nonce) if nonce is not None else "").render()
 
 
 @register.filter
