@@ -49,7 +49,7 @@ DETAIL_LABELS = {
 }
 
 # Paths under /wat-werkt/ that are pages, not factors.
-RESERVED_SLUGS = {"voorstellen", "beheer", "kaart", "zoeken"}
+RESERVED_SLUGS = {"voorstellen", "beheer", "kaart", "perspectieven", "zoeken"}
 
 
 class Cluster(models.Model):
