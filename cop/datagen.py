@@ -88,8 +88,10 @@ COUNT_NAMES = {
 GENERATED_EMAIL_DOMAIN = "gegenereerd.invalid"
 # Every generated member signs in with this password (one hash, made once).
 GENERATED_PASSWORD = "Gegenereerd-wachtwoord-2026"
-# The meeting the benchmark runs its live scenario in (guests allowed).
-LIVE_JOIN_CODE = "WERKT3"
+# The meeting the benchmark runs its live scenario in (open, guests allowed).
+LIVE_MEETING_SLUG = "live-wat-werkt-in-jouw-wijk"
+# A second live meeting, for measuring the live endpoints one by one.
+LIVE_PRACTICE_SLUG = "live-oefenronde"
 # Words for the search benchmark: one in most documents, a few in very few.
 COMMON_WORD = "bewoners"
 RARE_WORDS = ["zwaluwtil", "kruidenspiraal", "klompenpad", "wilgenhut", "ooievaarsnest", "boomgaardfeest"]
@@ -344,7 +346,16 @@ PERSPECTIVES = [
     "overig",
 ]  # fmt: skip
 # The first cases of every plan, so that each state occurs: (status, visibility).
-FIRST_CASES = [("draft", "public"), ("submitted", "public"), ("published", "community"), ("withdrawn", "public")]
+FIRST_CASES = [
+    ("draft", "public"),
+    ("submitted", "public"),
+    ("published", "community"),
+    ("withdrawn", "public"),
+    ("published", "public"),  # with the rare word (RARE_SENTENCE)
+]
+# Every scale has at least one public hit of RARE_WORD per searchable kind (a case, a
+# factor, a harvest, a term), so that a search page runs the same queries at S and L.
+RARE_SENTENCE = f"Een {RARE_WORD} boven de deur werd het symbool van het project."
 PERSPECTIVE_WEIGHTS = [20, 20, 12, 10, 4, 20, 6, 4, 4]
 
 
@@ -464,6 +475,16 @@ def delete_content():
         User.objects.filter(email__endswith="@" + GENERATED_EMAIL_DOMAIN).delete()
 
 
+def analyze():
+    """Fresh planner statistics after a bulk load (PostgreSQL), so that queries get good plans at once."""
+    if connection.vendor != "postgresql":
+        return
+    tables = content_tables() + [m._meta.db_table for m in (User, Profile, EmailAddress, UserGroup)]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
 def update_search_vectors():
     """One UPDATE per searchable model (a no-op outside PostgreSQL)."""
     from cop.search import update_search_vector
@@ -551,6 +572,9 @@ class Generator:
             updated = update_search_vectors()
             if updated:
                 self.log(f"{'search vectors':<28} {time.monotonic() - step_started:6.1f} s ({', '.join(updated)})")
+        step_started = time.monotonic()
+        analyze()
+        self.log(f"{'analyze':<28} {time.monotonic() - step_started:6.1f} s")
         self.elapsed = time.monotonic() - started
         return self.counts
 
@@ -695,14 +719,14 @@ class Generator:
                 name = f"{name} ({i + 1})"
             names.add(name)
             roll = rng.random()
-            status = "accepted" if roll < 0.85 else "proposed" if roll < 0.95 else "retired"
+            status = "accepted" if roll < 0.85 or i == 0 else "proposed" if roll < 0.95 else "retired"
             created = self.ago(30, 4 * 365)
             objs.append(
                 Factor(
                     name=name,
                     slug=slugs.make(name),
                     kind=kind,
-                    statement=self.text.short(300),
+                    statement=RARE_SENTENCE if i == 0 else self.text.short(300),
                     explanation=self.text.html(2, 3),
                     cluster=rng.choice(self.clusters) if rng.random() < 0.9 else None,
                     status=status,
@@ -765,7 +789,7 @@ class Generator:
                 Case(
                     title=title,
                     slug=slugs.make(title),
-                    summary=text.short(480),
+                    summary=RARE_SENTENCE if i == len(FIRST_CASES) - 1 else text.short(480),
                     story=text.html(3, 4),
                     pride=text.html(1, 2),
                     what_worked=text.html(1, 3),
@@ -898,12 +922,12 @@ class Generator:
             count = rng.randint(3, 6) if term.is_key else rng.randint(1, 3)
             for number in range(1, count + 1):
                 created = term.created_at + timedelta(days=number * rng.randint(60, 160))
-                status = "accepted" if number < count or rng.random() < 0.7 else "proposed"
+                status = "accepted" if number < count or rng.random() < 0.7 or term.name == "Kern" else "proposed"
                 versions.append(
                     TermVersion(
                         term_id=term.pk,
                         number=number,
-                        definition=text.html(1, 3),
+                        definition=text.html(1, 3) + (f"<p>{RARE_SENTENCE}</p>" if term.name == "Kern" else ""),
                         note=text.sentence() if number > 1 else "",
                         status=status,
                         proposed_by=rng.choice(self.users),
@@ -972,7 +996,9 @@ class Generator:
                     capacity=rng.choice([None, 30, 50, 80, 120]),
                     status=status,
                     visibility=visibility,
-                    summary=text.html(2, 3) if status == "published" else "",
+                    summary=(text.html(2, 3) + (f"<p>{RARE_SENTENCE}</p>" if i == upcoming else ""))
+                    if status == "published"
+                    else "",
                     open_questions=text.html(1, 2) if status == "published" else "",
                     live_opened_at=starts if past else None,
                     closed_at=closed if past else None,
@@ -1145,34 +1171,36 @@ class Generator:
         del meetings_by_pk
 
     def make_live_meeting_content(self):
-        """One meeting open in live mode with an active round that guests may join (for the benchmark)."""
-        meeting = Meeting.objects.create(
-            series=self.series[0],
-            title="Live: wat werkt in jouw wijk?",
-            slug="live-wat-werkt-in-jouw-wijk",
-            goal=self.text.paragraph(2),
-            starts_at=self.now,
-            ends_at=self.now + timedelta(hours=3),
-            location_name="Dorpshuis De Linde",
-            agenda=self.text.html(1, 2),
-            status="live",
-            visibility="public",
-            join_code=LIVE_JOIN_CODE,
-            live_opened_at=self.now,
-            created_by=self.facilitators[0],
-            created_at=self.now - timedelta(days=30),
-            updated_at=self.now,
-        )
-        meeting.facilitators.add(self.facilitators[0])
-        Round.objects.create(
-            meeting=meeting,
-            order=0,
-            prompt="Wat heeft gewerkt?",
-            kind="working",
-            mode="contribute",
-            guests_allowed=True,
-            status="active",
-            started_at=self.now,
-        )
-        for name in ("meetings", "rounds"):
-            self.counts[name] += 1
+        """Two meetings open in live mode, each with an active round that guests may join.
+
+        The benchmark runs its 500-person scenario in one and measures single live
+        endpoints in the other (rate limits count per meeting). They are opened and
+        started through the meeting's own methods, so that the join codes and live
+        versions are what the live mode expects.
+        """
+        for slug, title in (
+            (LIVE_MEETING_SLUG, "Live: wat werkt in jouw wijk?"),
+            (LIVE_PRACTICE_SLUG, "Live: oefenronde"),
+        ):
+            meeting = Meeting.objects.create(
+                series=self.series[0],
+                title=title,
+                slug=slug,
+                goal=self.text.paragraph(2),
+                starts_at=self.now,
+                ends_at=self.now + timedelta(hours=3),
+                location_name="Dorpshuis De Linde",
+                agenda=self.text.html(1, 2),
+                visibility="public",
+                created_by=self.facilitators[0],
+                created_at=self.now - timedelta(days=30),
+                updated_at=self.now,
+            )
+            meeting.facilitators.add(self.facilitators[0])
+            round_ = Round.objects.create(
+                meeting=meeting, order=0, prompt="Wat heeft gewerkt?", kind="working", guests_allowed=True
+            )
+            meeting.open_live()
+            round_.start()
+            for name in ("meetings", "rounds"):
+                self.counts[name] += 1

@@ -84,6 +84,15 @@ def test_contributions_and_votes_are_consistent_with_their_rounds():
     assert not Vote.objects.exclude(round__mode=Round.Mode.VOTE).exists()
 
 
+def test_every_scale_has_public_text_with_the_common_and_the_rare_word():
+    generate()
+    public = Case.objects.public()
+    assert public.filter(summary__icontains=datagen.RARE_WORD).exists()
+    assert Factor.objects.public().filter(statement__icontains=datagen.RARE_WORD).exists()
+    assert Meeting.objects.with_public_harvest().filter(summary__icontains=datagen.RARE_WORD).exists()
+    assert public.filter(story__icontains=datagen.COMMON_WORD).count() > public.count() / 2
+
+
 def test_generated_members_are_verified_and_can_sign_in(client):
     generate()
     user = User.objects.filter(email__endswith=datagen.GENERATED_EMAIL_DOMAIN).order_by("email")[3]
@@ -93,8 +102,9 @@ def test_generated_members_are_verified_and_can_sign_in(client):
 
 def test_there_is_a_live_meeting_that_guests_can_join():
     generate()
-    meeting = Meeting.objects.get(join_code=datagen.LIVE_JOIN_CODE)
+    meeting = Meeting.objects.get(slug=datagen.LIVE_MEETING_SLUG)
     assert meeting.status == Meeting.Status.LIVE
+    assert meeting.join_code
     assert meeting.rounds.filter(status="active", guests_allowed=True).count() == 1
 
 

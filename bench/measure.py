@@ -1,0 +1,312 @@
+"""Measure a running app (bench/run starts it under gunicorn) and write the numbers as JSON.
+
+    python bench/measure.py pages    --base URL --scale S|L [--load] --out FILE
+    python bench/measure.py live     --base URL --master-pid PID --out FILE
+    python bench/measure.py scenario --hosts URL,URL --label NAME --out FILE
+
+``pages``: for every page of bench/pages.py the SQL queries of one uncached
+request (the ``X-Query-Count`` header of bench mode), and with ``--load`` the
+throughput and latency under wrk at 16 connections, beside the bare view's.
+``live``: the live endpoints one by one (post a contribution, wall poll unchanged
+and changed), then the 500-person scenario (bench/locustfile.py), then the
+resident memory of the gunicorn workers. ``scenario``: the scenario alone, for
+example across two app processes.
+
+Runs with the app's environment (DATABASE_URL and the settings), because it finds
+its sample pages and checks stored contributions in the database.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from bench.pages import BARE, LIVE, PAGES, SCENARIO_SLUG, MissingError, Samples, live_paths  # noqa: E402
+from meetings.models import Contribution  # noqa: E402
+
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+THREADS = int(os.environ.get("BENCH_WRK_THREADS", "2"))
+DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+WARMUP = int(os.environ.get("BENCH_WARMUP", "2"))
+POST_DURATION = int(os.environ.get("BENCH_POST_DURATION", "5"))
+GUESTS = int(os.environ.get("BENCH_GUESTS", "200"))
+WRK = os.environ.get("WRK", "wrk")
+LOCUST = os.environ.get("LOCUST", str(Path(sys.executable).parent / "locust"))
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- single requests ----------------------------------------------------------------------
+
+
+def get(base, path, session=None, **kwargs):
+    return (session or requests).get(base + path, allow_redirects=False, timeout=120, **kwargs)
+
+
+def _bust(path, n):
+    """The same page under a query string no cache has seen, so that it is rendered."""
+    return f"{path}{'&' if '?' in path else '?'}_bench={uuid.uuid4().hex[:8]}{n}"
+
+
+def probe(base, path):
+    """Status, size, caching headers and the fewest queries of three uncached requests."""
+    response = get(base, path)
+    counts = []
+    for n in range(3):
+        busted = get(base, _bust(path, n))
+        if "X-Query-Count" in busted.headers:
+            counts.append(int(busted.headers["X-Query-Count"]))
+    warm = get(base, path)
+    return {
+        "status": response.status_code,
+        "bytes": len(response.content),
+        "content_type": response.headers.get("Content-Type", ""),
+        "etag": response.headers.get("ETag"),
+        "last_modified": response.headers.get("Last-Modified"),
+        "queries": min(counts) if counts else None,
+        "queries_warm": int(warm.headers.get("X-Query-Count", -1)),
+    }
+
+
+# --- load ---------------------------------------------------------------------------------
+
+
+def wrk(url, seconds, headers=(), env=None):
+    command = [WRK, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s"]
+    command += ["-s", str(ROOT / "bench" / "wrk.lua")]
+    for header in headers:
+        command += ["-H", header]
+    command.append(url)
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
+    match = re.search(r"^WRK_JSON (.*)$", result.stdout, re.MULTILINE)
+    if not match:
+        raise RuntimeError(f"wrk gave no result for {url}: {result.stdout} {result.stderr}")
+    raw = json.loads(match.group(1))
+    seconds_run = raw["duration_us"] / 1e6
+    errors = sum(raw[k] for k in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts"))
+    return {
+        "requests": raw["requests"],
+        "rps": round(raw["requests"] / seconds_run, 1),
+        "median_ms": round(raw["p50_us"] / 1000, 2),
+        "p95_ms": round(raw["p95_us"] / 1000, 2),
+        "p99_ms": round(raw["p99_us"] / 1000, 2),
+        "errors": errors,
+        "status_errors": raw["status_errors"],
+    }
+
+
+def load(base, path, headers=(), env=None, seconds=None):
+    if WARMUP:
+        wrk(base + path, WARMUP, headers, env)
+    return wrk(base + path, seconds or DURATION, headers, env)
+
+
+# --- pages --------------------------------------------------------------------------------
+
+
+def measure_page(base, page, samples, with_load):
+    row = {"name": page.name, "kind": page.kind}
+    try:
+        path = page.url(samples)
+    except MissingError as missing:
+        row["missing"] = str(missing)
+        log(f"  {page.name:<28} missing ({missing})")
+        return row
+    row["path"] = path
+    row.update(probe(base, path))
+    if row["status"] == 404:
+        row["missing"] = "404"
+    elif row["status"] >= 400:
+        row["error"] = f"HTTP {row['status']}"
+    elif with_load:
+        row["load"] = load(base, path)
+        if row.get("etag"):
+            row["revisit"] = load(base, path, headers=[f"If-None-Match: {row['etag']}"])
+    log(f"  {page.name:<28} {row.get('missing') or row.get('error') or 'ok'} queries={row.get('queries')}")
+    return row
+
+
+def measure_pages(base, scale, with_load):
+    samples = Samples()
+    bare_before = measure_page(base, BARE, samples, with_load)
+    rows = [measure_page(base, page, samples, with_load) for page in PAGES]
+    result = {"scale": scale, "base": base, "load": with_load, "pages": rows, "bare": bare_before}
+    if with_load:
+        # The baseline again at the end: the mean of both is what pages are compared with.
+        result["bare_after"] = measure_page(base, BARE, samples, with_load)
+    return result
+
+
+# --- live ---------------------------------------------------------------------------------
+
+
+def new_guest(base, paths):
+    session = requests.Session()
+    get(base, paths["join"], session)
+    token = session.cookies.get("csrftoken", "")
+    response = session.post(
+        base + paths["guest"],
+        data={"perspective": "inwoners", "csrfmiddlewaretoken": token},
+        allow_redirects=False,
+        timeout=60,
+    )
+    if response.status_code != 302 or "sessionid" not in session.cookies:
+        raise RuntimeError(f"could not become a guest: {response.status_code}")
+    return session
+
+
+def measure_live_endpoints(base):
+    paths = live_paths()
+    log(f"  live endpoints: making {GUESTS} guests")
+    guests = [new_guest(base, paths) for _ in range(GUESTS)]
+    rows = []
+
+    # Posting: one request for the query count, then wrk posting as all guests in turn.
+    first = guests[0]
+    response = first.post(
+        base + paths["post"],
+        data={"text": "Bewoners maken samen de wijk", "csrfmiddlewaretoken": first.cookies["csrftoken"]},
+        allow_redirects=False,
+        timeout=60,
+    )
+    row = {"name": "post a contribution", "kind": LIVE, "path": paths["post"], "status": response.status_code}
+    row["queries"] = int(response.headers.get("X-Query-Count", -1))
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as sessions:
+        for guest in guests:
+            sessions.write(f"{guest.cookies['sessionid']} {guest.cookies['csrftoken']}\n")
+    row["load"] = load(base, paths["post"], env={"BENCH_SESSIONS": sessions.name}, seconds=POST_DURATION)
+    os.unlink(sessions.name)
+    rows.append(row)
+    log(f"  {row['name']:<28} status={row['status']} queries={row['queries']}")
+
+    # The wall's poll: with ten contributions to fetch, and with nothing new (204).
+    # First let the server finish the posts wrk left in flight.
+    time.sleep(3)
+    paths = live_paths()
+    for name, key in (("wall poll, changed", "wall_changed"), ("wall poll, unchanged", "wall_unchanged")):
+        row = {"name": name, "kind": LIVE, "path": paths[key]}
+        row.update(probe(base, paths[key]))
+        row["load"] = load(base, paths[key])
+        rows.append(row)
+        log(f"  {name:<28} status={row['status']} queries={row['queries']}")
+    return rows
+
+
+def run_scenario(hosts, label):
+    """The 500-person scenario with locust; then count what the database stored."""
+    paths = live_paths(SCENARIO_SLUG)
+    run_id = uuid.uuid4().hex[:8]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "live.json"
+        env = {
+            **os.environ,
+            "BENCH_HOSTS": ",".join(hosts),
+            "BENCH_LIVE_CODE": paths["code"],
+            "BENCH_LIVE_ROUND": str(paths["round"]),
+            "BENCH_RUN_ID": run_id,
+            "BENCH_LIVE_OUT": str(out),
+        }
+        participants = int(env.get("BENCH_PARTICIPANTS", "500"))
+        walls = int(env.get("BENCH_WALLS", "5"))
+        seconds = float(env.get("BENCH_JOIN_SECONDS", "15")) + float(env.get("BENCH_WINDOW", "60")) + 8
+        command = [
+            LOCUST,
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "--users",
+            str(participants + walls),
+            "--spawn-rate",
+            "100",
+            "--run-time",
+            f"{int(seconds)}s",
+            "--stop-timeout",
+            "5",
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+            "--host",
+            hosts[0],
+        ]
+        log(f"  live scenario ({label}): {participants} participants, {walls} walls, {len(hosts)} app process(es)")
+        subprocess.run(command, env=env, check=False, stdout=subprocess.DEVNULL)
+        result = json.loads(out.read_text())
+    stored = Contribution.objects.filter(meeting_id=paths["meeting"], text__contains=f"bench-{run_id}-")
+    texts = list(stored.values_list("text", flat=True))
+    result.update({"label": label, "stored": len(texts), "stored_distinct": len(set(texts))})
+    return result
+
+
+def worker_memory(master_pid):
+    """Resident memory (MB) of each gunicorn worker: the children of the master process."""
+    sizes = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) != master_pid:
+                continue
+            status = (stat.parent / "status").read_text()
+        except (OSError, IndexError, ValueError):
+            continue
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        if match:
+            sizes.append(round(int(match.group(1)) / 1024, 1))
+    return sorted(sizes)
+
+
+# --- command line -------------------------------------------------------------------------
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    pages = sub.add_parser("pages")
+    pages.add_argument("--base", required=True)
+    pages.add_argument("--scale", required=True)
+    pages.add_argument("--load", action="store_true")
+    live = sub.add_parser("live")
+    live.add_argument("--base", required=True)
+    live.add_argument("--master-pid", type=int)
+    scenario = sub.add_parser("scenario")
+    scenario.add_argument("--hosts", required=True)
+    scenario.add_argument("--label", default="scenario")
+    for command in (pages, live, scenario):
+        command.add_argument("--out", required=True)
+    args = parser.parse_args()
+
+    started = time.monotonic()
+    if args.command == "pages":
+        log(f"Pages at scale {args.scale}{' under load' if args.load else ''}:")
+        result = measure_pages(args.base, args.scale, args.load)
+    elif args.command == "live":
+        log("Live mode:")
+        result = {"endpoints": measure_live_endpoints(args.base), "scenario": run_scenario([args.base], "one process")}
+        if args.master_pid:
+            result["worker_memory_mb"] = worker_memory(args.master_pid)
+    else:
+        result = {"scenario": run_scenario(args.hosts.split(","), args.label)}
+    result["seconds"] = round(time.monotonic() - started, 1)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Turn the measurements of bench/measure.py into one table, judge the targets, write the JSON.
+
+    python bench/report.py [--results bench/results]
+
+Reads ``pages-<scale>.json`` (the pages at each scale; the one measured under load,
+normally L, is compared with the others, normally S), ``live.json`` (live endpoints, the
+500-person scenario, worker memory), ``scaleout.json`` (the scenario across two
+app processes) and ``run.json`` (written by bench/run: data generation time,
+versions) from the results folder, prints the table and the targets, and writes
+everything to ``latest.json`` there. Exits 1 when a target is not met.
+Needs only the standard library.
+"""
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+MAX_QUERIES = 15
+RATIO = {"cached": 0.5, "uncached": 0.2, "search": 0.2, "live": None}
+UNCHANGED_POLL_RATIO = 0.7
+SEARCH_P95_FACTOR = 10
+WALL_P95_SECONDS = 3.0
+WORKER_MB = 200
+GENERATE_L_SECONDS = 300
+BENCH_SECONDS = 15 * 60
+
+
+def read(folder, name):
+    path = folder / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def machine():
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+    except (OSError, StopIteration):
+        memory_kb = 0
+    return {
+        "cpu": cpu or platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+    }
+
+
+def git_commit():
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+class Judge:
+    """Collects the targets: name, met or not, and the numbers behind it."""
+
+    def __init__(self):
+        self.targets = []
+
+    def __call__(self, name, met, detail=""):
+        self.targets.append({"target": name, "met": bool(met), "detail": detail})
+        return met
+
+
+def baseline(result):
+    runs = [r["load"] for r in (result.get("bare"), result.get("bare_after")) if r and "load" in r]
+    if not runs:
+        return None
+    return {
+        "rps": sum(r["rps"] for r in runs) / len(runs),
+        "p95_ms": sum(r["p95_ms"] for r in runs) / len(runs),
+        "median_ms": sum(r["median_ms"] for r in runs) / len(runs),
+    }
+
+
+def build_rows(small, large, live, bare):
+    """One row per page (and live endpoint) with the numbers of both scales (``queries_s``: the small one)."""
+    by_name_s = {row["name"]: row for row in (small or {}).get("pages", [])}
+    rows = []
+    for row in (large or {}).get("pages", []) + (live or {}).get("endpoints", []):
+        s_row = by_name_s.get(row["name"], {})
+        out = {
+            "page": row["name"],
+            "kind": row["kind"],
+            "path": row.get("path"),
+            "missing": row.get("missing") or row.get("error"),
+            "queries_s": s_row.get("queries"),
+            "queries_l": row.get("queries"),
+        }
+        if "load" in row:
+            out.update(
+                median_ms=row["load"]["median_ms"],
+                p95_ms=row["load"]["p95_ms"],
+                rps=row["load"]["rps"],
+                errors=row["load"]["errors"],
+                ratio=round(row["load"]["rps"] / bare["rps"], 2) if bare else None,
+            )
+        if "revisit" in row:
+            out["revisit_rps"] = row["revisit"]["rps"]
+        rows.append(out)
+    return rows
+
+
+def judge_rows(rows, bare, judge, scales):
+    for row in rows:
+        name = row["page"]
+        if row["missing"]:
+            judge(f"{name}: exists", False, row["missing"])
+            continue
+        if row["kind"] != "live":
+            same = row["queries_s"] == row["queries_l"]
+            judge(
+                f"{name}: queries same at {scales[0]} and {scales[1]}, at most {MAX_QUERIES}",
+                same and row["queries_l"] is not None and row["queries_l"] <= MAX_QUERIES,
+                f"{scales[0]} {row['queries_s']}, {scales[1]} {row['queries_l']}",
+            )
+        else:
+            judge(
+                f"{name}: at most {MAX_QUERIES} queries", (row["queries_l"] or 0) <= MAX_QUERIES, f"{row['queries_l']}"
+            )
+        minimum = UNCHANGED_POLL_RATIO if name == "wall poll, unchanged" else RATIO.get(row["kind"])
+        if minimum and row.get("ratio") is not None:
+            judge(f"{name}: at least {minimum} of the bare view's req/s", row["ratio"] >= minimum, f"{row['ratio']}")
+        if row["kind"] == "search" and "p95_ms" in row and bare:
+            limit = SEARCH_P95_FACTOR * bare["p95_ms"]
+            judge(
+                f"{name}: p95 within {SEARCH_P95_FACTOR}× the bare view's",
+                row["p95_ms"] <= limit,
+                f"{row['p95_ms']} ms ≤ {limit:.1f} ms",
+            )
+        if row.get("errors") or row.get("rps") == 0:
+            judge(f"{name}: answers under load without errors", False, f"{row['errors']} errors, {row['rps']} req/s")
+
+
+def judge_scenario(label, scenario, judge, *, cross_host=False):
+    if not scenario:
+        judge(f"live scenario ({label}): ran", False, "no result")
+        return
+    expected = scenario["expected_posts"]
+    judge(f"live ({label}): zero errors", scenario["errors"] == 0, f"{scenario['errors']} errors")
+    judge(
+        f"live ({label}): every contribution stored exactly once",
+        scenario["stored"] == expected and scenario["stored_distinct"] == expected,
+        f"{scenario['stored']} stored, {scenario['stored_distinct']} distinct, {expected} posted",
+    )
+    p95 = scenario["wall_latency_p95_s"]
+    judge(
+        f"live ({label}): new contribution on the wall within {WALL_P95_SECONDS:.0f} s at p95",
+        p95 is not None and p95 <= WALL_P95_SECONDS,
+        f"p95 {p95 if p95 is None else round(p95, 2)} s, {scenario['wall_missing']} never shown",
+    )
+    if cross_host:
+        judge(
+            f"live ({label}): walls show posts made on the other process",
+            scenario["cross_host_sightings"] > 0 and scenario["wall_missing"] == 0,
+            f"{scenario['cross_host_sightings']} sightings across processes",
+        )
+
+
+def print_table(report):
+    small, large = report["scales"]
+    headers = [
+        "page",
+        "kind",
+        f"queries {small}",
+        f"queries {large}",
+        "median ms",
+        "p95 ms",
+        "req/s",
+        "× bare",
+        "304 req/s",
+    ]
+    lines = []
+    for row in report["rows"]:
+        if row["missing"]:
+            cells = [row["page"], row["kind"], "", "", f"missing: {row['missing']}", "", "", "", ""]
+        else:
+            cells = [
+                row["page"],
+                row["kind"],
+                row["queries_s"],
+                row["queries_l"],
+                row.get("median_ms"),
+                row.get("p95_ms"),
+                row.get("rps"),
+                row.get("ratio"),
+                row.get("revisit_rps"),
+            ]
+        lines.append(["" if c is None else str(c) for c in cells])
+    bare = report.get("bare")
+    if bare:
+        lines.append(["bare view (baseline)", "", "", "", f"{bare['median_ms']:.2f}", f"{bare['p95_ms']:.2f}",
+                      f"{bare['rps']:.1f}", "1.0", ""])  # fmt: skip
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)]
+    out = [
+        f"Weten wat werkt: benchmark of {report['date']} on {report['machine']['cpu']} ({report['machine']['cores']} cores)"
+    ]
+    out.append("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+    out.append("  ".join("-" * w for w in widths))
+    out += ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in lines]
+    out.append("")
+    for target in report["targets"]:
+        out.append(f"[{'met' if target['met'] else 'NOT MET'}] {target['target']}: {target['detail']}")
+    met = sum(t["met"] for t in report["targets"])
+    out.append(f"\n{met} of {len(report['targets'])} targets met.")
+    print("\n".join(out))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--results", default=str(Path(__file__).resolve().parent / "results"))
+    args = parser.parse_args()
+    folder = Path(args.results)
+    measured = [json.loads(path.read_text()) for path in sorted(folder.glob("pages-*.json"))]
+    large = next((m for m in measured if m.get("load")), measured[-1] if measured else None)
+    small = next((m for m in measured if m is not large), None)
+    scales = [(small or {}).get("scale", "-"), (large or {}).get("scale", "-")]
+    live, scaleout, run = read(folder, "live.json"), read(folder, "scaleout.json"), read(folder, "run.json") or {}
+    bare = baseline(large or {})
+    rows = build_rows(small, large, live, bare)
+    judge = Judge()
+    judge_rows(rows, bare, judge, scales)
+    judge_scenario("one process", (live or {}).get("scenario"), judge)
+    judge_scenario("two processes", (scaleout or {}).get("scenario"), judge, cross_host=True)
+    memory = (live or {}).get("worker_memory_mb") or []
+    judge(
+        f"memory: every gunicorn worker under {WORKER_MB} MB after the load",
+        bool(memory) and max(memory) < WORKER_MB,
+        f"{memory} MB",
+    )
+    if "generate_l_seconds" in run:
+        seconds = run["generate_l_seconds"]
+        judge(f"data: scale L generated in under {GENERATE_L_SECONDS} s", seconds < GENERATE_L_SECONDS, f"{seconds} s")
+    if "total_seconds" in run:
+        seconds = run["total_seconds"]
+        judge(f"bench: runs in under {BENCH_SECONDS // 60} minutes", seconds < BENCH_SECONDS, f"{seconds} s")
+    report = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": {**machine(), **run.get("machine", {})},
+        "commit": git_commit(),
+        "scales": scales,
+        "settings": run.get("settings", {}),
+        "bare": bare,
+        "rows": rows,
+        "targets": judge.targets,
+        "scenario": (live or {}).get("scenario"),
+        "scaleout": (scaleout or {}).get("scenario"),
+        "worker_memory_mb": memory,
+        "generate": {k: v for k, v in run.items() if k.startswith("generate")},
+    }
+    (folder / "latest.json").write_text(json.dumps(report, indent=2))
+    print_table(report)
+    print(f"Written to {folder / 'latest.json'}")
+    return 0 if all(t["met"] for t in judge.targets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
