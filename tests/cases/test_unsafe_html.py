@@ -84,8 +84,15 @@ def test_every_field_of_a_case_is_safe_on_every_page(client_of, participant, fac
         assert "<script" not in stored and "onerror" not in stored and "javascript:" not in stored
         assert "<iframe" not in stored and "style=" not in stored
     case.submit(by=participant)
+    case.send_back(by=facilitator, message=ALL)
+    assert_safe(author.get(case.get_absolute_url()).content.decode())  # the message to the authors
+    assert_safe(author.get(reverse("cases:edit", args=[case.slug])).content.decode())
+    case.submit(by=participant)
     case.publish(by=facilitator)
     Reflection.objects.create(case=case, author=participant, perspective="overig", strikes=ALL, learns=ALL)
+    Reflection.objects.create(
+        case=case, author=facilitator, perspective="overig", strikes="x", hidden=True, hidden_reason=ALL[:300]
+    )
     case.revisions.create(author=participant, message=ALL, changes={"title": {"label": ALL, "old": ALL, "new": ALL}})
     pages = [
         case.get_absolute_url(),
@@ -100,6 +107,7 @@ def test_every_field_of_a_case_is_safe_on_every_page(client_of, participant, fac
         assert response.status_code == 200, url
         assert_safe(response.content.decode())
     assert_safe(client_of(facilitator).get(reverse("cases:review-queue")).content.decode())
+    assert_safe(client_of(facilitator).get(case.get_absolute_url()).content.decode())  # the hidden reason
 
 
 def test_rich_text_keeps_harmless_formatting(client_of, participant):
