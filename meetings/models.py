@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -118,11 +119,19 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=now or timezone.now()).order_by("-starts_at")
 
     def for_list(self):
-        """What the meetings list shows: the series and the number of registered members."""
+        """What the meetings list shows: the series and the number of registered members.
+
+        The count is a correlated subquery, so that counting the (paginated) list needs no GROUP BY.
+        """
+        registered = (
+            Registration.objects.filter(meeting=models.OuterRef("pk"), status=Registration.Status.REGISTERED)
+            .order_by()
+            .values("meeting")
+            .annotate(n=models.Count("id"))
+            .values("n")
+        )
         return self.select_related("series").annotate(
-            registered_count=models.Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
-            )
+            registered_count=Coalesce(models.Subquery(registered, output_field=models.IntegerField()), 0)
         )
 
 

@@ -101,7 +101,7 @@ def publish_harvest(meeting, *, by):
     with transaction.atomic():
         meeting.publish()
         for version in meeting.agreed_term_versions.filter(status=TermVersion.Status.PROPOSED):
-            version.accept(by=by)
+            version.accept(by=by, meeting=meeting)
 
 
 def unpublish_harvest(meeting, *, by):

@@ -1,6 +1,5 @@
 """The facilitator's console of the live mode (/bijeenkomsten/<slug>/regie/)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
@@ -9,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from factors.models import Factor
@@ -96,7 +96,7 @@ def console(request, slug):
         contributions = selected.contributions.select_related("factor").order_by("created_at", "id")
         context["clusters"], context["unclustered"] = group(contributions)
     if meeting.join_code:
-        join_url = settings.SITE_URL + reverse("live:participate", kwargs={"code": meeting.join_code})
+        join_url = request.build_absolute_uri(reverse("live:participate", kwargs={"code": meeting.join_code}))
         context["join_url"] = join_url
         context["join_qr"] = qr_data_uri(join_url, title=_("QR-code om mee te doen"))
     return render(request, "meetings/console.html", context)
@@ -187,7 +187,11 @@ def format_apply(request, slug):
         guests_allowed=form.cleaned_data["guests_allowed"],
     )
     messages.success(
-        request, _("%(count)s rondes van ‘%(name)s’ toegevoegd.") % {"count": len(created), "name": fmt.name}
+        request,
+        ngettext(
+            "%(count)s ronde van ‘%(name)s’ toegevoegd.", "%(count)s rondes van ‘%(name)s’ toegevoegd.", len(created)
+        )
+        % {"count": len(created), "name": fmt.name},
     )
     return redirect(console_url(meeting, anchor="rondes"))
 
@@ -252,7 +256,11 @@ def cluster(request, slug):
         ),
     )
     if step is not None:
-        messages.success(request, _("%(count)s bijdragen geclusterd.") % {"count": len(step.moves)})
+        count = len(step.moves)
+        messages.success(
+            request,
+            ngettext("%(count)s bijdrage geclusterd.", "%(count)s bijdragen geclusterd.", count) % {"count": count},
+        )
     return _back(request, meeting, "bijdragen")
 
 
@@ -267,7 +275,16 @@ def uncluster(request, slug):
     ids = [c.pk for c in form.cleaned_data["contributions"]]
     step = _run(request, lambda: services.cluster_contributions(meeting, ids, by=request.user))
     if step is not None:
-        messages.success(request, _("%(count)s bijdragen losgemaakt van hun cluster.") % {"count": len(step.moves)})
+        count = len(step.moves)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s bijdrage losgemaakt van het cluster.",
+                "%(count)s bijdragen losgemaakt van hun cluster.",
+                count,
+            )
+            % {"count": count},
+        )
     return _back(request, meeting, "bijdragen")
 
 

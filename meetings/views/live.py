@@ -275,7 +275,8 @@ def wall_context(request, meeting):
         "version": meeting.live_version,
         "round_id": round_.pk if round_ else "",
         "join_url": join_url,
-        "join_short_url": request.build_absolute_uri(reverse("live:join")),
+        # Read aloud from the screen: the address without "https://".
+        "join_short_url": request.get_host() + reverse("live:join"),
         "join_qr": qr_data_uri(join_url, title=_("QR-code om mee te doen")),
     }
     if round_ is None:
