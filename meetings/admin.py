@@ -24,7 +24,7 @@ class SeriesAdmin(admin.ModelAdmin):
 class RoundInline(admin.TabularInline):
     model = Round
     extra = 0
-    fields = ["order", "prompt", "kind", "mode", "status", "guests_allowed", "dots_per_person"]
+    fields = ["order", "prompt", "kind", "mode", "status", "guests_allowed", "dots_per_person", "timer_seconds"]
 
 
 class HarvestImageInline(admin.TabularInline):
@@ -67,7 +67,7 @@ class RoundAdmin(admin.ModelAdmin):
     list_filter = ["status", "mode", "kind"]
     search_fields = ["prompt", "meeting__title"]
     list_select_related = ["meeting"]
-    autocomplete_fields = ["meeting", "case"]
+    autocomplete_fields = ["meeting", "case", "source_round"]
 
 
 @admin.register(Contribution)
@@ -76,7 +76,8 @@ class ContributionAdmin(admin.ModelAdmin):
     list_filter = ["hidden", "kind", "perspective"]
     search_fields = ["text", "meeting__title"]
     list_select_related = ["meeting", "factor"]
-    autocomplete_fields = ["round", "meeting", "case", "author", "factor"]
+    autocomplete_fields = ["round", "meeting", "case", "author", "factor", "hidden_by"]
+    readonly_fields = ["live_version", "submission_key"]
 
 
 @admin.register(Vote)
@@ -93,4 +94,4 @@ class ClusteringStepAdmin(admin.ModelAdmin):
     list_filter = ["undone"]
     search_fields = ["meeting__title"]
     list_select_related = ["meeting", "by"]
-    readonly_fields = ["meeting", "by", "at", "moves", "undone"]
+    readonly_fields = ["meeting", "by", "at", "moves", "created_factor", "undone"]

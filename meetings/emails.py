@@ -1,5 +1,8 @@
 """E-mails about registrations: confirmation (with the calendar entry), waiting list, moved up."""
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -7,6 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings.calendar import calendar_bytes
+
+logger = logging.getLogger(__name__)
 
 
 def send_registration_email(registration, *, promoted=False):
@@ -30,4 +35,8 @@ def send_registration_email(registration, *, promoted=False):
     )
     if registration.status == registration.Status.REGISTERED:
         message.attach(f"{meeting.slug}.ics", calendar_bytes([meeting]), "text/calendar; charset=utf-8; method=PUBLISH")
-    message.send(fail_silently=False)
+    try:
+        message.send(fail_silently=False)
+    except (smtplib.SMTPException, OSError):
+        # The registration stands (it is committed); a mail server that is down must not turn it into an error page.
+        logger.exception("Registration e-mail for registration %s could not be sent", registration.pk)

@@ -108,7 +108,9 @@ def test_the_console_clusters_with_the_keyboard_and_passes_axe(browser, live_ser
     assert fits(phone)
 
 
-def test_the_meeting_pages_and_a_published_harvest_pass_axe_on_a_phone_and_a_desktop(browser, live_server, live):
+def test_the_meeting_pages_and_a_published_harvest_pass_axe_on_a_phone_and_a_desktop(
+    browser, live_server, live, artifacts_dir
+):
     from meetings import services
 
     meeting, round_, facilitator = live["meeting"], live["round"], live["facilitator"]
@@ -130,4 +132,6 @@ def test_the_meeting_pages_and_a_published_harvest_pass_axe_on_a_phone_and_a_des
             page.goto(f"{live_server.url}{path}")
             assert_accessible(page, (path, viewport))
             assert fits(page), (path, viewport)
+        page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
+        page.screenshot(path=f"{artifacts_dir}/meeting-harvest-{viewport['width']}.png", full_page=True)
         page.context.close()
