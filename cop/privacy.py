@@ -10,6 +10,7 @@ two-factor devices, sessions and finally the account row. What they contributed 
 community's knowledge is either deleted or kept anonymously, as they choose.
 """
 
+import contextlib
 import re
 import secrets
 from datetime import date, datetime
@@ -61,15 +62,8 @@ def relations_to_user():
     found = []
     for model in apps.get_models():
         for field in model._meta.get_fields():
-            if (
-                field.is_relation
-                and not field.auto_created
-                and field.concrete
-                and field.related_model is user_model
-                and model is not user_model
-            ):
-                found.append((model, field))
-            elif field.many_to_many and not field.auto_created and field.related_model is user_model:
+            forward = field.is_relation and not field.auto_created and field.related_model is user_model
+            if forward and (field.many_to_many or (field.concrete and model is not user_model)):
                 found.append((model, field))
     return found
 
@@ -114,10 +108,8 @@ def serialise(obj, user):
         if field.related_model is not user_model:
             row[field.name] = [str(item) for item in getattr(obj, field.name).all()]
     if hasattr(obj, "get_absolute_url"):
-        try:
+        with contextlib.suppress(NoReverseMatch):
             row["url"] = settings.SITE_URL + obj.get_absolute_url()
-        except NoReverseMatch:
-            pass
     return row
 
 
@@ -131,7 +123,9 @@ def _rows_of(model, field, user):
         for f in model._meta.concrete_fields
         if f.is_relation and f.related_model is not user_model and f.related_model is not model
     ]
-    return [serialise(obj, user) for obj in queryset.select_related(*plain_fks).order_by("pk")]
+    other_m2m = [f.name for f in model._meta.many_to_many if f.related_model is not user_model]
+    queryset = queryset.select_related(*plain_fks).prefetch_related(*other_m2m).order_by("pk")
+    return [serialise(obj, user) for obj in queryset]
 
 
 def export_member_data(user):
@@ -269,7 +263,9 @@ def delete_member(user, *, content):
 
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
     profile = Profile.objects.filter(user=user).first()
-    emails = {user.email.lower()} | {e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    emails = {user.email.lower()} | {
+        e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    }
     scrub = _Scrubber(emails, profile.display_name if profile else "")
     files = []
     if profile and profile.avatar:

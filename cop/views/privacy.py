@@ -37,7 +37,9 @@ def delete_account(request):
         if form.is_valid():
             delete_member(request.user, content=form.cleaned_data["content"])
             logout(request)
-            messages.success(request, _("Je account is verwijderd, met al je persoonsgegevens. Bedankt voor je bijdrage."))
+            messages.success(
+                request, _("Je account is verwijderd, met al je persoonsgegevens. Bedankt voor je bijdrage.")
+            )
             return redirect("home")
     context = {"form": form, "summary": member_data_summary(request.user)}
     return render(request, "cop/profile_delete.html", context)

@@ -34,11 +34,17 @@ def community(owner, participant, facilitator):
     meeting.facilitators.add(facilitator)
     Registration.objects.create(meeting=meeting, user=participant)
     live_round = Round.objects.create(meeting=meeting, prompt="Wat heeft gewerkt?", kind="working")
-    Contribution.objects.create(round=live_round, meeting=meeting, text="Samen beginnen", perspective="welzijn", author=owner, factor=factor)
-    Contribution.objects.create(round=live_round, meeting=meeting, text="Een gast", perspective="overig", guest_key="g-1")
+    Contribution.objects.create(
+        round=live_round, meeting=meeting, text="Samen beginnen", perspective="welzijn", author=owner, factor=factor
+    )
+    Contribution.objects.create(
+        round=live_round, meeting=meeting, text="Een gast", perspective="overig", guest_key="g-1"
+    )
     Vote.objects.create(round=live_round, factor=factor, voter=participant)
     term = Term.objects.create(name="Gebiedsgericht werken")
-    TermVersion.objects.create(term=term, definition="<p>Samen werken aan een gebied.</p>", proposed_by=owner).accept(by=facilitator)
+    TermVersion.objects.create(term=term, definition="<p>Samen werken aan een gebied.</p>", proposed_by=owner).accept(
+        by=facilitator
+    )
     give_totp(facilitator)
     profile = Profile.objects.get(user=owner)
     profile.avatar.save("x.png", ContentFile(b"png-bytes"), save=True)

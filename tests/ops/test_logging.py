@@ -52,7 +52,10 @@ def test_a_database_outage_is_logged_once_with_the_request_id_and_no_traceback(j
 
     Client(raise_request_exception=False).get("/database-weg/", headers={"X-Request-ID": "req-outage-01"})
     entries = [json.loads(line) for line in json_log]
-    assert [e["message"] for e in entries] == ["database unavailable: OperationalError", "Service Unavailable: /database-weg/"]
+    assert [e["message"] for e in entries] == [
+        "database unavailable: OperationalError",
+        "Service Unavailable: /database-weg/",
+    ]
     assert {e["request_id"] for e in entries} == {"req-outage-01"}
     assert "exception" not in entries[0]
 
@@ -66,7 +69,9 @@ def test_exceptions_are_kept_inside_the_json_line():
     try:
         raise RuntimeError("boom")
     except RuntimeError:
-        record = logging.getLogger("cop").makeRecord("cop", logging.ERROR, __file__, 1, "failed %s", ("x",), sys.exc_info())
+        record = logging.getLogger("cop").makeRecord(
+            "cop", logging.ERROR, __file__, 1, "failed %s", ("x",), sys.exc_info()
+        )
     line = JSONFormatter().format(record)
     assert "\n" not in line
     entry = json.loads(line)

@@ -13,12 +13,21 @@ SIGNED_IN_POSTS = {
     "profile": {"display_name": "Vervalst", "perspective": ""},
     "profile-delete": {"content": "delete", "password": PASSWORD},
     "account_logout": {},
-    "account_change_password": {"oldpassword": PASSWORD, "password1": "Nieuw-Wachtwoord-99", "password2": "Nieuw-Wachtwoord-99"},
+    "account_change_password": {
+        "oldpassword": PASSWORD,
+        "password1": "Nieuw-Wachtwoord-99",
+        "password2": "Nieuw-Wachtwoord-99",
+    },
     "account_email": {"action_add": "", "email": "vervalst@example.org"},
 }
 VISITOR_POSTS = {
     "account_login": {"login": "deelnemer@example.org", "password": PASSWORD},
-    "account_signup": {"email": "vervalst@example.org", "display_name": "V", "password1": "Lang-31-abc", "password2": "Lang-31-abc"},
+    "account_signup": {
+        "email": "vervalst@example.org",
+        "display_name": "V",
+        "password1": "Lang-31-abc",
+        "password2": "Lang-31-abc",
+    },
     "account_reset_password": {"email": "deelnemer@example.org"},
 }
 
@@ -55,6 +64,8 @@ def test_the_same_post_with_the_token_works(participant):
     client.force_login(participant)
     client.get(reverse("profile"))
     token = client.cookies["csrftoken"].value
-    response = client.post(reverse("profile"), {"display_name": "Echt", "perspective": "", "csrfmiddlewaretoken": token})
+    response = client.post(
+        reverse("profile"), {"display_name": "Echt", "perspective": "", "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 302
     assert Profile.objects.get(user=participant).display_name == "Echt"

@@ -43,7 +43,12 @@ def test_a_wrong_password_and_an_unknown_address_get_the_same_login_answer(parti
 
 def test_signing_up_with_a_taken_address_looks_like_a_new_sign_up(participant, ip, mailoutbox):
     def sign_up(email):
-        data = {"email": email, "display_name": "Iemand", "password1": "Lang-wachtwoord-31", "password2": "Lang-wachtwoord-31"}
+        data = {
+            "email": email,
+            "display_name": "Iemand",
+            "password1": "Lang-wachtwoord-31",
+            "password2": "Lang-wachtwoord-31",
+        }
         return Client(REMOTE_ADDR=ip).post(reverse("account_signup"), data)
 
     taken, new = sign_up(participant.email), sign_up("echt-nieuw@example.org")
@@ -86,7 +91,12 @@ def test_sign_ups_from_one_address_are_limited(ip):
     client = Client(REMOTE_ADDR=ip)
     statuses = []
     for i in range(21):
-        data = {"email": f"nieuw{i}@example.org", "display_name": "N", "password1": "Lang-wachtwoord-31", "password2": "Lang-wachtwoord-31"}
+        data = {
+            "email": f"nieuw{i}@example.org",
+            "display_name": "N",
+            "password1": "Lang-wachtwoord-31",
+            "password2": "Lang-wachtwoord-31",
+        }
         statuses.append(client.post(reverse("account_signup"), data).status_code)
     assert statuses[:20] == [302] * 20
     assert statuses[20] == 429
@@ -94,5 +104,7 @@ def test_sign_ups_from_one_address_are_limited(ip):
 
 def test_password_reset_requests_for_one_address_are_limited(participant, ip):
     client = Client(REMOTE_ADDR=ip)
-    statuses = [client.post(reverse("account_reset_password"), {"email": participant.email}).status_code for _ in range(6)]
+    statuses = [
+        client.post(reverse("account_reset_password"), {"email": participant.email}).status_code for _ in range(6)
+    ]
     assert statuses == [302] * 5 + [429]

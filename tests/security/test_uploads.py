@@ -73,7 +73,11 @@ REFUSED = {
     "svg-with-script": ("logo.svg", SVG, "geen afbeelding die we kunnen lezen"),
     "svg-renamed-png": ("logo.png", SVG, "geen afbeelding die we kunnen lezen"),
     "bmp-not-allowed": ("foto.bmp", encoded(Image.new("RGB", (8, 8)), "BMP"), "geen afbeelding die we kunnen lezen"),
-    "truncated-png": ("kapot.png", encoded(Image.new("RGB", (300, 300), "red"), "PNG")[:150], "onvolledig of beschadigd"),
+    "truncated-png": (
+        "kapot.png",
+        encoded(Image.new("RGB", (300, 300), "red"), "PNG")[:150],
+        "onvolledig of beschadigd",
+    ),
     "truncated-jpeg": ("kapot.jpg", jpeg_with_gps()[:400], "onvolledig of beschadigd"),
     "huge-dimensions": ("groot.png", png_claiming(65_000, 65_000), "te veel pixels"),
     "bomb-beyond-limit": ("bom.png", png_claiming(10_000, 5_000), "te veel pixels"),
@@ -98,7 +102,9 @@ def test_process_image_refuses_abuse_with_a_clear_dutch_message(case):
     name, content, message = REFUSED[case]
     with pytest.raises(forms.ValidationError) as refused:
         process_image(upload(name, content))
-    assert message in str(refused.value.messages[0] % refused.value.params if refused.value.params else refused.value.messages[0])
+    assert message in str(
+        refused.value.messages[0] % refused.value.params if refused.value.params else refused.value.messages[0]
+    )
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(settings):
@@ -153,7 +159,8 @@ def test_the_avatar_form_refuses_abuse_stores_nothing_and_keeps_the_profile(clie
 def test_an_avatar_with_a_location_is_stored_without_it_under_a_new_name(client, participant, settings):
     client.force_login(participant)
     response = client.post(
-        reverse("profile"), {"display_name": "Pim", "perspective": "", "avatar": upload("vakantie-texel.jpg", jpeg_with_gps())}
+        reverse("profile"),
+        {"display_name": "Pim", "perspective": "", "avatar": upload("vakantie-texel.jpg", jpeg_with_gps())},
     )
     assert response.status_code == 302
     profile = Profile.objects.get(user=participant)

@@ -100,4 +100,6 @@ class Command(BaseCommand):
             out.write("}\n")
         os.replace(tmp, path)
         total = sum(header["counts"].values())
-        self.stdout.write(f"Wrote {total} rows of {len(header['counts'])} models and {len(header['media'])} media names to {path}.")
+        self.stdout.write(
+            f"Wrote {total} rows of {len(header['counts'])} models and {len(header['media'])} media names to {path}."
+        )

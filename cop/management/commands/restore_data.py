@@ -25,10 +25,8 @@ CONTENT_APPS = ("cop", "factors", "cases", "meetings")
 
 
 def database_has_content():
-    for model in apps.get_models():
-        if model._meta.app_label in CONTENT_APPS and model._default_manager.exists():
-            return True
-    return False
+    models = [m for m in apps.get_models() if m._meta.app_label in CONTENT_APPS]
+    return any(model._default_manager.exists() for model in models)
 
 
 def wipe():
@@ -64,7 +62,9 @@ class Command(BaseCommand):
             self.stdout.write("Dry run: nothing changed.")
             return
         if has_content and not force:
-            raise CommandError("This database already holds accounts or content. Restore into an empty database, or pass --force to wipe it first.")
+            raise CommandError(
+                "This database already holds accounts or content. Restore into an empty database, or pass --force to wipe it first."
+            )
         with transaction.atomic():
             if force:
                 wipe()
@@ -93,7 +93,9 @@ class Command(BaseCommand):
         return backup
 
     def report(self, backup, has_content, force):
-        self.stdout.write(f"Backup of {backup['created_at']}: {len(backup['objects'])} objects, {len(backup['media'])} media files.")
+        self.stdout.write(
+            f"Backup of {backup['created_at']}: {len(backup['objects'])} objects, {len(backup['media'])} media files."
+        )
         for label, count in sorted(backup["counts"].items()):
             if count:
                 self.stdout.write(f"  {label:<40} {count:>9}")
@@ -101,7 +103,10 @@ class Command(BaseCommand):
         if mismatched:
             self.stderr.write(f"Warning: the backup was made at other migrations for: {', '.join(sorted(mismatched))}.")
         if has_content:
-            self.stdout.write("This database holds data: " + ("it will be wiped first (--force)." if force else "restore refused without --force."))
+            self.stdout.write(
+                "This database holds data: "
+                + ("it will be wiped first (--force)." if force else "restore refused without --force.")
+            )
         else:
             self.stdout.write("This database is empty: the backup will be loaded.")
 
@@ -109,5 +114,7 @@ class Command(BaseCommand):
         actual = model_counts()
         wrong = {label: (count, actual.get(label)) for label, count in expected.items() if actual.get(label) != count}
         if wrong:
-            details = ", ".join(f"{label}: {want} expected, {got} found" for label, (want, got) in sorted(wrong.items()))
+            details = ", ".join(
+                f"{label}: {want} expected, {got} found" for label, (want, got) in sorted(wrong.items())
+            )
             raise CommandError(f"Restore rolled back: row counts differ ({details}).")
