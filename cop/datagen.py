@@ -18,12 +18,15 @@ so this module sets what they would set: slugs, timestamps, the denormalised
 ``Contribution.meeting``. Rich text is sanitised by the field on insert as usual.
 """
 
+import io
 import math
 import random
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
+from uuid import UUID
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -355,6 +358,7 @@ FIRST_CASES = [
 ]
 # Every scale has at least one public hit of RARE_WORD per searchable kind (a case, a
 # factor, a harvest, a term), so that a search page runs the same queries at S and L.
+COMMON_GOAL = f"Wat werkt als {COMMON_WORD} en professionals samen optrekken? "
 RARE_SENTENCE = f"Een {RARE_WORD} boven de deur werd het symbool van het project."
 PERSPECTIVE_WEIGHTS = [20, 20, 12, 10, 4, 20, 6, 4, 4]
 
@@ -451,6 +455,40 @@ def has_generated_data():
     return User.objects.filter(email__endswith="@" + GENERATED_EMAIL_DOMAIN).exists()
 
 
+def _copy_value(value):
+    """One value in PostgreSQL's COPY text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, (int, float, Decimal, date, UUID)):  # datetime is a date
+        return str(value)
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    raise TypeError(f"COPY of {type(value).__name__} is not supported")
+
+
+def copy_insert(model, objs, chunk=20_000):
+    """Insert ``objs`` with COPY (PostgreSQL): about twice as fast as INSERT, but no ids come back.
+
+    Each value goes through the field's ``pre_save`` and ``get_db_prep_save``, as
+    with ``bulk_create``, so defaults, sanitising and timestamps work the same.
+    """
+    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.db_returning)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor:
+        for start in range(0, len(objs), chunk):
+            buffer = io.StringIO()
+            for obj in objs[start : start + chunk]:
+                values = (_copy_value(f.get_db_prep_save(f.pre_save(obj, True), connection)) for f in fields)
+                buffer.write("\t".join(values))
+                buffer.write("\n")
+            buffer.seek(0)
+            cursor.cursor.copy_expert(sql, buffer)
+
+
 def content_tables():
     """The tables of ``content_models()`` and of their many-to-many fields, leaves first."""
     tables = []
@@ -512,11 +550,15 @@ class Generator:
 
     # -- helpers --------------------------------------------------------------------
 
-    def insert(self, model, objs, *, count_as=None):
-        created = model.objects.bulk_create(objs, batch_size=self.batch_size)
+    def insert(self, model, objs, *, count_as=None, ids=True):
+        """Insert ``objs``; with ``ids=False`` (rows nothing refers to) PostgreSQL gets them by COPY."""
+        if not ids and connection.vendor == "postgresql":
+            copy_insert(model, objs)
+        else:
+            objs = model.objects.bulk_create(objs, batch_size=self.batch_size)
         key = count_as or COUNT_NAMES.get(model, model._meta.db_table)
-        self.counts[key] = self.counts.get(key, 0) + len(created)
-        return created
+        self.counts[key] = self.counts.get(key, 0) + len(objs)
+        return objs
 
     def ago(self, days_min, days_max):
         """A moment between ``days_min`` and ``days_max`` days before the reference date."""
@@ -674,6 +716,7 @@ class Generator:
             EmailAddress,
             [EmailAddress(user_id=u.pk, email=u.email, verified=True, primary=True) for u in self.users],
             count_as="e-mail addresses",
+            ids=False,
         )
         profiles = []
         self.user_perspective = {}
@@ -695,7 +738,7 @@ class Generator:
                     updated_at=user.date_joined,
                 )
             )
-        self.insert(Profile, profiles)
+        self.insert(Profile, profiles, ids=False)
         # About one member in fifty facilitates (at least two).
         group, _created = Group.objects.get_or_create(name=FACILITATORS_GROUP)
         count = max(2, n // 50)
@@ -748,7 +791,7 @@ class Generator:
         for factor in self.factors:
             for theme in rng.sample(self.themes, rng.randint(1, 2)):
                 links.append(FactorTheme(factor_id=factor.pk, theme_id=theme.pk))
-        self.insert(Factor.themes.through, links, count_as="factor themes")
+        self.insert(Factor.themes.through, links, count_as="factor themes", ids=False)
         relations, seen = [], set()
         working, obstacles = self.factors_by_kind["working"], self.factors_by_kind["obstacle"]
         for _ in range(len(self.factors) // 2):
@@ -759,7 +802,7 @@ class Generator:
             if a.pk != b.pk and (a.pk, b.pk, kind) not in seen:
                 seen.add((a.pk, b.pk, kind))
                 relations.append(FactorRelation(from_factor_id=a.pk, to_factor_id=b.pk, kind=kind))
-        self.insert(FactorRelation, relations)
+        self.insert(FactorRelation, relations, ids=False)
 
     def make_cases(self):
         rng, text = self.rng, self.text
@@ -894,12 +937,12 @@ class Generator:
                             updated_at=at,
                         )
                     )
-        self.insert(Case.themes.through, theme_links, count_as="case themes")
-        self.insert(Case.co_editors.through, editors, count_as="co-editors")
-        self.insert(CaseFactor, evidence)
-        self.insert(CasePartner, partners)
-        self.insert(CaseLink, links)
-        self.insert(Reflection, reflections)
+        self.insert(Case.themes.through, theme_links, count_as="case themes", ids=False)
+        self.insert(Case.co_editors.through, editors, count_as="co-editors", ids=False)
+        self.insert(CaseFactor, evidence, ids=False)
+        self.insert(CasePartner, partners, ids=False)
+        self.insert(CaseLink, links, ids=False)
+        self.insert(Reflection, reflections, ids=False)
 
     def make_terms(self):
         rng, text = self.rng, self.text
@@ -986,7 +1029,8 @@ class Generator:
                     series=series,
                     title=title[:200],
                     slug=meeting_slugs.make(f"{title[:150]} {starts:%Y-%m-%d}"),
-                    goal=text.paragraph(2),
+                    # Half the meetings (and always the first past one) name the common word in their goal.
+                    goal=(COMMON_GOAL if i == upcoming or rng.random() < 0.5 else "") + text.paragraph(2),
                     starts_at=starts,
                     ends_at=starts + timedelta(hours=rng.choice([2, 3])),
                     location_name=f"Dorpshuis {rng.choice(self.areas).name}" if rng.random() < 0.8 else "",
@@ -1048,10 +1092,10 @@ class Generator:
                     )
                 )
             self.attendees[meeting.pk] = attendees or people[:1]
-        self.insert(Meeting.facilitators.through, facilitator_links, count_as="meeting facilitators")
-        self.insert(Meeting.presented_cases.through, case_links, count_as="presented cases")
-        self.insert(Meeting.agreed_term_versions.through, term_links, count_as="agreed term versions")
-        self.insert(Registration, registrations)
+        self.insert(Meeting.facilitators.through, facilitator_links, count_as="meeting facilitators", ids=False)
+        self.insert(Meeting.presented_cases.through, case_links, count_as="presented cases", ids=False)
+        self.insert(Meeting.agreed_term_versions.through, term_links, count_as="agreed term versions", ids=False)
+        self.insert(Registration, registrations, ids=False)
 
     def make_rounds_and_contributions(self):
         rng, text = self.rng, self.text
@@ -1134,10 +1178,10 @@ class Generator:
                     )
                 )
                 if len(chunk) >= 10 * self.batch_size:
-                    self.insert(Contribution, chunk)
+                    self.insert(Contribution, chunk, ids=False)
                     chunk = []
         if chunk:
-            self.insert(Contribution, chunk)
+            self.insert(Contribution, chunk, ids=False)
 
         # Votes: each attendee spends up to the round's dots on factors clustered in that meeting.
         votes = []
@@ -1164,10 +1208,10 @@ class Generator:
                 if voter:
                     dots[voter.pk] = dots.get(voter.pk, 0) + 1
             if len(votes) >= 10 * self.batch_size:
-                self.insert(Vote, votes)
+                self.insert(Vote, votes, ids=False)
                 votes = []
         if votes:
-            self.insert(Vote, votes)
+            self.insert(Vote, votes, ids=False)
         del meetings_by_pk
 
     def make_live_meeting_content(self):
