@@ -6,7 +6,7 @@ def site(request):
     match = getattr(request, "resolver_match", None)
     section = ""
     if match:
-        section = match.namespace or ("glossary" if match.url_name in ("glossary", "glossary-term") else "")
+        section = match.namespace or ("glossary" if (match.url_name or "").startswith("glossary") else "")
     return {
         "nav_section": section,
         "licence_name": settings.COP_LICENCE_NAME,
