@@ -8,6 +8,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Weten wat werkt//CoP gebiedsgericht werken Gelderland//NL"
@@ -31,7 +32,7 @@ def _description(meeting, url):
     if agenda:
         lines.append(agenda)
     if meeting.online_url:
-        lines.append(f"Online: {meeting.online_url}")
+        lines.append(f"{_('Online')}: {meeting.online_url}")
     lines.append(url)
     return "\n\n".join(lines)
 

@@ -40,7 +40,7 @@ def detail(request, slug):
         "can_manage": can_manage,
         "registration": registration,
         "counts": meeting.counts() if meeting.capacity or can_manage else None,
-        "facilitators": meeting.facilitators.select_related("profile"),
+        "facilitators": meeting.facilitators.select_related("profile__organisation"),
         "cases": Case.objects.visible_to(request.user).filter(meetings=meeting).order_by("title"),
         "harvest": build_harvest(meeting) if show_harvest else None,
         "harvest_preview": show_harvest and not meeting.has_harvest,
