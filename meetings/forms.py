@@ -300,7 +300,10 @@ class HarvestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields["agreed_term_versions"]
         field.queryset = TermVersion.objects.select_related("term").exclude(status=TermVersion.Status.REJECTED)
-        field.label_from_instance = lambda v: f"{v.term.name} – versie {v.number} ({v.get_status_display()})"
+        label = _("%(term)s – versie %(n)s (%(status)s)")
+        field.label_from_instance = lambda v: (
+            label % {"term": v.term.name, "n": v.number, "status": v.get_status_display()}
+        )
 
 
 class HarvestImageForm(forms.ModelForm):
