@@ -99,7 +99,9 @@ def build_rows(small, large, live, bare):
             "page": row["name"],
             "kind": row["kind"],
             "path": row.get("path"),
-            "missing": row.get("missing") or row.get("error"),
+            "missing": row.get("missing"),
+            "error": row.get("error"),
+            "first_seconds": row.get("first_seconds"),
             "queries_s": s_row.get("queries"),
             "queries_l": row.get("queries"),
         }
@@ -123,6 +125,8 @@ def judge_rows(rows, bare, judge, scales):
         if row["missing"]:
             judge(f"{name}: exists", False, row["missing"])
             continue
+        if row["error"]:
+            judge(f"{name}: answers, and fast enough to load", False, row["error"])
         if row["kind"] != "live":
             same = row["queries_s"] == row["queries_l"]
             judge(
@@ -188,8 +192,9 @@ def print_table(report):
     ]
     lines = []
     for row in report["rows"]:
-        if row["missing"]:
-            cells = [row["page"], row["kind"], "", "", f"missing: {row['missing']}", "", "", "", ""]
+        if row["missing"] or (row["error"] and "rps" not in row):
+            problem = f"missing: {row['missing']}" if row["missing"] else row["error"]
+            cells = [row["page"], row["kind"], row["queries_s"], row["queries_l"], problem, "", "", "", ""]
         else:
             cells = [
                 row["page"],

@@ -29,20 +29,19 @@ from decimal import Decimal
 from uuid import UUID
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, CaseRevision, Reflection
+from cases.models import Case, CaseFactor, CaseLink, CasePartner, Reflection
 from cop.models import Area, Municipality, Organisation, Profile, Term, TermVersion, Theme, User
 from cop.roles import FACILITATORS_GROUP
-from factors.models import Cluster, CurationLog, Factor, FactorRelation, FactorSlugRedirect
+from factors.models import Cluster, Factor, FactorRelation
 from meetings.models import (
-    ClusteringStep,
     Contribution,
-    HarvestImage,
     Meeting,
     Registration,
     Round,
@@ -442,13 +441,17 @@ def keep_given_timestamps(model_classes):
 
 
 def content_models():
-    """Every model generate_data fills, leaves first (the order --force deletes in)."""
+    """Every model of the community's content: all of meetings, cases, factors and cop but accounts.
+
+    Models the apps add later are included without changing this module. The database
+    checks foreign keys at commit, so the order of deleting does not matter.
+    """
     return [
-        Vote, ClusteringStep, Contribution, Round, Registration, HarvestImage, Meeting, Series,
-        Reflection, CaseRevision, CaseLink, CasePartner, CaseFactor, CaseImage, Case,
-        CurationLog, FactorSlugRedirect, FactorRelation, Factor, Cluster,
-        TermVersion, Term, Theme, Organisation, Area, Municipality,
-    ]  # fmt: skip
+        model
+        for label in ("meetings", "cases", "factors", "cop")
+        for model in apps.get_app_config(label).get_models()
+        if model not in (User, Profile)
+    ]
 
 
 def has_generated_data():
@@ -490,7 +493,7 @@ def copy_insert(model, objs, chunk=20_000):
 
 
 def content_tables():
-    """The tables of ``content_models()`` and of their many-to-many fields, leaves first."""
+    """The tables of ``content_models()`` and of their many-to-many fields."""
     tables = []
     for model in content_models():
         for field in model._meta.local_many_to_many:
