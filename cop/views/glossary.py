@@ -50,7 +50,7 @@ def term_detail(request, slug):
         "term": term,
         "current": term.current_version,
         # Newest first, each with the version before it (to compare).
-        "history": list(reversed(list(zip(accepted, [None, *accepted[:-1]], strict=True)))),
+        "history": list(reversed(list(zip(accepted, [None, *accepted], strict=False)))),
         "can_curate": is_facilitator(request.user),
     }
     if context["can_curate"]:
