@@ -11,10 +11,11 @@ factors app, see docs/evidence.md), called without a viewer: what a visitor sees
 import hashlib
 import html
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import TruncQuarter
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +26,7 @@ from cases.models import Case, CaseFactor
 from cop import visuals
 from cop.models import Perspective, Term, TermVersion
 from factors.models import Cluster, Factor
-from meetings.models import Contribution, Meeting, Vote
+from meetings.models import Contribution, Meeting, Round, Vote
 
 MAP_MAX_FACTORS = 60
 MAP_MAX_CASES = 150
@@ -73,25 +74,64 @@ def public_factors(*, theme=None, kind=None, cluster=None):
 # --- the visuals' data ----------------------------------------------------------------
 
 
-def board_chart(*, theme=None, uid="wat-werkt"):
-    """The Wat werkt board of all public factors (2 queries)."""
-    factors = public_factors(theme=theme).select_related("cluster")
-    rows = []
-    for factor in factors:
-        evidence = evidence_of(factor)
-        rows.append(
-            {
-                "name": factor.name,
-                "kind": factor.kind,
-                "cluster": factor.cluster.name if factor.cluster_id else None,
-                "strength": evidence["strength"],
-                "evidence": evidence["total"],
-                "url": factor.get_absolute_url(),
-                "statement": factor.statement,
-            }
-        )
+def board_row(factor):
+    """One factor with ``with_evidence()`` annotations as a row of the board visual."""
+    evidence = evidence_of(factor)
+    return {
+        "name": factor.name,
+        "kind": factor.kind,
+        "cluster": factor.cluster.name if factor.cluster_id else None,
+        "strength": evidence["strength"],
+        "evidence": evidence["total"],
+        "url": factor.get_absolute_url(),
+        "statement": factor.statement,
+    }
+
+
+def board_chart(*, theme=None, uid="wat-werkt", per_group=None):
+    """The Wat werkt board of all public factors (2 queries); ``per_group`` keeps the strongest per cluster."""
+    rows = [board_row(factor) for factor in public_factors(theme=theme).select_related("cluster")]
     clusters = list(Cluster.objects.order_by("order", "name").values_list("name", flat=True))
-    return visuals.board(rows, clusters=clusters, uid=uid)
+    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group)
+
+
+BOARD_PAGE_PER_GROUP = 5
+
+
+def board_chart_from_board(board, *, uid="wat-werkt-beeld", per_group=BOARD_PAGE_PER_GROUP):
+    """The board visual of the factors app's ``Board`` (``factors.display.build_board``), without a query.
+
+    The picture then follows the board's filters; it shows the strongest
+    ``per_group`` of each kind per cluster, the HTML board below it lists all.
+    """
+    rows, clusters = [], []
+    for group in board.groups:
+        if group.cluster is not None:
+            clusters.append(group.cluster.name)
+        rows += [board_row(factor) for factor in group.working + group.obstacles]
+    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group)
+
+
+HOME_FACTORS_PER_KIND = 5
+
+
+def strongest_factors(per_kind=HOME_FACTORS_PER_KIND):
+    """``(working, obstacles)``: the strongest public factors of each kind, as a visitor sees them (2 queries)."""
+    strongest = Factor.objects.strongest().select_related("cluster")
+    return (
+        list(strongest.filter(kind=Factor.Kind.WORKING)[:per_kind]),
+        list(strongest.filter(kind=Factor.Kind.OBSTACLE)[:per_kind]),
+    )
+
+
+def strongest_chart(working, obstacles, *, uid="sterkste-factoren"):
+    """The compact board: the strongest working factors beside the strongest obstacles, no clusters."""
+    return visuals.board(
+        [board_row(factor) for factor in [*working, *obstacles]],
+        uid=uid,
+        grouped=False,
+        title=_("Wat werkt en wat belemmert: de sterkst onderbouwde factoren"),
+    )
 
 
 def _layout_key(node_ids, edges):
@@ -189,37 +229,20 @@ def _quarter_range(first, last):
             year, quarter = year + 1, 1
 
 
-def evidence_over_time_chart(*, factor=None, quarters=16, uid="onderbouwing-in-de-tijd"):
-    """New public evidence per quarter (2 queries), for all factors or one."""
-    links = public_case_links().filter(factor__status=Factor.Status.ACCEPTED, case__published_at__isnull=False)
-    contributions = Contribution.objects.evidence().filter(factor__status=Factor.Status.ACCEPTED)
-    if factor is not None:
-        links = links.filter(factor=factor)
-        contributions = contributions.filter(factor=factor)
-    by_case = dict(
-        links.annotate(quarter=TruncQuarter("case__published_at"))
-        .values("quarter")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("quarter", "n")
-    )
-    by_contribution = dict(
-        contributions.annotate(quarter=TruncQuarter("meeting__starts_at"))
-        .values("quarter")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("quarter", "n")
-    )
+def _as_date(value):
+    return value.date() if hasattr(value, "date") else value
 
-    def as_date(value):
-        return value.date() if hasattr(value, "date") else value
 
-    case_counts = Counter()
-    contribution_counts = Counter()
-    for quarter, n in by_case.items():
-        case_counts[as_date(quarter)] += n
-    for quarter, n in by_contribution.items():
-        contribution_counts[as_date(quarter)] += n
+def _quarter_start(value):
+    """The first day of the quarter of a date or (aware) datetime, in the site's time zone."""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value)
+    value = _as_date(value)
+    return date(value.year, 3 * ((value.month - 1) // 3) + 1, 1)
+
+
+def evidence_periods(case_counts, contribution_counts, *, quarters=16):
+    """``[{"label", "cases", "contributions"}]`` per quarter from two ``Counter``s keyed by quarter start."""
     seen = sorted(set(case_counts) | set(contribution_counts))
     periods = []
     if seen:
@@ -232,7 +255,68 @@ def evidence_over_time_chart(*, factor=None, quarters=16, uid="onderbouwing-in-d
                     "contributions": contribution_counts.get(start, 0),
                 }
             )
-    return visuals.evidence_over_time(periods, uid=uid)
+    return periods
+
+
+def evidence_over_time_chart(*, factor=None, quarters=16, uid="onderbouwing-in-de-tijd"):
+    """New public evidence per quarter (2 queries), for all factors or one."""
+    links = public_case_links().filter(factor__status=Factor.Status.ACCEPTED, case__published_at__isnull=False)
+    contributions = Contribution.objects.evidence().filter(factor__status=Factor.Status.ACCEPTED)
+    if factor is not None:
+        links = links.filter(factor=factor)
+        contributions = contributions.filter(factor=factor)
+    by_case = (
+        links.annotate(quarter=TruncQuarter("case__published_at"))
+        .values("quarter")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("quarter", "n")
+    )
+    by_contribution = (
+        contributions.annotate(quarter=TruncQuarter("meeting__starts_at"))
+        .values("quarter")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("quarter", "n")
+    )
+    case_counts, contribution_counts = Counter(), Counter()
+    for quarter, n in by_case:
+        case_counts[_as_date(quarter)] += n
+    for quarter, n in by_contribution:
+        contribution_counts[_as_date(quarter)] += n
+    return visuals.evidence_over_time(evidence_periods(case_counts, contribution_counts, quarters=quarters), uid=uid)
+
+
+def factor_evidence_chart(factor, *, quarters=16, uid="onderbouwing-van-deze-factor"):
+    """Evidence over time of one factor from the evidence its page already loaded (no query).
+
+    Reads ``evidence_case_links`` and ``evidence_contributions`` of
+    ``Factor.objects.for_detail(viewer)``: the same cases and contributions the
+    page lists for that viewer.
+    """
+    case_counts = Counter(
+        _quarter_start(link.case.published_at) for link in factor.evidence_case_links if link.case.published_at
+    )
+    contribution_counts = Counter(
+        _quarter_start(contribution.meeting.starts_at) for contribution in factor.evidence_contributions
+    )
+    return visuals.evidence_over_time(
+        evidence_periods(case_counts, contribution_counts, quarters=quarters),
+        uid=uid,
+        title=_("Onderbouwing van %(name)s in de tijd") % {"name": factor.name},
+    )
+
+
+def timeline_row(version, meetings):
+    meeting = meetings[0] if meetings else None
+    return {
+        "number": version.number,
+        "date": timezone.localtime(version.accepted_at or version.created_at).date(),
+        "text": plain_text(version.definition),
+        "note": version.note,
+        "meeting": meeting.title if meeting else "",
+        "meeting_url": meeting.get_absolute_url() if meeting else "",
+    }
 
 
 def definition_timeline_chart(term, *, uid="definitie-historie"):
@@ -245,19 +329,16 @@ def definition_timeline_chart(term, *, uid="definitie-historie"):
             Prefetch("agreed_in_meetings", queryset=Meeting.objects.public().order_by("starts_at"), to_attr="meetings")
         )
     )
-    rows = []
-    for version in versions:
-        meeting = version.meetings[0] if version.meetings else None
-        rows.append(
-            {
-                "number": version.number,
-                "date": timezone.localtime(version.accepted_at or version.created_at).date(),
-                "text": plain_text(version.definition),
-                "note": version.note,
-                "meeting": meeting.title if meeting else "",
-                "meeting_url": meeting.get_absolute_url() if meeting else "",
-            }
-        )
+    rows = [timeline_row(version, version.meetings) for version in versions]
+    return visuals.definition_timeline(rows, term=term.name, uid=uid)
+
+
+def term_timeline_chart(term, *, uid="definitie-historie"):
+    """The timeline from the versions a term page already loaded (``Term.objects.with_versions(user)``; no query)."""
+    rows = [
+        timeline_row(version, sorted(version.agreed_in_meetings.all(), key=lambda m: m.starts_at))
+        for version in term.accepted_versions
+    ]
     return visuals.definition_timeline(rows, term=term.name, uid=uid)
 
 
@@ -289,15 +370,34 @@ def harvest_factors(meeting):
     return rows, unclustered
 
 
-def harvest_chart(meeting, *, public_only=True, uid="oogst"):
-    """A meeting's harvest board: contributions and votes per factor (4 queries).
+def harvest_rows_from_rounds(rounds):
+    """``([{"factor", "contributions", "votes"}], unclustered)`` from ``meetings.harvest.build_harvest`` (no query).
 
-    ``public_only`` (the default) gives None unless the harvest is published and
-    public; the facilitator's console may pass ``False`` to preview it.
+    Counts as ``harvest_factors`` does: contributions and dots on accepted
+    factors; a contribution on a proposed factor counts as not clustered yet.
     """
-    if public_only and not meeting.harvest_is_public:
-        return None
-    rows, unclustered = harvest_factors(meeting)
+    factors, contributions, votes, unclustered = {}, Counter(), Counter(), 0
+    for item in rounds:
+        unclustered += len(item.unclustered)
+        for cluster in item.clusters:
+            if cluster.factor.status == Factor.Status.ACCEPTED:
+                factors[cluster.factor.pk] = cluster.factor
+                contributions[cluster.factor.pk] += len(cluster.contributions)
+            else:
+                unclustered += len(cluster.contributions)
+        for factor, dots in item.totals:
+            if factor.status == Factor.Status.ACCEPTED:
+                factors[factor.pk] = factor
+                votes[factor.pk] += dots
+    rows = [
+        {"factor": factor, "contributions": contributions[pk], "votes": votes[pk]}
+        for pk, factor in sorted(factors.items(), key=lambda item: (item[1].kind, item[1].order, item[1].name))
+    ]
+    rows.sort(key=lambda row: (-row["votes"], -row["contributions"]))
+    return rows, unclustered
+
+
+def harvest_board_chart(meeting, rows, unclustered, *, uid="oogst"):
     items = [
         {
             "name": row["factor"].name,
@@ -311,6 +411,148 @@ def harvest_chart(meeting, *, public_only=True, uid="oogst"):
     return visuals.harvest_board(
         items, unclustered=unclustered, uid=uid, title=_("Oogst van %(meeting)s") % {"meeting": meeting.title}
     )
+
+
+def harvest_chart(meeting, *, public_only=True, uid="oogst"):
+    """A meeting's harvest board: contributions and votes per factor (4 queries).
+
+    ``public_only`` (the default) gives None unless the harvest is published and
+    public; the facilitator's console may pass ``False`` to preview it.
+    """
+    if public_only and not meeting.harvest_is_public:
+        return None
+    rows, unclustered = harvest_factors(meeting)
+    return harvest_board_chart(meeting, rows, unclustered, uid=uid)
+
+
+# --- the digest of a meeting: *wat is er opgehaald* ------------------------------------
+
+
+@dataclass
+class Digest:
+    """What a published meeting yielded, for people who were not there (``harvest_digest``)."""
+
+    meeting: object
+    new_factors: list  # [{"factor", "contributions", "votes"}]: no public evidence before this meeting
+    strengthened: list  # the same rows for factors that already had evidence
+    unclustered: int
+    versions: list  # TermVersion, with ``previous_number`` (None for a first version)
+    cases: list
+
+    @property
+    def rows(self):
+        """All factors of the harvest, most dots first."""
+        return sorted(self.new_factors + self.strengthened, key=lambda row: (-row["votes"], -row["contributions"]))
+
+    @property
+    def top_factor(self):
+        rows = self.rows
+        return rows[0]["factor"] if rows else None
+
+    @property
+    def is_empty(self):
+        return not (self.new_factors or self.strengthened or self.versions or self.cases)
+
+
+def digest_cases(meeting, user=None):
+    """The cases a meeting discussed: presented, in a round, or named by a contribution (1 query).
+
+    ``user`` None gives public cases only; a member also sees community-only ones.
+    """
+    presented = Meeting.presented_cases.through.objects.filter(case_id=OuterRef("pk"), meeting_id=meeting.pk)
+    in_round = Round.objects.filter(case_id=OuterRef("pk"), meeting_id=meeting.pk)
+    named = Contribution.objects.filter(case_id=OuterRef("pk"), meeting_id=meeting.pk, hidden=False)
+    return list(
+        Case.objects.listed_for(user)
+        .filter(Q(Exists(presented)) | Q(Exists(in_round)) | Q(Exists(named)))
+        .select_related("municipality", "area")
+        .order_by("title")
+    )
+
+
+def harvest_digest(meeting, user=None):
+    """New and strengthened factors, agreed definitions and discussed cases of a meeting (7 queries).
+
+    A factor is *new* when this meeting is its first public evidence: no public
+    case named it before the meeting and no earlier public harvest clustered a
+    contribution onto it. Every other factor the meeting clustered or voted on
+    is *strengthened*.
+    """
+    rows, unclustered = harvest_factors(meeting)
+    earlier_contributions = Contribution.objects.evidence().filter(
+        factor_id=OuterRef("pk"), meeting__starts_at__lt=meeting.starts_at
+    )
+    earlier_cases = public_case_links().filter(factor_id=OuterRef("pk"), case__published_at__lt=meeting.starts_at)
+    seen_before = set()
+    if rows:
+        seen_before = set(
+            Factor.objects.filter(pk__in=[row["factor"].pk for row in rows])
+            .filter(Q(Exists(earlier_contributions)) | Q(Exists(earlier_cases)))
+            .values_list("pk", flat=True)
+        )
+    previous = (
+        TermVersion.objects.public()
+        .filter(term_id=OuterRef("term_id"), number__lt=OuterRef("number"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    versions = list(
+        TermVersion.objects.public()
+        .filter(agreed_in_meetings=meeting)
+        .select_related("term")
+        .annotate(previous_number=Subquery(previous))
+        .order_by("term__name", "number")
+    )
+    return Digest(
+        meeting=meeting,
+        new_factors=[row for row in rows if row["factor"].pk not in seen_before],
+        strengthened=[row for row in rows if row["factor"].pk in seen_before],
+        unclustered=unclustered,
+        versions=versions,
+        cases=digest_cases(meeting, user),
+    )
+
+
+# --- the home page and the posters ---------------------------------------------------------
+
+LEADING_TERMS = ("gebiedsgericht-werken", "kerngericht-werken")
+NEWEST_CASES = 6
+
+
+def key_terms(user=None):
+    """The key terms with the versions ``user`` may read (3 queries): *gebiedsgericht werken* first,
+    *kerngericht werken* next, then the others in their glossary order; only terms with a current definition."""
+    terms = [term for term in Term.objects.key_terms().with_versions(user) if term.current_version]
+
+    def rank(term):
+        leading = LEADING_TERMS.index(term.slug) if term.slug in LEADING_TERMS else len(LEADING_TERMS)
+        return (leading, term.order, term.name.lower())
+
+    return sorted(terms, key=rank)
+
+
+def newest_cases(limit=NEWEST_CASES):
+    """The newest public cases with their place (1 query)."""
+    return list(
+        Case.objects.public()
+        .select_related("municipality", "area")
+        .order_by(F("published_at").desc(nulls_last=True), "-pk")[:limit]
+    )
+
+
+def latest_harvest():
+    """The most recently published public harvest, or None (1 query)."""
+    return (
+        public_harvests()
+        .select_related("series")
+        .order_by(F("published_at").desc(nulls_last=True), "-starts_at", "-pk")
+        .first()
+    )
+
+
+def next_meeting(now=None):
+    """The next public meeting that has not started yet, or None (1 query)."""
+    return public_meetings().upcoming(now or timezone.now()).first()
 
 
 # --- public querysets shared by API, feeds, sitemap and exports -------------------------

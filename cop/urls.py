@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from cop.views import pages, portal, profile, search
+from cop.views import pages, portal, posters, profile, search
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -17,6 +17,7 @@ urlpatterns = [
     # Before the factors include, so that "kaart" is not read as a factor slug.
     path("wat-werkt/kaart/", portal.factor_map, name="factor-map"),
     path("wat-werkt/perspectieven/", portal.perspective_matrix, name="perspective-matrix"),
+    path("wat-werkt/poster.pdf", posters.board_poster, name="board-poster"),
     path("wat-werkt/", include("factors.urls")),
     path("casussen/", include("cases.urls")),
     path("bijeenkomsten/", include("meetings.urls")),

@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from cop import api, feeds, opendata
 from cop.sitemaps import SITEMAPS
-from cop.views import portal
+from cop.views import embed, portal
 
 urlpatterns = [
     path("api/", api.api_root, name="api-root"),
@@ -16,6 +16,9 @@ urlpatterns = [
     path("open-data/<slug:dataset>.csv", opendata.download_csv, name="open-data-csv"),
     path("open-data/<slug:dataset>.json", opendata.download_json, name="open-data-json"),
     path("open-data/beelden/<slug:name>.svg", portal.visual_svg, name="visual-svg"),
+    # The only pages other sites may frame (cop.views.embed).
+    path("embed/wat-werkt/", embed.board, name="embed-board"),
+    path("embed/wat-werkt/<slug:slug>/", embed.factor, name="embed-factor"),
     path(
         "sitemap.xml",
         sitemap_views.index,

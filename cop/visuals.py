@@ -216,15 +216,43 @@ def _group_by_cluster(factors, clusters):
     return [(name, groups[name]) for name in order if groups[name][WORKING] or groups[name][OBSTACLE]]
 
 
-def board(factors, *, clusters=None, uid="wat-werkt", title=None, description=None, columns=2):
+def _one_group(factors):
+    """All factors in one unnamed group, strongest first per kind (the compact board)."""
+    group = {WORKING: [], OBSTACLE: []}
+    for factor in factors:
+        group[OBSTACLE if factor.get("kind") == OBSTACLE else WORKING].append(factor)
+    for kind in (WORKING, OBSTACLE):
+        group[kind].sort(key=lambda f: (-(f.get("strength") or 0), str(f.get("name", ""))))
+    return [(None, group)] if group[WORKING] or group[OBSTACLE] else []
+
+
+def board(
+    factors,
+    *,
+    clusters=None,
+    uid="wat-werkt",
+    title=None,
+    description=None,
+    columns=2,
+    grouped=True,
+    per_group=None,
+):
     """The *Wat werkt* board: factors and obstacles by cluster, weighted by evidence strength.
 
     ``factors``: ``[{"name", "kind" ("working"|"obstacle"), "cluster" (name or None),
     "strength" (number), "evidence" (count), "url" (optional), "statement" (optional)}]``.
     ``clusters``: cluster names in their display order (others follow, "Overig" last).
     ``columns``: 2 (working left, obstacles right) or 1 (a narrow layout for phones).
+    ``grouped``: False draws one list per kind without clusters (the compact board of
+    the home page and the posters).
+    ``per_group``: keep only the strongest ``per_group`` of each kind per cluster; the
+    picture, the table and the description then say the same about what is shown.
     """
-    groups = _group_by_cluster(factors, clusters)
+    all_factors = factors
+    groups = _group_by_cluster(factors, clusters) if grouped else _one_group(factors)
+    if per_group is not None:
+        groups = [(name, {kind: group[kind][:per_group] for kind in (WORKING, OBSTACLE)}) for name, group in groups]
+        factors = [f for _name, group in groups for f in group[WORKING] + group[OBSTACLE]]
     max_strength = max((f.get("strength") or 0 for f in factors), default=0) or 1
     margin, gap, tile_h = 16, 16, 64
     width = 960 if columns == 2 else 480
@@ -279,8 +307,9 @@ def board(factors, *, clusters=None, uid="wat-werkt", title=None, description=No
         header(margin + col_w + gap, col_w, OBSTACLE, y)
         y += 56
     for name, group in groups:
-        shapes["clusters"].append({"text": name, "x": num(margin), "y": num(y + 20), "line_y": num(y + 28)})
-        y += 38
+        if name is not None:
+            shapes["clusters"].append({"text": name, "x": num(margin), "y": num(y + 20), "line_y": num(y + 28)})
+            y += 38
         if columns == 2:
             rows = max(len(group[WORKING]), len(group[OBSTACLE]))
             for i, factor in enumerate(group[WORKING]):
@@ -288,6 +317,18 @@ def board(factors, *, clusters=None, uid="wat-werkt", title=None, description=No
             for i, factor in enumerate(group[OBSTACLE]):
                 shapes["tiles"].append(tile(factor, margin + col_w + gap, y + i * (tile_h + 8)))
             y += rows * (tile_h + 8) + 12
+        elif name is None:
+            # The compact board on a phone: a heading per kind instead of the two column headers.
+            for kind in (WORKING, OBSTACLE):
+                if not group[kind]:
+                    continue
+                text = _("Werkzame factoren") if kind == WORKING else _("Belemmeringen")
+                shapes["clusters"].append({"text": text, "x": num(margin), "y": num(y + 20), "line_y": num(y + 28)})
+                y += 38
+                for factor in group[kind]:
+                    shapes["tiles"].append(tile(factor, margin, y))
+                    y += tile_h + 8
+                y += 12
         else:
             for factor in group[WORKING] + group[OBSTACLE]:
                 shapes["tiles"].append(tile(factor, margin, y))
@@ -305,32 +346,48 @@ def board(factors, *, clusters=None, uid="wat-werkt", title=None, description=No
 
     working = sum(1 for f in factors if f.get("kind") != OBSTACLE)
     obstacles = len(factors) - working
-    table = Table(
-        caption=_("Werkzame factoren en belemmeringen per cluster, met hun onderbouwing"),
-        columns=[_("Cluster"), _("Factor"), _("Soort"), _("Onderbouwingen"), _("Sterkte")],
-        rows=[
-            [
-                name,
-                Link(f["name"], f["url"]) if f.get("url") else f["name"],
-                kind_label(f.get("kind")),
-                f.get("evidence") or 0,
-                num(f.get("strength") or 0),
-            ]
-            for name, group in groups
-            for f in group[WORKING] + group[OBSTACLE]
-        ],
-        numeric=(3, 4),
-    )
+
+    def cells(f):
+        return [
+            Link(f["name"], f["url"]) if f.get("url") else f["name"],
+            kind_label(f.get("kind")),
+            f.get("evidence") or 0,
+            num(f.get("strength") or 0),
+        ]
+
+    shown = [(name, f) for name, group in groups for f in group[WORKING] + group[OBSTACLE]]
+    if grouped:
+        table = Table(
+            caption=_("Werkzame factoren en belemmeringen per cluster, met hun onderbouwing"),
+            columns=[_("Cluster"), _("Factor"), _("Soort"), _("Onderbouwingen"), _("Sterkte")],
+            rows=[[name, *cells(f)] for name, f in shown],
+            numeric=(3, 4),
+        )
+        summary = _(
+            "%(working)s werkzame factoren en %(obstacles)s belemmeringen in %(clusters)s clusters. "
+            "Per factor toont een balk hoe sterk die is onderbouwd."
+        ) % {"working": working, "obstacles": obstacles, "clusters": len(groups)}
+    else:
+        table = Table(
+            caption=_("De sterkst onderbouwde werkzame factoren en belemmeringen"),
+            columns=[_("Factor"), _("Soort"), _("Onderbouwingen"), _("Sterkte")],
+            rows=[cells(f) for _name, f in shown],
+            numeric=(2, 3),
+        )
+        summary = _(
+            "De %(working)s sterkst onderbouwde werkzame factoren (links) en %(obstacles)s belemmeringen (rechts). "
+            "Per factor toont een balk hoe sterk die is onderbouwd."
+        ) % {"working": working, "obstacles": obstacles}
+    if len(factors) < len(all_factors):
+        summary += " " + _(
+            "Per cluster staan alleen de %(n)s sterkst onderbouwde van elke soort in het beeld: "
+            "%(shown)s van de %(total)s factoren."
+        ) % {"n": per_group, "shown": len(factors), "total": len(all_factors)}
     chart = Chart(
         kind="board",
         uid=uid if columns == 2 else f"{uid}-smal",
         title=title or _("Wat werkt: werkzame factoren en belemmeringen"),
-        description=description
-        or _(
-            "%(working)s werkzame factoren en %(obstacles)s belemmeringen in %(clusters)s clusters. "
-            "Per factor toont een balk hoe sterk die is onderbouwd."
-        )
-        % {"working": working, "obstacles": obstacles, "clusters": len(groups)},
+        description=description or summary,
         width=width,
         height=height,
         table=table,
@@ -339,7 +396,13 @@ def board(factors, *, clusters=None, uid="wat-werkt", title=None, description=No
     )
     if columns == 2:
         chart.narrow = board(
-            factors, clusters=clusters, uid=uid, title=chart.title, description=chart.description, columns=1
+            factors,
+            clusters=clusters,
+            uid=uid,
+            title=chart.title,
+            description=chart.description,
+            columns=1,
+            grouped=grouped,
         )
     return chart
 

@@ -1,5 +1,10 @@
 """schema.org metadata as JSON-LD: ``{% load jsonld %}{% jsonld obj %}`` on a case, factor, meeting or term page.
 
+``{% permalink_head obj %}`` puts the canonical link, the item's own feed (RSS and
+Atom alternates) and the JSON-LD in ``<head>``; ``{% permalink obj %}`` shows the
+permanent link with a citation on the page. Both say nothing about objects that
+are not public.
+
 Only public objects get metadata (a member's view of a community-only case says
 nothing to search engines). The JSON is escaped like Django's ``json_script``
 (``<``, ``>`` and ``&`` as ``\\u00XX``), so no text in it can close the script
@@ -169,3 +174,77 @@ def jsonld(context, obj):
         return ""
     # The JSON is escaped by dumps() so that it cannot end the script element.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(dumps(data)))
+
+
+# The per-item feeds of cop.feeds (ITEM_FEEDS) by model.
+ITEM_FEED_NAMES = {"case": "casussen", "factor": "factoren", "meeting": "oogsten"}
+
+
+def is_public(obj):
+    """True when a visitor may read ``obj`` (a case, factor, meeting or term)."""
+    name = obj._meta.model_name if hasattr(obj, "_meta") else ""
+    if name == "case":
+        return obj.is_public
+    if name == "factor":
+        return obj.is_public
+    if name == "meeting":
+        return obj.visibility == obj.Visibility.PUBLIC
+    if name == "term":
+        return obj.current_version is not None
+    return False
+
+
+def item_feed(obj):
+    """``(rss url, atom url)`` of the object's own feed, or None (a meeting has one once its harvest is public)."""
+    name = obj._meta.model_name
+    if name not in ITEM_FEED_NAMES or not is_public(obj):
+        return None
+    if name == "meeting" and not obj.harvest_is_public:
+        return None
+    feed = ITEM_FEED_NAMES[name]
+    return (
+        reverse(f"feed-{feed}-item", kwargs={"slug": obj.slug}),
+        reverse(f"feed-{feed}-item-atom", kwargs={"slug": obj.slug}),
+    )
+
+
+def _title(obj):
+    return getattr(obj, "title", None) or getattr(obj, "name", "") or str(obj)
+
+
+def _year(obj):
+    if obj._meta.model_name == "term" and obj.current_version is not None:
+        obj = obj.current_version
+    for attribute in ("published_at", "accepted_at", "starts_at", "created_at"):
+        value = getattr(obj, attribute, None)
+        if value:
+            return value.year
+    return None
+
+
+@register.inclusion_tag("portal/partials/_permalink_head.html", takes_context=True)
+def permalink_head(context, obj, canonical=True):
+    if obj is None or not is_public(obj):
+        return {"public": False}
+    return {
+        "public": True,
+        "canonical": f"{settings.SITE_URL}{obj.get_absolute_url()}" if canonical else "",
+        "feed": item_feed(obj),
+        "title": _title(obj),
+        "jsonld": jsonld(context, obj),
+    }
+
+
+@register.inclusion_tag("portal/partials/_permalink.html")
+def permalink(obj):
+    if obj is None or not is_public(obj):
+        return {"public": False}
+    return {
+        "public": True,
+        "url": f"{settings.SITE_URL}{obj.get_absolute_url()}",
+        "title": _title(obj),
+        "year": _year(obj),
+        "feed": item_feed(obj),
+        "licence_name": settings.COP_LICENCE_NAME,
+        "licence_url": settings.COP_LICENCE_URL,
+    }

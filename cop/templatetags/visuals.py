@@ -3,6 +3,14 @@
 ``{% load visuals %}`` then ``{% visual chart %}`` for the whole figure (SVG plus a
 data table in a ``<details>``), ``{% visual_svg chart %}`` for the SVG alone and
 ``{% visual_table chart %}`` for the table alone (a poster shows it open).
+
+The pages of the other apps draw their visual from what their view already
+loaded, without a query of their own (the apps do not import the portal):
+``{% board_visual board %}`` (the board of ``factors.display.build_board``),
+``{% harvest_visual meeting harvest %}`` (``meetings.harvest.build_harvest``),
+``{% factor_evidence_visual factor %}`` (``Factor.objects.for_detail``) and
+``{% term_timeline_visual term %}`` (``Term.objects.with_versions``; only with
+two or more accepted versions).
 """
 
 from django import template
@@ -46,3 +54,42 @@ def visual_cell(cell):
         # Each part is escaped by the recursive call.
         return mark_safe(", ".join(str(visual_cell(item)) for item in cell))
     return conditional_escape("" if cell is None else cell)
+
+
+@register.simple_tag
+def board_visual(board, show_table=True):
+    from cop import portal
+
+    if board is None or board.is_empty:
+        return ""
+    return visuals.render_figure(portal.board_chart_from_board(board), show_table=show_table)
+
+
+@register.simple_tag
+def harvest_visual(meeting, harvest, show_table=True):
+    from cop import portal
+
+    if meeting is None or harvest is None:
+        return ""
+    rows, unclustered = portal.harvest_rows_from_rounds(harvest)
+    if not rows:
+        return ""
+    return visuals.render_figure(portal.harvest_board_chart(meeting, rows, unclustered), show_table=show_table)
+
+
+@register.simple_tag
+def factor_evidence_visual(factor, show_table=True):
+    from cop import portal
+
+    if not hasattr(factor, "evidence_case_links") or not (factor.evidence_case_links or factor.evidence_contributions):
+        return ""
+    return visuals.render_figure(portal.factor_evidence_chart(factor), show_table=show_table)
+
+
+@register.simple_tag
+def term_timeline_visual(term, show_table=True):
+    from cop import portal
+
+    if term is None or len(term.accepted_versions) < 2:
+        return ""
+    return visuals.render_figure(portal.term_timeline_chart(term), show_table=show_table)

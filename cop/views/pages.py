@@ -3,26 +3,22 @@
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from cases.models import Case
-from cop.models import Term
-from factors.models import Factor
-from meetings.models import Meeting
-
-KEY_TERM_SLUG = "gebiedsgericht-werken"
+from cop import portal
 
 
 def home(request):
-    definition = Term.objects.public().filter(slug=KEY_TERM_SLUG).prefetch_related("versions").first()
-    factors = list(Factor.objects.public().select_related("cluster").order_by("kind", "order", "name")[:12])
+    """What the CoP found, at a glance: definitions, strongest factors, cases, meetings (8 queries)."""
+    working, obstacles = portal.strongest_factors()
     context = {
-        "definition": definition,
-        "working_factors": [f for f in factors if f.kind == Factor.Kind.WORKING],
-        "obstacles": [f for f in factors if f.kind == Factor.Kind.OBSTACLE],
-        "cases": Case.objects.public().select_related("municipality").order_by("-published_at")[:6],
-        "next_meeting": Meeting.objects.public().upcoming(timezone.now()).first(),
+        "key_terms": portal.key_terms(request.user),
+        "working_factors": working,
+        "obstacles": obstacles,
+        "strongest_chart": portal.strongest_chart(working, obstacles),
+        "cases": portal.newest_cases(),
+        "next_meeting": portal.next_meeting(),
+        "latest_harvest": portal.latest_harvest(),
     }
     return render(request, "cop/home.html", context)
 

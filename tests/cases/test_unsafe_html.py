@@ -57,8 +57,8 @@ def assert_safe(html):
         assert "style" not in attrs, (tag, attrs)
         for name in ("href", "src", "action", "formaction"):
             assert not (attrs.get(name) or "").strip().lower().startswith("javascript:"), (tag, attrs)
-        if tag == "script":  # only the site's own files and the editor's import map
-            assert attrs.get("src") or attrs.get("type") == "importmap", attrs
+        if tag == "script":  # only the site's own files, the editor's import map and JSON-LD data
+            assert attrs.get("src") or attrs.get("type") in ("importmap", "application/ld+json"), attrs
     assert "<script>alert" not in html
 
 

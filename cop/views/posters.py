@@ -1,0 +1,84 @@
+"""A3 posters as PDF (WeasyPrint): a meeting's harvest and the *Wat werkt* board.
+
+The posters are made from the same partials as the pages (``portal/partials/…``,
+the visuals' figures) in ``templates/posters/``, with the print stylesheet
+``static/css/poster.css``. Only public content goes on a poster, whoever asks:
+a poster is made to be printed and passed on.
+
+WeasyPrint fetches nothing: the stylesheet is read from disk, the QR code and
+the visuals are inline, and any other URL in the HTML (links stay links) is
+refused by a fetcher that allows ``data:`` URLs only.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from cop import portal
+from meetings.qr import qr_data_uri
+
+BOARD_POSTER_PER_KIND = 6
+
+
+@cache
+def poster_stylesheet():
+    return Path(finders.find("css/poster.css")).read_text(encoding="utf-8")
+
+
+def render_pdf(request, template, context):
+    from weasyprint import CSS, HTML, URLFetcher
+
+    html = render_to_string(template, context, request=request)
+    document = HTML(string=html, base_url=f"{settings.SITE_URL}/", url_fetcher=URLFetcher(allowed_protocols=["data"]))
+    return document.write_pdf(stylesheets=[CSS(string=poster_stylesheet())])
+
+
+def pdf_response(pdf, filename):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def poster_context(path):
+    """What every poster's footer shows: the link back to the portal as text and QR code, and the licence."""
+    link = f"{settings.SITE_URL}{path}"
+    return {
+        "link": link,
+        "qr": qr_data_uri(link, title=link),
+        "made_on": timezone.localdate(),
+        "licence_name": settings.COP_LICENCE_NAME,
+        "licence_url": settings.COP_LICENCE_URL,
+    }
+
+
+def meeting_poster(request, slug):
+    meeting = get_object_or_404(portal.public_harvests().select_related("series"), slug=slug)
+    digest = portal.harvest_digest(meeting)
+    context = {
+        "meeting": meeting,
+        "digest": digest,
+        "chart": portal.harvest_board_chart(meeting, digest.rows, digest.unclustered, uid="poster-oogst"),
+        **poster_context(reverse("meetings:digest", kwargs={"slug": meeting.slug})),
+    }
+    pdf = render_pdf(request, "posters/meeting.html", context)
+    return pdf_response(pdf, f"poster-{meeting.slug}.pdf")
+
+
+def board_poster(request):
+    working, obstacles = portal.strongest_factors(per_kind=BOARD_POSTER_PER_KIND)
+    context = {
+        "key_terms": portal.key_terms(),
+        "working_factors": working,
+        "obstacles": obstacles,
+        "chart": portal.strongest_chart(working, obstacles, uid="poster-wat-werkt"),
+        "cases": portal.newest_cases(),
+        **poster_context(reverse("factors:board")),
+    }
+    return pdf_response(render_pdf(request, "posters/board.html", context), "poster-wat-werkt.pdf")
