@@ -14,3 +14,7 @@ os.environ.setdefault("DJANGO_PLAIN_STATIC", "1")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 
 from cop.settings import *  # noqa: F403
+
+# Whitenoise scans every static file whenever a request handler is built, and the test
+# client builds one per Client; find the files per request instead (no behaviour change).
+WHITENOISE_AUTOREFRESH = True
