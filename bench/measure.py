@@ -38,7 +38,7 @@ import django  # noqa: E402
 django.setup()
 
 from bench.pages import BARE, LIVE, PAGES, SCENARIO_SLUG, MissingError, Samples, live_paths  # noqa: E402
-from meetings.models import Contribution  # noqa: E402
+from meetings.models import Contribution, Meeting  # noqa: E402
 
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 THREADS = int(os.environ.get("BENCH_WRK_THREADS", "2"))
@@ -235,16 +235,32 @@ def measure_live_endpoints(base):
 
     # The wall's poll: with ten contributions to fetch, and with nothing new (204).
     # First let the server finish the posts wrk left in flight.
-    drain(base)
-    paths = live_paths()
-    for name, key in (("wall poll, changed", "wall_changed"), ("wall poll, unchanged", "wall_unchanged")):
-        row = {"name": name, "kind": LIVE, "path": paths[key]}
-        row.update(probe(base, paths[key]))
-        row["load"] = load(base, paths[key])
+    settle(paths["meeting"])
+    for name, key, expected in (
+        ("wall poll, changed", "wall_changed", 200),
+        ("wall poll, unchanged", "wall_unchanged", 204),
+    ):
+        path = live_paths()[key]
+        row = {"name": name, "kind": LIVE, "path": path}
+        row.update(probe(base, path))
+        if row["status"] != expected:
+            row["error"] = f"HTTP {row['status']}, expected {expected}"
+        row["load"] = load(base, path)
         drain(base)
         rows.append(row)
         log(f"  {name:<28} status={row['status']} queries={row['queries']}")
     return rows
+
+
+def settle(meeting_pk, limit=120):
+    """Wait until the meeting's live version stops moving (posts still queued in the app)."""
+    deadline, last = time.monotonic() + limit, None
+    while time.monotonic() < deadline:
+        version = Meeting.objects.filter(pk=meeting_pk).values_list("live_version", flat=True).get()
+        if version == last:
+            return
+        last = version
+        time.sleep(2)
 
 
 def run_scenario(hosts, label):
@@ -263,7 +279,7 @@ def run_scenario(hosts, label):
         }
         participants = int(env.get("BENCH_PARTICIPANTS", "500"))
         walls = int(env.get("BENCH_WALLS", "5"))
-        seconds = float(env.get("BENCH_JOIN_SECONDS", "15")) + float(env.get("BENCH_WINDOW", "60")) + 8
+        seconds = float(env.get("BENCH_JOIN_SECONDS", "30")) + float(env.get("BENCH_WINDOW", "60")) + 8
         command = [
             LOCUST,
             "-f",
@@ -272,7 +288,8 @@ def run_scenario(hosts, label):
             "--users",
             str(participants + walls),
             "--spawn-rate",
-            "100",
+            # People arrive over the joining time, not all in the same second.
+            str(max(1, round((participants + walls) / (0.7 * float(env.get("BENCH_JOIN_SECONDS", "30")))))),
             "--run-time",
             f"{int(seconds)}s",
             "--stop-timeout",
