@@ -83,7 +83,8 @@ def console(request, slug):
         "rounds": rounds,
         "selected": selected,
         "round_form": RoundForm(meeting=meeting),
-        "format_form": FormatForm(meeting=meeting),
+        # Its own ids: the round form beside it has fields of the same names (kind, case, guests_allowed).
+        "format_form": FormatForm(meeting=meeting, auto_id="format_%s"),
         "formats": FORMATS,
         "can_undo": meeting.clustering_steps.filter(undone=False).exists(),
         "factor_groups": _factor_groups(meeting),
