@@ -10,6 +10,7 @@ factors app, see docs/evidence.md), called without a viewer: what a visitor sees
 
 import hashlib
 import html
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -34,9 +35,13 @@ MATRIX_MAX_FACTORS = 40
 LAYOUT_CACHE_SECONDS = 30 * 24 * 3600
 
 
+# The end of a block element (or a line break) separates words: "<p>a</p><p>b</p>" reads "a b".
+BLOCK_END = re.compile(r"<(?:/p|/li|/h[1-6]|/blockquote|/div|br\s*/?)\s*>", re.IGNORECASE)
+
+
 def plain_text(value):
     """Sanitised rich text as one line of plain text (for snippets, CSV and visuals)."""
-    return " ".join(html.unescape(strip_tags(value or "")).split())
+    return " ".join(html.unescape(strip_tags(BLOCK_END.sub(" ", value or ""))).split())
 
 
 # --- evidence ----------------------------------------------------------------------
@@ -501,7 +506,7 @@ def harvest_digest(meeting, user=None):
         .filter(agreed_in_meetings=meeting)
         .select_related("term")
         .annotate(previous_number=Subquery(previous))
-        .order_by("term__name", "number")
+        .order_by("-term__is_key", "term__order", "term__name", "number")
     )
     return Digest(
         meeting=meeting,

@@ -67,6 +67,21 @@ class MeetingSitemap(PortalSitemap):
         return meeting.updated_at
 
 
+class DigestSitemap(PortalSitemap):
+    """*Wat is er opgehaald*: the digest of every public harvest."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return portal.public_harvests().only("slug", "updated_at").order_by(F("published_at").desc(), "pk")
+
+    def location(self, meeting):
+        return reverse("meetings:digest", kwargs={"slug": meeting.slug})
+
+    def lastmod(self, meeting):
+        return meeting.updated_at
+
+
 class TermSitemap(PortalSitemap):
     changefreq = "monthly"
 
@@ -79,5 +94,6 @@ SITEMAPS = {
     "casussen": CaseSitemap,
     "factoren": FactorSitemap,
     "bijeenkomsten": MeetingSitemap,
+    "oogsten": DigestSitemap,
     "begrippen": TermSitemap,
 }

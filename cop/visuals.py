@@ -255,10 +255,11 @@ def board(
         factors = [f for _name, group in groups for f in group[WORKING] + group[OBSTACLE]]
     max_strength = max((f.get("strength") or 0 for f in factors), default=0) or 1
     margin, gap, tile_h = 16, 16, 64
-    width = 960 if columns == 2 else 480
+    # The narrow layout is drawn about as wide as a phone, so that its text keeps its size there.
+    width = 960 if columns == 2 else 400
     col_w = (width - 2 * margin - gap) // 2 if columns == 2 else width - 2 * margin
-    track_w = min(260, col_w - 170)
-    name_chars = chars_for(col_w - 54, 15)
+    track_w = min(260, col_w - 200)
+    name_chars = chars_for(col_w - 54, 17)  # semi-bold text is wider than the average glyph
     shapes = {"headers": [], "clusters": [], "tiles": [], "note": None}
 
     def header(x, w, kind, y):
@@ -337,12 +338,15 @@ def board(
     if not groups:
         shapes["empty"] = {"x": num(margin), "y": num(y + 24), "text": _("Er zijn nog geen factoren gepubliceerd.")}
         y += 48
+    note = _("De balk toont hoe sterk een factor is onderbouwd met casussen en bijdragen uit bijeenkomsten.")
+    note_lines = wrap(note, chars_for(width - 2 * margin, 13), max_lines=3)
     shapes["note"] = {
         "x": num(margin),
         "y": num(y + 14),
-        "text": _("De balk toont hoe sterk een factor is onderbouwd met casussen en bijdragen uit bijeenkomsten."),
+        "text": note,
+        "lines": [{"text": line, "y": num(y + 14 + i * 17)} for i, line in enumerate(note_lines)],
     }
-    height = y + 30
+    height = y + 30 + (len(note_lines) - 1) * 17
 
     working = sum(1 for f in factors if f.get("kind") != OBSTACLE)
     obstacles = len(factors) - working
@@ -936,7 +940,9 @@ def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, de
     """
     width, height = 720, 330
     x0, x1, y0, y1 = 56, width - 16, 48, height - 44
-    top = nice_ceiling(max((max(p.get("cases") or 0, p.get("contributions") or 0) for p in periods), default=0))
+    # Four grid steps of a round whole number: counts never get a tick like 2.5.
+    highest = max((max(p.get("cases") or 0, p.get("contributions") or 0) for p in periods), default=0)
+    top = 4 * nice_ceiling(highest / 4)
     band = (x1 - x0) / max(len(periods), 1)
     bar = min(band * 0.36, 40)
     label_every = max(1, math.ceil(len(periods) / 12))

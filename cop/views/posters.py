@@ -20,11 +20,17 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cop import portal
 from meetings.qr import qr_data_uri
 
-BOARD_POSTER_PER_KIND = 6
+BOARD_POSTER_PER_KIND = 5
+# What fits on one A3 sheet: the harvest visual shows the factors with the most dots, the
+# digest below it the first strengthened factors (then "and N more"), and three cases.
+POSTER_HARVEST_ROWS = 8
+POSTER_STRENGTHENED_ROWS = 8
+POSTER_CASES = 3
 
 
 @cache
@@ -61,10 +67,19 @@ def poster_context(path):
 def meeting_poster(request, slug):
     meeting = get_object_or_404(portal.public_harvests().select_related("series"), slug=slug)
     digest = portal.harvest_digest(meeting)
+    rows = digest.rows
+    chart = portal.harvest_board_chart(meeting, rows[:POSTER_HARVEST_ROWS], digest.unclustered, uid="poster-oogst")
+    if len(rows) > POSTER_HARVEST_ROWS:
+        chart.title = _("Oogst: de %(n)s factoren met de meeste stippen en bijdragen (van %(total)s)") % {
+            "n": POSTER_HARVEST_ROWS,
+            "total": len(rows),
+        }
     context = {
         "meeting": meeting,
         "digest": digest,
-        "chart": portal.harvest_board_chart(meeting, digest.rows, digest.unclustered, uid="poster-oogst"),
+        "chart": chart,
+        "row_limit": POSTER_STRENGTHENED_ROWS,
+        "more_strengthened": max(0, len(digest.strengthened) - POSTER_STRENGTHENED_ROWS),
         **poster_context(reverse("meetings:digest", kwargs={"slug": meeting.slug})),
     }
     pdf = render_pdf(request, "posters/meeting.html", context)
@@ -78,7 +93,7 @@ def board_poster(request):
         "working_factors": working,
         "obstacles": obstacles,
         "chart": portal.strongest_chart(working, obstacles, uid="poster-wat-werkt"),
-        "cases": portal.newest_cases(),
+        "cases": portal.newest_cases(limit=POSTER_CASES),
         **poster_context(reverse("factors:board")),
     }
     return pdf_response(render_pdf(request, "posters/board.html", context), "poster-wat-werkt.pdf")

@@ -32,6 +32,12 @@ def test_sitemap_lists_public_content_and_the_fixed_pages(client, world):
         assert public.get_absolute_url() in found
     for page in ("home", "factor-map", "perspective-matrix", "open-data", "search"):
         assert reverse(page) in found
+    assert reverse("meetings:digest", args=[world.harvested.slug]) in found
+
+
+def test_sitemap_lists_digests_of_public_harvests_only(client, world):
+    digests = {url for url in locations(client) if url.endswith("/opgehaald/")}
+    assert digests == {reverse("meetings:digest", args=[world.harvested.slug])}
 
 
 def test_sitemap_leaves_out_private_content(client, world):

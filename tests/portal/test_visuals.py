@@ -50,6 +50,7 @@ def charts():
     positions = visuals.spring_positions(["f1", "f2", "c1", "c2"], [("f1", "c1"), ("f2", "c1"), ("f1", "c2")])
     return {
         "board": visuals.board(FACTORS, clusters=["Eigenaarschap", "Continuïteit"]),
+        "compact": visuals.board(FACTORS, grouped=False, title="De sterkste factoren"),
         "matrix": visuals.perspective_matrix(
             [
                 {"name": "Aansluiten", "kind": "working", "url": "/a/", "counts": {"gemeente": 3, "welzijn": 1}},
@@ -103,7 +104,7 @@ def parse(chart, standalone=False):
     return ET.fromstring(visuals.render_svg(chart, standalone=standalone).encode())
 
 
-@pytest.mark.parametrize("name", ["board", "matrix", "map", "harvest", "timeline", "timeseries"])
+@pytest.mark.parametrize("name", ["board", "compact", "matrix", "map", "harvest", "timeline", "timeseries"])
 def test_every_visual_is_well_formed_svg_with_title_and_description(name):
     chart = charts()[name]
     for standalone in (False, True):
@@ -117,7 +118,7 @@ def test_every_visual_is_well_formed_svg_with_title_and_description(name):
         assert root.find(f"{SVG}desc").text.strip()
 
 
-@pytest.mark.parametrize("name", ["board", "matrix", "map", "harvest", "timeline", "timeseries"])
+@pytest.mark.parametrize("name", ["board", "compact", "matrix", "map", "harvest", "timeline", "timeseries"])
 def test_no_visual_uses_style_attributes_or_scripts(name):
     for element in parse(charts()[name]).iter():
         assert "style" not in element.attrib
@@ -125,7 +126,7 @@ def test_no_visual_uses_style_attributes_or_scripts(name):
         assert element.tag not in {f"{SVG}script", f"{SVG}style", f"{SVG}foreignObject"}
 
 
-@pytest.mark.parametrize("name", ["board", "matrix", "map", "harvest", "timeline", "timeseries"])
+@pytest.mark.parametrize("name", ["board", "compact", "matrix", "map", "harvest", "timeline", "timeseries"])
 def test_numbers_in_attributes_use_a_dot_even_in_dutch(name, settings):
     from django.utils import translation
 
@@ -298,3 +299,51 @@ def test_wrap_limits_lines_and_adds_an_ellipsis():
     lines = visuals.wrap("een twee drie vier vijf zes zeven acht", 10, max_lines=2)
     assert len(lines) == 2 and lines[-1].endswith("…")
     assert visuals.wrap("kort", 10) == ["kort"]
+
+
+def test_compact_board_has_no_clusters_and_puts_the_strongest_first():
+    chart = charts()["compact"]
+    assert chart.table.columns[0] == "Factor"
+    assert [str(row[0]) for row in chart.table.rows] == [
+        "Aansluiten bij wat leeft",
+        "Lange adem",
+        "Versnipperde budgetten",
+        "Zonder cluster <script>alert(1)</script> & co",
+    ]
+    assert chart.shapes["clusters"] == []
+    # On a phone the two kinds get a heading each instead of the column headers.
+    assert [c["text"] for c in chart.narrow.shapes["clusters"]] == ["Werkzame factoren", "Belemmeringen"]
+
+
+def test_board_per_group_keeps_the_strongest_and_says_so():
+    many = [
+        {"name": f"Factor {i}", "kind": "working", "cluster": "Eigenaarschap", "strength": i, "evidence": i}
+        for i in range(1, 8)
+    ]
+    chart = visuals.board(many, clusters=["Eigenaarschap"], per_group=3)
+    assert [str(row[1]) for row in chart.table.rows] == ["Factor 7", "Factor 6", "Factor 5"]
+    assert len(chart.shapes["tiles"]) == 3
+    assert "3 van de 7" in chart.description
+
+
+def test_the_board_note_wraps_in_the_narrow_layout():
+    chart = charts()["board"]
+    assert len(chart.shapes["note"]["lines"]) == 1
+    assert len(chart.narrow.shapes["note"]["lines"]) > 1
+    assert all(len(line["text"]) <= 55 for line in chart.narrow.shapes["note"]["lines"])
+
+
+def test_evidence_over_time_grid_counts_in_whole_numbers():
+    for highest in (0, 1, 3, 7, 13, 48):
+        chart = visuals.evidence_over_time([{"label": "K1 2025", "cases": highest, "contributions": 0}])
+        ticks = [g["text"] for g in chart.shapes["grid"]]
+        assert all(tick.isdigit() for tick in ticks), (highest, ticks)
+        assert int(ticks[-1]) >= highest
+
+
+def test_plain_text_keeps_paragraphs_apart():
+    from cop.portal import plain_text
+
+    assert plain_text("<p>Eerste zin.</p><p>Tweede &amp; laatste</p><ul><li>a</li><li>b</li></ul>") == (
+        "Eerste zin. Tweede & laatste a b"
+    )

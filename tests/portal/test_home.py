@@ -1,0 +1,113 @@
+"""The home page: what the CoP found at a glance, for someone who was never there."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import CaseFactor
+from cop.models import Term, TermVersion
+from tests.conftest import make_case, make_factor, make_meeting
+from tests.portal.conftest import assert_no_leaks
+
+pytestmark = pytest.mark.django_db
+
+HOME_QUERIES = 8  # key terms, their versions, their meetings; 2 × strongest factors; cases; next meeting; harvest
+
+
+def figure(html, uid):
+    """The SVG of a visual on a page, parsed as XML."""
+    svg = re.search(rf'<svg [^>]*aria-labelledby="{uid}-title[^>]*>.*?</svg>', html, re.DOTALL).group(0)
+    return ET.fromstring(svg)
+
+
+def test_home_shows_the_current_definition_first_and_kerngericht_werken_next(client, world):
+    kern = Term.objects.create(name="kerngericht werken", is_key=True, order=1)
+    TermVersion.objects.create(term=kern, definition="<p>Werken vanuit de kern.</p>").accept(by=None)
+    world.term.order = 50  # the order field alone would put it after kerngericht werken
+    world.term.save()
+    other = Term.objects.create(name="Aandachtswijk", is_key=True, order=0)
+    TermVersion.objects.create(term=other, definition="<p>Een wijk met aandacht.</p>").accept(by=None)
+
+    html = client.get(reverse("home")).content.decode()
+
+    first = html.index("Samen met inwoners werken aan een kern.")
+    assert first < html.index("Werken vanuit de kern.") < html.index("Een wijk met aandacht.")
+    assert "Samen werken aan de wijk." not in html  # an older version
+    assert f'href="{world.term.get_absolute_url()}"' in html
+
+
+def test_home_never_shows_a_proposed_definition_not_even_to_a_facilitator(client_of, world, facilitator):
+    html = client_of(facilitator).get(reverse("home")).content.decode()
+    assert "Samen met inwoners werken aan een kern." in html
+    assert "Geheim voorstel" not in html
+
+
+def test_home_balances_the_strongest_working_factors_and_obstacles(client, world):
+    # Many strong working factors must not push the obstacles off the home page.
+    for i in range(8):
+        factor = make_factor(f"Sterke werkzame factor {i}")
+        for j in range(2):
+            CaseFactor.objects.create(case=make_case(title=f"Casus {i}-{j}"), factor=factor)
+    weak = make_factor("Zwakke werkzame factor")
+
+    response = client.get(reverse("home"))
+    working, obstacles = response.context["working_factors"], response.context["obstacles"]
+
+    assert len(working) == 5 and all(f.kind == "working" for f in working)
+    assert [f.name for f in obstacles] == [world.obstacle.name]
+    strengths = [f.evidence_strength for f in working]
+    assert strengths == sorted(strengths, reverse=True)
+    assert weak not in working
+    html = response.content.decode()
+    root = figure(html, "sterkste-factoren")
+    assert root.get("role") == "group"
+    table = response.context["strongest_chart"].table
+    assert [str(row[0]) for row in table.rows] == [f.name for f in working] + [world.obstacle.name]
+
+
+def test_home_lists_newest_public_cases_next_meeting_and_latest_harvest(client, world):
+    html = client.get(reverse("home")).content.decode()
+    assert world.case.title in html and world.second.title in html
+    assert world.upcoming.title in html
+    assert reverse("meetings:digest", args=[world.harvested.slug]) in html
+    assert 'role="search"' in html and f'action="{reverse("search")}"' in html
+    assert reverse("board-poster") in html and reverse("open-data") in html and reverse("api-root") in html
+
+
+def test_home_skips_a_community_meeting_as_next_meeting(client, world):
+    world.upcoming.delete()
+    make_meeting(title="Geheime besloten volgende", days=3, visibility="community")
+    html = client.get(reverse("home")).content.decode()
+    assert "Er staat nog geen nieuwe bijeenkomst gepland." in html
+
+
+def test_home_works_without_any_content(client, db):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Er is nog geen oogst gepubliceerd." in html
+    assert "Nog geen gepubliceerde casussen." in html
+
+
+def test_home_never_shows_private_content(client_of, world, participant):
+    for user in (None, participant):
+        assert_no_leaks(client_of(user).get(reverse("home")).content.decode())
+
+
+def test_home_query_count_is_fixed_and_does_not_grow_with_data(client, world, django_assert_num_queries):
+    with django_assert_num_queries(HOME_QUERIES):
+        client.get(reverse("home"))
+    now = timezone.now()
+    for i in range(6):
+        factor = make_factor(f"Nog een factor {i}", kind="obstacle" if i % 2 else "working")
+        case = make_case(title=f"Nog een casus {i}", published_at=now)
+        CaseFactor.objects.create(case=case, factor=factor)
+        make_meeting(title=f"Nog een bijeenkomst {i}", days=20 + i)
+    term = Term.objects.create(name="kerngericht werken", is_key=True)
+    for n in range(3):
+        TermVersion.objects.create(term=term, definition=f"<p>Versie {n}</p>").accept(by=None)
+    with django_assert_num_queries(HOME_QUERIES):
+        client.get(reverse("home"))

@@ -1,0 +1,109 @@
+"""A3 posters (WeasyPrint): a meeting's harvest and the Wat werkt board, public content only.
+
+Each PDF takes about a second, so the tests make few of them and check several things on each.
+"""
+
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from cases.models import CaseFactor
+from tests.conftest import make_case
+from tests.portal.conftest import assert_no_leaks
+
+pytestmark = pytest.mark.django_db
+
+A3 = (841.9, 1190.6)  # points
+
+
+def pdf_text(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width, 1), round(height, 1)) == A3
+    return reader, " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_meeting_poster_is_an_a3_pdf_with_title_top_factor_digest_and_link_back(client, world, settings):
+    settings.SITE_URL = "https://wetenwatwerkt.example"
+    response = client.get(reverse("meetings:poster", args=[world.harvested.slug]))
+    reader, text = pdf_text(response)
+
+    assert world.harvested.title in text
+    assert f"Meeste stippen: {world.working.name}" in text
+    assert world.obstacle.name in text
+    assert "Samen met inwoners werken aan een kern." in text  # the definition agreed
+    assert "Hoe houden we het vol?" in text  # the open questions
+    assert world.case.title in text  # the case discussed
+    digest = f"https://wetenwatwerkt.example{reverse('meetings:digest', args=[world.harvested.slug])}"
+    assert digest in text
+    assert "CC BY 4.0" in text
+    assert reader.metadata.title.startswith("Poster: ")
+    # Links in the PDF point back to the portal.
+    links = [
+        annotation.get_object()["/A"]["/URI"]
+        for annotation in reader.pages[0].get("/Annots", [])
+        if "/A" in annotation.get_object()
+    ]
+    assert f"https://wetenwatwerkt.example{world.working.get_absolute_url()}" in links
+    assert_no_leaks(text)
+    assert "zoom.example.org" not in text
+
+
+def test_board_poster_has_the_definition_the_strongest_factors_and_cases(client, world):
+    CaseFactor.objects.create(case=make_case(title="Nog een openbare casus"), factor=world.obstacle)
+    reader, text = pdf_text(client.get(reverse("board-poster")))
+
+    assert "Wat werkt in gebiedsgericht werken" in text
+    assert "Samen met inwoners werken aan een kern." in text
+    assert world.working.name in text and world.working.statement in text
+    assert world.obstacle.name in text
+    assert "Nog een openbare casus" in text
+    assert "CC BY 4.0" in text
+    assert len(reader.pages) == 1
+    assert_no_leaks(text)
+
+
+def test_a_poster_is_only_made_of_a_published_public_harvest(client_of, world, facilitator, participant):
+    for user in (None, participant, facilitator):
+        client = client_of(user)
+        for meeting in (world.closed, world.private_meeting, world.upcoming):
+            assert client.get(reverse("meetings:poster", args=[meeting.slug])).status_code == 404, (user, meeting)
+    assert client_of(None).get(reverse("meetings:poster", args=["bestaat-niet"])).status_code == 404
+
+
+def test_posters_are_linked_from_the_meeting_page_and_the_board(client, world):
+    assert (
+        reverse("meetings:poster", args=[world.harvested.slug])
+        in client.get(world.harvested.get_absolute_url()).content.decode()
+    )
+    assert reverse("board-poster") in client.get(reverse("factors:board")).content.decode()
+
+
+def test_the_poster_fetches_nothing_from_the_network(world, rf, monkeypatch):
+    """Only data: URLs may be fetched (the QR code); anything else in the HTML is refused."""
+    from weasyprint import URLFetcher
+
+    from cop.views import posters
+
+    attempts = {}
+    original = URLFetcher.fetch
+
+    def spy(self, url, headers=None):
+        try:
+            response = original(self, url, headers)
+        except Exception:
+            attempts[url] = "refused"
+            raise
+        attempts[url] = "fetched"
+        return response
+
+    monkeypatch.setattr(URLFetcher, "fetch", spy)
+    html = '<img src="http://127.0.0.1:9/secret.png" alt=""><img src="file:///etc/hostname" alt="">'
+    monkeypatch.setattr(posters, "render_to_string", lambda *args, **kwargs: html)
+    pdf = posters.render_pdf(rf.get("/"), "posters/board.html", {})
+    assert pdf.startswith(b"%PDF")
+    assert attempts == {"http://127.0.0.1:9/secret.png": "refused", "file:///etc/hostname": "refused"}
