@@ -346,6 +346,9 @@ class HarvestImageSerializer(CaseImageSerializer):
 
 class HarvestSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField()
+    digest_url = serializers.URLField(help_text="Wat is er opgehaald: the harvest in brief (HTML).")
+    poster_url = serializers.URLField(help_text="The harvest as an A3 poster (PDF).")
+    feed_url = serializers.URLField(help_text="Atom feed of this harvest.")
     summary = serializers.CharField()
     open_questions = serializers.CharField()
     factors = HarvestFactorSerializer(many=True)
@@ -403,18 +406,22 @@ class MeetingDetailSerializer(MeetingListSerializer):
     def get_harvest(self, meeting):
         if not meeting.harvest_is_public:
             return None
-        return HarvestSerializer(harvest_of(meeting), context=self.context).data
+        return HarvestSerializer(harvest_of(meeting, self.context.get("request")), context=self.context).data
 
     @extend_schema_field(LicenceSerializer)
     def get_licence(self, meeting):
         return licence()
 
 
-def harvest_of(meeting):
+def harvest_of(meeting, request=None):
     """The public harvest of a meeting whose harvest is published (a few fixed queries)."""
     factors, _unclustered = portal.harvest_factors(meeting)
+    slug = {"slug": meeting.slug}
     return {
         "published_at": meeting.published_at,
+        "digest_url": absolute(request, reverse("meetings:digest", kwargs=slug)),
+        "poster_url": absolute(request, reverse("meetings:poster", kwargs=slug)),
+        "feed_url": absolute(request, reverse("feed-oogsten-item-atom", kwargs=slug)),
         "summary": meeting.summary,
         "open_questions": meeting.open_questions,
         "factors": factors,

@@ -136,6 +136,10 @@ def test_meeting_detail_has_the_harvest_only_when_published(client, world):
     texts = {c["text"] for c in harvest["contributions"]}
     assert "Luisteren naar bewoners" in texts
     assert [t["version"] for t in harvest["agreed_terms"]] == [2]
+    slug = world.harvested.slug
+    assert harvest["digest_url"] == f"http://testserver{reverse('meetings:digest', args=[slug])}"
+    assert harvest["poster_url"] == f"http://testserver{reverse('meetings:poster', args=[slug])}"
+    assert client.get(harvest["feed_url"].replace("http://testserver", "")).status_code == 200
     closed = client.get(reverse("api:meeting-detail", kwargs={"slug": world.closed.slug})).json()
     assert closed["harvest"] is None
 
