@@ -180,3 +180,14 @@ def _two_factor_not_enforced_by_default(settings):
 @pytest.fixture
 def two_factor_enforced(settings):
     settings.MFA_REQUIRED_FOR_FACILITATORS = True
+
+
+# --- test reports for fixtures (added by the cross-cutting proof, tests/e2e) ---------
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item, so that browser fixtures can screenshot a failed test."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -1,0 +1,99 @@
+"""Browser fixtures of the end-to-end tests: contexts that leave screenshots when a test fails, sign-in helpers.
+
+Every context made with ``contexts(...)`` is closed after the test; when the test
+failed, every page still open in it is saved as a full-page screenshot in
+``artifacts_dir`` (``TEST_ARTIFACTS`` in CI), named after the test.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
+
+from cop.roles import FACILITATORS_GROUP
+from tests.conftest import PASSWORD
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_group(request):
+    # Rate limits live in the cache, which outlives a test; transactional tests start
+    # from an empty database, without the group of the data migration.
+    cache.clear()
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None:
+        request.getfixturevalue("transactional_db" if marker.kwargs.get("transaction") else "db")
+        Group.objects.get_or_create(name=FACILITATORS_GROUP)
+    yield
+    cache.clear()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request):
+    """Each journey runs on a desktop and on a 360×740 phone."""
+    return request.param
+
+
+@pytest.fixture
+def contexts(browser, request, artifacts_dir):
+    """``contexts(**options)``: a new browser context (Dutch, a desktop unless told), screenshotted on failure."""
+    made = []
+
+    def new_context(**options):
+        options.setdefault("locale", "nl-NL")
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        made.append(context)
+        return context
+
+    yield new_context
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        for i, context in enumerate(made):
+            for j, page in enumerate(context.pages):
+                try:
+                    page.screenshot(path=f"{artifacts_dir}/{name}-context{i}-page{j}.png", full_page=True)
+                except Exception as error:  # a crashed page must not hide the real failure
+                    print(f"no screenshot of {page.url}: {error}")
+    for context in made:
+        context.close()
+
+
+def sign_in(context, live_server, user):
+    """Give ``context`` the session of ``user`` (logging in through the form is tested in its own journeys)."""
+    client = Client()
+    client.force_login(user)
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    return context
+
+
+def log_in(page, live_server, email, password=PASSWORD):
+    """Log in through the site's own form."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+
+
+def axe_violations(page):
+    """The WCAG 2.1 A/AA violations on ``page``: rule, impact and the offending nodes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options=WCAG_21_AA)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        for v in result.response["violations"]
+    ]
+
+
+def fits_the_screen(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
