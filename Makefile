@@ -18,7 +18,7 @@ install: $(STAMP)
 # GNU gettext) and commit both .po and .mo; the compiled .mo files are committed so that
 # `make run` and `make test` need nothing but Python and make.
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l en --ignore=$(VENV) --ignore=staticfiles --no-obsolete -v 0
+	$(BIN)/python manage.py makemessages -l en --ignore=$(VENV) --ignore=staticfiles --ignore=media --no-obsolete -v 0
 	$(BIN)/python manage.py compilemessages --ignore=$(VENV) -v 0
 
 # The local demo lets the demo facilitator in without setting up two-factor
