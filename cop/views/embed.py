@@ -21,7 +21,12 @@ EMBED_FACTORS_PER_KIND = 5
 
 
 def frameable(view):
-    """Let any site frame this response; the rest of the Content-Security-Policy stays as strict."""
+    """Let any site frame this response; the rest of the Content-Security-Policy stays as strict.
+
+    It marks the response object, so it must stay the outermost decorator: a page
+    cache (``cop.cache``) below it is fine, above it would serve cached copies
+    without the marks, with ``DENY`` and ``frame-ancestors 'none'``.
+    """
 
     @wraps(view)
     @xframe_options_exempt

@@ -2,10 +2,12 @@
 
 import html as html_lib
 import re
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 
+from cop import portal
 from factors.models import Factor, FactorSlugRedirect
 from tests.conftest import make_factor
 from tests.portal.conftest import assert_no_leaks
@@ -136,3 +138,15 @@ def test_embed_query_counts_are_fixed(client, world, django_assert_num_queries):
         client.get(reverse("embed-factor", args=[world.working.slug]))
     with django_assert_num_queries(EMBED_BOARD_QUERIES):
         client.get(reverse("embed-board"))
+
+
+@pytest.mark.urls("tests.portal.urls_cached_embed")
+def test_an_embed_served_from_the_page_cache_may_still_be_framed(client, world):
+    """``frameable`` marks every response, also a copy from ``cop.cache`` (keep it the outermost decorator)."""
+    with mock.patch("cop.portal.strongest_factors", wraps=portal.strongest_factors) as view_ran:
+        first, second = client.get("/ingesloten/"), client.get("/ingesloten/")
+    assert view_ran.call_count == 1  # the second answer came from the cache
+    assert first.content == second.content
+    for response in (first, second):
+        assert "X-Frame-Options" not in response
+        assert csp(response)["frame-ancestors"] == ["*"]
