@@ -380,6 +380,8 @@ def harvest_rows_from_rounds(rounds):
 
     Counts as ``harvest_factors`` does: contributions and dots on accepted
     factors; a contribution on a proposed factor counts as not clustered yet.
+    Only rounds that ran are in ``build_harvest``, and dots only in voting
+    rounds, which is where the live mode puts them.
     """
     factors, contributions, votes, unclustered = {}, Counter(), Counter(), 0
     for item in rounds:
