@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cop.cache import bump_content_version
 from cop.models import Theme
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
@@ -141,10 +142,22 @@ class FactorQuerySet(models.QuerySet):
 
         ``perspective`` / ``municipality`` narrow the evidence counted to that
         perspective / to cases in that municipality (votes then count 0).
-        Every annotation is a correlated subquery: one query for any number of
-        factors. See docs/evidence.md.
+        The evidence of all factors is aggregated once, in a derived table joined
+        to the factors (``factors.evidence.EvidenceJoin``): one query for any
+        number of factors, one pass over the evidence. See docs/evidence.md.
         """
-        expressions = evidence.evidence_expressions(viewer, perspective=perspective, municipality=municipality)
+        queryset = self._chain()
+        expressions = evidence.join_evidence(queryset.query, viewer, perspective=perspective, municipality=municipality)
+        return queryset.annotate(**expressions).annotate(evidence_strength=evidence.strength_expression())
+
+    def with_evidence_of_each(self, viewer=None):
+        """``with_evidence`` for a few factors: correlated subqueries that read only their own evidence.
+
+        The same annotations and numbers; cheaper than the derived table of
+        ``with_evidence`` when the query keeps one or a handful of factors (a
+        factor page), dearer for a list.
+        """
+        expressions = evidence.evidence_expressions(viewer)
         return self.annotate(**expressions).annotate(evidence_strength=evidence.strength_expression())
 
     def by_strength(self):
@@ -206,7 +219,7 @@ class FactorQuerySet(models.QuerySet):
             .order_by("-evidence_strength", "from_factor__name")
         )
         return (
-            self.with_evidence(viewer)
+            self.with_evidence_of_each(viewer)
             .select_related("cluster", "merged_into")
             .prefetch_related(
                 "themes",
@@ -729,6 +742,8 @@ class CurationLog(models.Model):
     @classmethod
     def record(cls, action, *, by, summary, factor=None, other_factor=None, cluster=None, details=None):
         by = by if getattr(by, "is_authenticated", False) else None
+        # Every curation step ends here, and each can change what visitors see.
+        bump_content_version()
         return cls.objects.create(
             action=action,
             by=by,
