@@ -11,6 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cop.cache import bump_content_version
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
@@ -353,9 +354,21 @@ class Case(models.Model):
             .annotate(n=Count("pk"))
             .values("n")
         )
+        listed = Case.objects.listed_for(user).exclude(pk=self.pk)
+        # Only candidates get the counts (not every listed case): all that share a factor,
+        # plus the ``limit`` best by shared themes, which hold every theme-only case that
+        # can make the top ``limit``.
+        my_factors = self.factor_links.values("factor_id")
+        sharing_factor = CaseFactor.objects.filter(factor_id__in=my_factors).values("case_id")
+        best_by_theme = (
+            listed.filter(themes__in=through.objects.filter(case_id=self.pk).values("theme_id"))
+            .values("pk", "published_at")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "-published_at", "-pk")
+            .values("pk")[:limit]
+        )
         return (
-            Case.objects.listed_for(user)
-            .exclude(pk=self.pk)
+            listed.filter(Q(pk__in=sharing_factor) | Q(pk__in=best_by_theme))
             .annotate(
                 shared_factors=Coalesce(Subquery(shared_factors), 0), shared_themes=Coalesce(Subquery(shared_themes), 0)
             )
@@ -382,6 +395,7 @@ class Case(models.Model):
         old = self.get_status_display()
         self.status = to
         self.save(update_fields=["status", "updated_at", *fields])
+        bump_content_version()  # publishing, sending back and withdrawing change public pages
         self.revisions.create(
             author=by,
             action=action,
@@ -510,6 +524,8 @@ class Case(models.Model):
         changes = self.describe_changes(before or {}, after)
         if before is not None and not changes:
             return None
+        if self.status == self.Status.PUBLISHED:
+            bump_content_version()
         return self.revisions.create(
             author=by, action="create" if before is None else action, message=message, changes=changes
         )
@@ -734,7 +750,9 @@ class Reflection(models.Model):
             raise TransitionError(_("Geef een reden op."))
         self.hidden, self.hidden_by, self.hidden_reason = True, by, reason
         self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
+        bump_content_version()
 
     def unhide(self, *, by):
         self.hidden, self.hidden_by, self.hidden_reason = False, None, ""
         self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
+        bump_content_version()

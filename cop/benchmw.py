@@ -4,7 +4,9 @@
   including those of the other middleware (session, user), and reports them in
   the ``X-Query-Count`` response header, with their time in ``Server-Timing``.
   Queries run while a streaming response is iterated come after the header and
-  are not counted.
+  are not counted. A request with ``X-Bench-Cold: 1`` bypasses the page and
+  fragment caches (``cop.cache.bypassed``): its numbers are those of the work
+  behind the page, as for the first visitor after a change.
 * ``urlpatterns`` (the ``ROOT_URLCONF`` in bench mode) is the site's URLconf plus
   ``/bench/bare/``: a minimal template view served by the same processes and the
   same middleware, the baseline every page is compared with.
@@ -14,12 +16,14 @@ Production never loads this module: cop/settings.py adds both only when
 """
 
 import time
+from contextlib import nullcontext
 
 from django.db import connection
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 
+from cop import cache as content_cache
 from cop import urls as site_urls
 
 
@@ -43,7 +47,8 @@ class QueryCountMiddleware:
 
     def __call__(self, request):
         counter = QueryCounter()
-        with connection.execute_wrapper(counter):
+        cold = content_cache.bypassed() if request.headers.get("X-Bench-Cold") == "1" else nullcontext()
+        with cold, connection.execute_wrapper(counter):
             response = self.get_response(request)
         response["X-Query-Count"] = str(counter.count)
         response["Server-Timing"] = f'db;dur={counter.seconds * 1000:.1f};desc="{counter.count} queries"'

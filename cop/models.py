@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from cop.cache import bump_content_version
 from cop.richtext import RichTextField
 from cop.search import update_search_vector
 from cop.utils import unique_slug
@@ -538,11 +539,32 @@ class TermVersion(models.Model):
         self.save(update_fields=["status", "accepted_by", "accepted_at"])
         if meeting is not None:
             self.agreed_in_meetings.add(meeting)
+        bump_content_version()  # the glossary, the home page and search show the current definition
 
     @transaction.atomic
     def reject(self, *, by):
         """Set a proposal aside; it stays readable for facilitators."""
+        was_accepted = self.status == self.Status.ACCEPTED
         self.status = self.Status.REJECTED
         self.accepted_by = None
         self.accepted_at = None
         self.save(update_fields=["status", "accepted_by", "accepted_at"])
+        if was_accepted:
+            bump_content_version()
+
+
+class ContentVersion(models.Model):
+    """One row: a number that changes whenever content visitors can see changes.
+
+    Public pages are cached per version (``cop.cache``); ``cop.cache.bump_content_version``
+    raises it in the transaction of the change, so every app process sees it at once.
+    """
+
+    SINGLETON = 1
+
+    # Plumbing, never shown: no verbose names to translate.
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return str(self.version)

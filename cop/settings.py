@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cop.middleware.DatabaseUnavailableMiddleware",
     "cop.middleware.RequireTwoFactorMiddleware",
+    # Innermost: keeps the views' own responses (cop/cache.py).
+    "cop.cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cop.urls"
@@ -147,6 +149,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
     )
+    # Short web queries: JIT compiling a query with a high estimated cost took seconds
+    # longer than running it (docs/scaling.md); parallel workers only queue up on few cores.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options", os.environ.get("DATABASE_SESSION_OPTIONS", "-c jit=off -c max_parallel_workers_per_gather=0")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "cop.User"
 
@@ -161,6 +168,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages for visitors are cached per content version for at most this long
+# (cop/cache.py); 0 turns page and fragment caching off (the test suite does).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
+from cop.cache import ProcessMemo, bump_content_version
 from cop.models import Organisation, Perspective, TermVersion
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
@@ -133,6 +134,12 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("series").annotate(
             registered_count=Coalesce(models.Subquery(registered, output_field=models.IntegerField()), 0)
         )
+
+
+# The live version each app process last read per join code, trusted for half a
+# second: polls of walls and phones that saw it answer 204 without a query (see
+# meetings/views/live.py). Other processes see a change at most that much later.
+LIVE_VERSIONS = ProcessMemo(seconds=0.5)
 
 
 class Meeting(models.Model):
@@ -263,6 +270,7 @@ class Meeting(models.Model):
             # The right-hand side reads the old row, so this is the new live_version.
             updates["live_layout_version"] = F("live_version") + 1
         Meeting.objects.filter(pk=self.pk).update(**updates)
+        LIVE_VERSIONS.forget(self.join_code)
         self.live_version += 1
         if layout:
             self.live_layout_version = self.live_version
@@ -295,6 +303,7 @@ class Meeting(models.Model):
                 meeting.closed_at = None
                 meeting.save(update_fields=["join_code", "status", "live_opened_at", "closed_at", "updated_at"])
                 meeting.bump_live_version()
+                bump_content_version()
         self.refresh_from_db()
 
     def close(self):
@@ -310,6 +319,7 @@ class Meeting(models.Model):
                 meeting.closed_at = timezone.now()
                 meeting.save(update_fields=["status", "closed_at", "updated_at"])
                 meeting.bump_live_version()
+                bump_content_version()
         self.refresh_from_db()
 
     def publish(self):
@@ -322,6 +332,7 @@ class Meeting(models.Model):
             meeting.published_at = timezone.now()
             meeting.save(update_fields=["status", "published_at", "updated_at"])
             meeting.bump_live_version()
+            bump_content_version()
         self.refresh_from_db()
 
     def unpublish(self):
@@ -333,6 +344,7 @@ class Meeting(models.Model):
             meeting.status = self.Status.CLOSED
             meeting.save(update_fields=["status", "updated_at"])
             meeting.bump_live_version()
+            bump_content_version()
         self.refresh_from_db()
 
     def active_round(self):
@@ -923,6 +935,7 @@ class Contribution(models.Model):
             fresh.hidden, fresh.hidden_reason, fresh.hidden_by = True, reason, by
             fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "updated_at"])
             meeting.bump_live_version()
+            bump_content_version()
         self.hidden, self.hidden_reason, self.hidden_by = True, reason, by
 
     def unhide(self):
@@ -931,6 +944,7 @@ class Contribution(models.Model):
             fresh.hidden, fresh.hidden_reason, fresh.hidden_by = False, "", None
             fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "updated_at"])
             meeting.bump_live_version()
+            bump_content_version()
         self.hidden, self.hidden_reason, self.hidden_by = False, "", None
 
 

@@ -12,6 +12,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_PLAIN_STATIC", "1")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# Tests change data behind the pages' backs; public pages are cached only in the tests
+# of the cache itself (tests/bench/test_page_cache.py turns it on).
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
 from cop.settings import *  # noqa: F403
 

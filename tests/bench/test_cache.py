@@ -1,156 +1,144 @@
-"""The content version and the public-page helpers of cop.cache (applied by the page owners)."""
+"""The content version and the fragment cache of cop.cache."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache
-from django.http import HttpResponse
-from django.test import RequestFactory
+from django.db import transaction
 
 from cop import cache as content_cache
+from cop.models import ContentVersion
+from factors.models import Factor
+from tests.conftest import make_case, make_factor, make_meeting
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _caching_on(settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 600
+    # Every read goes to the database, as in another process a second later.
+    monkeypatch.setattr(content_cache, "VERSION_RECHECK_SECONDS", -1)
     cache.clear()
     yield
     cache.clear()
 
 
-class CountingView:
-    """A view that says how often it ran and what version of the content it saw."""
-
-    def __init__(self, cookie=False, nonce=False, status=200):
-        self.calls = 0
-        self.cookie, self.nonce, self.status = cookie, nonce, status
-
-    def __call__(self, request, *args, **kwargs):
-        self.calls += 1
-        if self.nonce:
-            request._csp_nonce = "abc"
-        response = HttpResponse(f"<p>render {self.calls}</p>", status=self.status)
-        if self.cookie:
-            response.set_cookie("csrftoken", "x")
-        return response
+def version():
+    return content_cache.content_version()
 
 
-def get(path="/wat-werkt/", user=None, **headers):
-    request = RequestFactory().get(path, headers=headers)
-    request.user = user or AnonymousUser()
-    return request
+def test_the_content_version_stays_the_same_until_it_is_bumped():
+    first = version()
+    assert version() == first
+    content_cache.bump_content_version()
+    assert version() == first + 1
 
 
-def test_the_content_version_stays_the_same_until_it_is_bumped(django_capture_on_commit_callbacks):
-    first = content_cache.content_version()
-    assert content_cache.content_version() == first
-    with django_capture_on_commit_callbacks(execute=True):
+def test_a_bump_is_part_of_the_transaction_and_undone_with_it():
+    first = version()
+    with pytest.raises(RuntimeError), transaction.atomic():
         content_cache.bump_content_version()
-    assert content_cache.content_version() > first
+        assert version() == first + 1
+        raise RuntimeError("the change fails")
+    assert version() == first
 
 
-def test_a_bump_inside_a_transaction_waits_for_the_commit(django_capture_on_commit_callbacks):
-    first = content_cache.content_version()
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        content_cache.bump_content_version()
-    assert content_cache.content_version() == first
-    callbacks[0]()
-    assert content_cache.content_version() > first
+def test_a_bump_in_another_process_is_seen_here():
+    first = version()
+    ContentVersion.objects.update_or_create(pk=ContentVersion.SINGLETON, defaults={"version": first + 5})
+    assert version() == first + 5
 
 
-def test_the_version_expires_in_a_process_local_cache_and_not_in_a_shared_one(monkeypatch):
-    assert content_cache.cache_is_shared() is False
-    assert content_cache._version_timeout() == content_cache.LOCAL_VERSION_TTL
-    monkeypatch.setattr(content_cache, "caches", {"default": RedisCache("redis://127.0.0.1:1", {})})
-    assert content_cache.cache_is_shared() is True
-    assert content_cache._version_timeout() is None
+def test_a_process_reads_the_version_at_most_once_a_second(monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(content_cache, "VERSION_RECHECK_SECONDS", 1.0)
+    content_cache._forget_version()
+    with django_assert_num_queries(1):
+        for _ in range(5):
+            version()
 
 
-def test_a_public_page_gets_an_etag_and_a_revisit_costs_a_304_without_running_the_view():
-    view = CountingView()
-    page = content_cache.conditional_on_content(view)
-    response = page(get())
-    assert response.status_code == 200
-    assert response["ETag"] and response["Last-Modified"]
-    assert "no-cache" in response["Cache-Control"]
-    revisit = page(get(**{"If-None-Match": response["ETag"]}))
-    assert revisit.status_code == 304
-    assert view.calls == 1
+def test_a_fragment_is_kept_until_the_content_changes():
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    assert content_cache.cached_by_content("x", build) == 1
+    assert content_cache.cached_by_content("x", build) == 1
+    content_cache.bump_content_version()
+    assert content_cache.cached_by_content("x", build) == 2
 
 
-def test_publishing_changes_the_etag_so_the_revisit_gets_the_new_page(django_capture_on_commit_callbacks):
-    view = CountingView()
-    page = content_cache.conditional_on_content(view)
-    etag = page(get())["ETag"]
-    with django_capture_on_commit_callbacks(execute=True):
-        content_cache.bump_content_version()
-    response = page(get(**{"If-None-Match": etag}))
-    assert response.status_code == 200
-    assert response["ETag"] != etag
-
-
-def test_members_get_no_etag_and_always_a_fresh_page(participant):
-    view = CountingView()
-    page = content_cache.public_page()(view)
+def test_fragments_are_built_every_time_when_caching_is_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    built = []
     for _ in range(2):
-        response = page(get(user=participant))
-        assert response.status_code == 200
-        assert not response.has_header("ETag")
-    assert view.calls == 2
+        content_cache.cached_by_content("y", lambda: built.append(1))
+    assert len(built) == 2
 
 
-def test_language_and_htmx_requests_get_their_own_etag():
-    page = content_cache.conditional_on_content(CountingView())
-    dutch = get()
-    dutch.LANGUAGE_CODE = "nl"
-    english = get()
-    english.LANGUAGE_CODE = "en"
-    partial = get(**{"HX-Request": "true"})
-    partial.LANGUAGE_CODE = "nl"
-    etags = {page(request)["ETag"] for request in (dutch, english, partial)}
-    assert len(etags) == 3
+def test_nothing_comes_from_the_cache_while_bypassed():
+    content_cache.cached_by_content("z", lambda: "kept")
+    with content_cache.bypassed():
+        assert content_cache.cached_by_content("z", lambda: "fresh") == "fresh"
+    assert content_cache.cached_by_content("z", lambda: "fresh") == "kept"
 
 
-def test_the_rendered_page_is_served_from_the_cache_until_the_version_changes(django_capture_on_commit_callbacks):
-    view = CountingView()
-    page = content_cache.cache_public_page(timeout=60)(view)
-    first = page(get())
-    second = page(get())
-    assert view.calls == 1
-    assert second.content == first.content
-    assert second["Content-Type"] == first["Content-Type"]
-    with django_capture_on_commit_callbacks(execute=True):
-        content_cache.bump_content_version()
-    assert b"render 2" in page(get()).content
+# --- the state changes that bump ---------------------------------------------------------
 
 
-def test_each_query_string_is_a_page_of_its_own():
-    view = CountingView()
-    page = content_cache.cache_public_page()(view)
-    page(get("/casussen/?thema=wonen"))
-    page(get("/casussen/?thema=jeugd"))
-    page(get("/casussen/?thema=wonen"))
-    assert view.calls == 2
+def bumps(change):
+    before = version()
+    change()
+    return version() > before
 
 
-@pytest.mark.parametrize(
-    "view",
-    [CountingView(cookie=True), CountingView(nonce=True), CountingView(status=404)],
-    ids=["sets a cookie", "uses the CSP nonce", "not found"],
-)
-def test_responses_that_differ_per_visitor_or_failed_are_not_cached(view):
-    page = content_cache.cache_public_page()(view)
-    page(get())
-    page(get())
-    assert view.calls == 2
+def test_publishing_withdrawing_and_sending_back_a_case_bump(owner, facilitator):
+    case = make_case(owner, status="submitted")
+    assert bumps(lambda: case.publish(by=facilitator))
+    assert bumps(lambda: case.send_back(by=facilitator, message="Graag een foto erbij."))
+    published = make_case(owner, title="Tweede casus")
+    assert bumps(lambda: published.withdraw(by=owner))
 
 
-def test_posts_are_never_answered_from_the_cache():
-    view = CountingView()
-    page = content_cache.public_page()(view)
-    page(get())
-    request = RequestFactory().post("/wat-werkt/")
-    request.user = AnonymousUser()
-    page(request)
-    assert view.calls == 2
+def test_editing_a_published_case_bumps_and_editing_a_draft_does_not(owner):
+    published, draft = make_case(owner), make_case(owner, title="Concept", status="draft")
+    for case in (published, draft):
+        before = case.snapshot()
+        case.summary = "Een nieuwe samenvatting."
+        case.save()
+        changed = bumps(lambda case=case, before=before: case.record_changes(by=owner, before=before))
+        assert changed == (case is published)
+
+
+def test_hiding_a_reflection_bumps(owner, participant, facilitator):
+    from cases.models import Reflection
+
+    reflection = Reflection.objects.create(
+        case=make_case(owner), author=participant, perspective="gemeente", strikes="x"
+    )
+    assert bumps(lambda: reflection.hide(by=facilitator, reason="Off-topic"))
+    assert bumps(lambda: reflection.unhide(by=facilitator))
+
+
+def test_every_curation_step_bumps(facilitator):
+    factor = make_factor("Voorstel", status="proposed")
+    assert bumps(lambda: factor.accept(by=facilitator))
+    assert bumps(lambda: factor.rename("Een betere naam", by=facilitator))
+    other = make_factor("Dubbel")
+    assert bumps(lambda: factor.merge(other, by=facilitator))
+    assert Factor.objects.filter(pk=other.pk, status=Factor.Status.MERGED).exists()
+
+
+def test_publishing_and_unpublishing_a_harvest_bump():
+    meeting = make_meeting(days=-1, status="closed")
+    assert bumps(meeting.publish)
+    assert bumps(meeting.unpublish)
+
+
+def test_accepting_a_definition_bumps(facilitator):
+    from cop.models import Term
+
+    term = Term.objects.create(name="Gebiedsgericht werken")
+    proposal = term.propose_version("<p>Samen werken aan een gebied.</p>", by=facilitator)
+    assert bumps(lambda: proposal.accept(by=facilitator))

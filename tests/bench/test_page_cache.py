@@ -1,0 +1,150 @@
+"""Public pages come from the cache for visitors, with 304s on revisits, until content changes."""
+
+import gzip
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+from django.urls import reverse
+
+from cop import cache as content_cache
+from tests.conftest import make_case, make_factor
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _caching_on(settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 600
+    monkeypatch.setattr(content_cache, "VERSION_RECHECK_SECONDS", -1)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_second_visit_comes_from_the_cache_without_rendering(client, owner, django_assert_max_num_queries):
+    case = make_case(owner, title="Buurtkamer De Linde")
+    first = client.get(case.get_absolute_url())
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    assert "no-cache" in first["Cache-Control"]
+    with django_assert_max_num_queries(1):  # the content version, nothing else
+        second = client.get(case.get_absolute_url())
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+def test_a_revisit_with_the_etag_or_the_date_costs_a_304_without_a_body(client, owner):
+    url = make_case(owner).get_absolute_url()
+    first = client.get(url)
+    by_etag = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    assert by_etag["ETag"] == first["ETag"]
+    by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert by_date.status_code == 304
+    assert client.get(url, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_publishing_a_case_shows_it_on_the_cached_library_and_withdrawing_removes_its_page(client, owner, facilitator):
+    make_case(owner, title="Eerste casus")
+    library = reverse("cases:library")
+    etag = client.get(library)["ETag"]
+    assert "Tweede casus" not in client.get(library).content.decode()
+
+    second = make_case(owner, title="Tweede casus", status="submitted")
+    second.publish(by=facilitator)
+
+    page = client.get(library, HTTP_IF_NONE_MATCH=etag)
+    assert page.status_code == 200 and "Tweede casus" in page.content.decode()
+    assert client.get(second.get_absolute_url()).status_code == 200
+    second.withdraw(by=owner)
+    assert client.get(second.get_absolute_url()).status_code == 404
+
+
+def test_a_form_post_by_a_member_renews_the_pages(client_of, owner):
+    # A change no state-change method announces (here: the profile, whose public name
+    # may show on pages): the write request itself does.
+    before = content_cache.content_version()
+    response = client_of(owner).post(reverse("profile"), {})
+    assert response.status_code < 400
+    assert content_cache.content_version() > before
+
+
+def test_posting_in_the_live_mode_does_not_renew_the_pages():
+    from cop.cache import _changes_content
+
+    request = RequestFactory().post("/live/ABC123/rondes/1/bijdragen/")
+    request.user = AnonymousUser()
+    request.resolver_match = type("Match", (), {"namespaces": ["live"], "url_name": "contribute"})()
+    assert not _changes_content(request, HttpResponse(status=302))
+
+
+def test_members_always_get_a_fresh_page_without_an_etag(client_of, participant, owner):
+    url = make_case(owner).get_absolute_url()
+    member = client_of(participant)
+    for _ in range(2):
+        response = member.get(url)
+        assert response.status_code == 200
+        assert not response.has_header("ETag")
+
+
+def test_htmx_partials_and_full_pages_are_kept_apart(client):
+    make_factor("Korte lijnen")
+    board = reverse("factors:board")
+    partial = client.get(board, HTTP_HX_REQUEST="true").content.decode()
+    full = client.get(board).content.decode()
+    assert "<html" not in partial and "<html" in full
+    assert "HX-Request" in client.get(board)["Vary"]
+
+
+def test_a_kept_page_is_also_kept_gzipped_for_browsers(client):
+    for n in range(40):
+        make_factor(f"Factor nummer {n}")
+    board = reverse("factors:board")
+    plain = client.get(board)
+    packed = client.get(board, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert packed["ETag"] != plain["ETag"]
+    assert "Accept-Encoding" in packed["Vary"]
+
+
+def test_an_embed_from_the_cache_stays_frameable(client):
+    make_factor("Korte lijnen")
+    url = reverse("embed-board")
+    fresh, kept = client.get(url), client.get(url)
+    assert kept.content == fresh.content
+    for response in (fresh, kept):
+        assert not response.has_header("X-Frame-Options")
+        assert "frame-ancestors *" in response["Content-Security-Policy"]
+
+
+def request_for_a_page():
+    request = RequestFactory().get("/over/")
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    return request
+
+
+@pytest.mark.parametrize(
+    "make_personal",
+    [
+        lambda request, response: get_token(request),
+        lambda request, response: request.session.__setitem__("seen", True),
+        lambda request, response: request._messages.add(20, "Welkom"),
+        lambda request, response: setattr(request, "_csp_nonce", "abc"),
+        lambda request, response: response.set_cookie("x", "y"),
+        lambda request, response: setattr(response, "status_code", 404),
+    ],
+    ids=["CSRF token", "session changed", "message added", "CSP nonce", "cookie", "not found"],
+)
+def test_a_page_with_something_of_this_visitor_in_it_is_never_kept(make_personal):
+    request, response = request_for_a_page(), HttpResponse("<p>Pagina</p>")
+    assert content_cache._storable(request, response)
+    make_personal(request, response)
+    assert not content_cache._storable(request, response)
