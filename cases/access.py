@@ -75,7 +75,8 @@ def get_case_for_user(request, slug, *, need=None):
 
     ``need`` names a permission flag (``"can_edit"``); without it the member gets 403.
     """
-    case = get_object_or_404(Case.objects.visible_to(request.user), slug=slug)
+    cases = Case.objects.visible_to(request.user).select_related("area", "municipality", "organisation")
+    case = get_object_or_404(cases, slug=slug)
     perms = permissions_for(request.user, case)
     if need and not getattr(perms, need):
         raise PermissionDenied

@@ -8,8 +8,10 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection, text_of
+from cop.cache import cached_by_content
 from cop.images import ProcessedImage, VerifiedImageField
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
+from cop.widgets import QuickSelect
 from factors.models import Factor
 
 STORY_REQUIRED = _("Vertel het verhaal van de casus: dit veld is nog leeg.")
@@ -418,6 +420,26 @@ class ReflectionForm(forms.ModelForm):
         return data
 
 
+def library_filter_choices():
+    """(themes, municipalities, {kind: factors}) as (slug, name) pairs for the library's filters."""
+    themes = list(Theme.objects.order_by("order", "name").values_list("slug", "name"))
+    municipalities = list(Municipality.objects.order_by("name").values_list("slug", "name"))
+    groups = {Factor.Kind.WORKING: [], Factor.Kind.OBSTACLE: []}
+    for slug, name, kind in (
+        Factor.objects.public().order_by("kind", "order", "name").values_list("slug", "name", "kind")
+    ):
+        groups.setdefault(kind, []).append((slug, name))
+    return themes, municipalities, groups
+
+
+def library_factor_choices(groups):
+    return [
+        ("", _("Alle factoren")),
+        (_("Werkzame factoren"), groups[Factor.Kind.WORKING]),
+        (_("Belemmeringen"), groups[Factor.Kind.OBSTACLE]),
+    ]
+
+
 class LibraryFilterForm(forms.Form):
     """The library's filters: each optional, all combinable, as a shareable query string."""
 
@@ -432,7 +454,10 @@ class LibraryFilterForm(forms.Form):
         label=_("Perspectief"), required=False, choices=[("", _("Alle perspectieven")), *Perspective.choices]
     )
     fase = forms.ChoiceField(label=_("Fase"), required=False, choices=[("", _("Alle fasen")), *Case.Stage.choices])
-    factor = forms.ChoiceField(label=_("Factor of belemmering"), required=False)
+    # Thousands of factors at scale: QuickSelect writes the options without a template each.
+    factor = forms.ChoiceField(
+        label=_("Factor of belemmering"), required=False, widget=QuickSelect(cache_as="library-factor")
+    )
     organisatie = forms.ChoiceField(
         label=_("Soort organisatie"),
         required=False,
@@ -451,22 +476,12 @@ class LibraryFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget = forms.TextInput(attrs={"type": "search", "placeholder": _("bijv. studenten")})
-        self.fields["thema"].choices = [("", _("Alle thema's"))] + list(
-            Theme.objects.order_by("order", "name").values_list("slug", "name")
-        )
-        self.fields["gemeente"].choices = [("", _("Alle gemeenten"))] + list(
-            Municipality.objects.order_by("name").values_list("slug", "name")
-        )
-        groups = {Factor.Kind.WORKING: [], Factor.Kind.OBSTACLE: []}
-        for slug, name, kind in (
-            Factor.objects.public().order_by("kind", "order", "name").values_list("slug", "name", "kind")
-        ):
-            groups.setdefault(kind, []).append((slug, name))
-        self.fields["factor"].choices = [
-            ("", _("Alle factoren")),
-            (_("Werkzame factoren"), groups[Factor.Kind.WORKING]),
-            (_("Belemmeringen"), groups[Factor.Kind.OBSTACLE]),
-        ]
+        # The same for every visitor until content changes: kept in the cache (cop.cache).
+        themes, municipalities, groups = cached_by_content("library-filter-choices", library_filter_choices)
+        self.fields["thema"].choices = [("", _("Alle thema's")), *themes]
+        self.fields["gemeente"].choices = [("", _("Alle gemeenten")), *municipalities]
+        # A callable: the 2,000 factors are only walked when a value is checked or the list drawn.
+        self.fields["factor"].choices = lambda: library_factor_choices(groups)
 
     def value(self, name):
         """The cleaned value of one filter, or "" when missing or invalid (an old link keeps working)."""

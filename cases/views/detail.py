@@ -21,12 +21,13 @@ def detail(request, slug):
     context = {
         "case": case,
         "perms": perms,
-        "images": case.images.all(),
+        # Lists: the template reads them more than once (first image, meta tags).
+        "images": list(case.images.all()),
         # "working" sorts after "obstacle": descending puts the working factors first.
         "factor_links": case.factor_links.select_related("factor").order_by("-factor__kind", "order", "pk"),
         "partners": case.partners.select_related("organisation"),
         "links": case.links.all(),
-        "themes": case.themes.all(),
+        "themes": list(case.themes.all()),
         "meetings": case.meetings.visible_to(user).order_by("-starts_at"),
         "reflections": reflections,
         "related": case.related_for(user),

@@ -1,14 +1,36 @@
 """The case library (/casussen/): filters, sorting, Dutch full-text search, pagination; htmx-aware."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from cases.forms import LibraryFilterForm
 from cases.models import Case
+from cop.cache import cached_by_content
+from cop.roles import is_member
 from cop.search import is_postgres, search
 
 PAGE_SIZE = 12
+
+
+def library_page(cases, number, *, key):
+    """One page of ``cases``, kept per filter combination (``key``) until published content changes.
+
+    The count and the page's cases (with what their cards show) come from the cache
+    (``cop.cache.cached_by_content``) after the first visitor asked for them.
+    """
+
+    def build():
+        page = Paginator(cases, PAGE_SIZE).get_page(number)
+        return page.paginator.count, page.number, list(page.object_list)
+
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()
+    count, page_number, object_list = cached_by_content(f"library:{digest}", build)
+    page = Paginator(range(count), PAGE_SIZE).get_page(page_number)
+    page.object_list = object_list
+    return page
 
 
 def library(request):
@@ -29,7 +51,7 @@ def library(request):
         cases = cases.order_by("-evidence_count", "-published_at", "-pk")
     elif sort == LibraryFilterForm.SORT_NEWEST or not (query and is_postgres()):
         cases = cases.order_by("-published_at", "-pk")
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = library_page(cases, request.GET.get("pagina"), key=(is_member(request.user), request.GET.urlencode()))
     context = {"form": form, "page": page, "query": query}
     template = "cases/partials/_library_results.html" if request.htmx else "cases/library.html"
     response = render(request, template, context)

@@ -8,6 +8,7 @@ only then get their ``<mark>`` tags, so a search never renders user HTML.
 """
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
 from cop import portal
+from cop.cache import cached_by_content
 from cop.models import Municipality, Term, TermVersion, Theme
 from cop.search import SEARCH_CONFIG, is_postgres, search_vector_expression
 from cop.search import search as full_text_search
@@ -346,6 +348,29 @@ def popular_themes(limit=6):
 # --- the view -------------------------------------------------------------------------------
 
 
+def found(query, *, kind, filters, page):
+    """The groups and total of ``run_search`` (with suggestions when nothing is found).
+
+    Kept per query, kind, filters and page until published content changes
+    (``cop.cache.cached_by_content``): a common word ranks thousands of cases, and
+    people repeat the same searches and page through them.
+    """
+
+    def build():
+        groups = run_search(query, kind=kind, filters=filters, page=page)
+        for group in groups:
+            if group.page is not None:  # keep the numbers the pager needs, not the query
+                group.page = Paginator(range(group.count), PAGE_SIZE).get_page(group.page.number)
+        result = {"groups": groups, "total": sum(group.count for group in groups)}
+        if not result["total"]:
+            result.update(suggestion=spelling_suggestion(query), themes=list(popular_themes()))
+        return result
+
+    slugs = {name: getattr(value, "slug", "") for name, value in filters.items()}
+    key = hashlib.sha256(repr((query, kind, sorted(slugs.items()), str(page))).encode()).hexdigest()
+    return cached_by_content(f"search:{key}", build)
+
+
 def search(request):
     form = SearchForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -354,13 +379,10 @@ def search(request):
     filters = {"theme": data.get("thema"), "municipality": data.get("gemeente")}
     context = {"form": form, "query": query, "kind": kind, "groups": [], "total": 0}
     if query:
-        groups = run_search(query, kind=kind, filters=filters, page=request.GET.get("page") or 1)
-        context.update(groups=groups, total=sum(g.count for g in groups))
+        context.update(found(query, kind=kind, filters=filters, page=request.GET.get("page") or 1))
         context["filtered"] = bool(kind or any(filters.values()))
-        if not context["total"]:
-            context.update(suggestion=spelling_suggestion(query), themes=popular_themes())
     else:
-        context["themes"] = popular_themes()
+        context["themes"] = cached_by_content("search:popular-themes", lambda: list(popular_themes()))
     template = "cop/search_results.html" if request.htmx else "cop/search.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
