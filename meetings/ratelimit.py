@@ -14,8 +14,9 @@ def limit(name):
     defaults = {
         # Contributions, edits and dots per participant or guest.
         "participant": 12,
-        # All writes through one join code: a room of 500 people posting at once.
-        "code": 1500,
+        # All writes through one join code: a room of 500 people posting three times in a
+        # minute is 1,500; twice that leaves room for edits, dots and a second round.
+        "code": 3000,
         # Failed join-code lookups per address: codes cannot be guessed in bulk.
         "lookup": 30,
     }

@@ -8,6 +8,7 @@ can serve one meeting.
 """
 
 import zlib
+from functools import wraps
 
 from django.contrib import messages
 from django.db.models import Count
@@ -24,7 +25,7 @@ from meetings import ratelimit
 from meetings.access import become_guest, live_meeting, participant_for
 from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
 from meetings.harvest import group
-from meetings.models import Contribution, RefusedError, normalise_join_code
+from meetings.models import LIVE_VERSIONS, Contribution, RefusedError, normalise_join_code
 from meetings.qr import qr_data_uri
 
 # --- joining -----------------------------------------------------------------------------
@@ -103,10 +104,31 @@ def participate(request, meeting):
     return render(request, "live/participate.html", phone_context(request, meeting))
 
 
+def answers_unchanged_polls(view):
+    """A poll for the version this process read moments ago gets its 204 without a query.
+
+    The version is remembered per join code for half a second (``LIVE_VERSIONS``);
+    otherwise, or for any other version, the view looks the meeting up as usual.
+    """
+
+    @wraps(view)
+    def wrapper(request, code, *args, **kwargs):
+        seen = request.GET.get("v", "")
+        if seen.isdigit() and LIVE_VERSIONS.get(code) == int(seen):
+            response = HttpResponse(status=204)
+            patch_vary_headers(response, ["HX-Request"])
+            return response
+        return view(request, code, *args, **kwargs)
+
+    return wrapper
+
+
 @never_cache
+@answers_unchanged_polls
 @live_meeting
 def phone_changes(request, meeting):
     """The phone's poll: 204 when nothing changed; a new round panel when the round changed."""
+    LIVE_VERSIONS.set(meeting.join_code, meeting.live_version)
     seen = request.GET.get("v", "")
     if seen.isdigit() and int(seen) == meeting.live_version:
         response = HttpResponse(status=204)
@@ -301,9 +323,11 @@ def wall(request, meeting):
 
 
 @never_cache
+@answers_unchanged_polls
 @live_meeting
 def wall_changes(request, meeting):
     """What the wall has not seen since version ``v``: nothing (204), the new contributions, or a redraw."""
+    LIVE_VERSIONS.set(meeting.join_code, meeting.live_version)
     seen = request.GET.get("v", "")
     seen = int(seen) if seen.isdigit() else None
     if seen == meeting.live_version:
