@@ -1,11 +1,15 @@
 -- wrk script of the benchmark (bench/measure.py runs it).
--- GET by default. With BENCH_SESSIONS set (a file of "sessionid csrftoken" lines,
--- one live-mode guest each), every request posts a new contribution as the next guest.
+-- GET by default, accepting gzip as browsers do; wrk then sends one prepared request
+-- over and over (no Lua per request, so the client costs as little as without a script).
+-- With BENCH_SESSIONS set (a file of "sessionid csrftoken" lines, one live-mode guest
+-- each), every request posts a new contribution as the next guest.
 -- At the end it prints one line "WRK_JSON {...}" with the numbers measure.py reads.
 
 local counter = 0
 local sessions = nil
 local threads = {}
+
+wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
 
 setup = function(thread)
   thread:set("id", #threads + 1)
@@ -23,20 +27,21 @@ init = function(args)
   end
 end
 
-request = function()
-  if not sessions then
-    return wrk.format(nil, wrk.path)
+-- Defined only for posting: without a request() function wrk sends its static request.
+local sessions_file = os.getenv("BENCH_SESSIONS")
+if sessions_file and sessions_file ~= "" then
+  request = function()
+    counter = counter + 1
+    local s = sessions[(counter + id * 7919) % #sessions + 1]
+    local key = string.format("wrk-%d-%d", id, counter)
+    local body = "text=Bewoners+werken+samen+aan+de+wijk+" .. key .. "&submission_key=" .. key ..
+      "&csrfmiddlewaretoken=" .. s[2]
+    local headers = {
+      ["Content-Type"] = "application/x-www-form-urlencoded",
+      ["Cookie"] = "sessionid=" .. s[1] .. "; csrftoken=" .. s[2],
+    }
+    return wrk.format("POST", wrk.path, headers, body)
   end
-  counter = counter + 1
-  local s = sessions[(counter + id * 7919) % #sessions + 1]
-  local key = string.format("wrk-%d-%d", id, counter)
-  local body = "text=Bewoners+werken+samen+aan+de+wijk+" .. key .. "&submission_key=" .. key ..
-    "&csrfmiddlewaretoken=" .. s[2]
-  local headers = {
-    ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "sessionid=" .. s[1] .. "; csrftoken=" .. s[2],
-  }
-  return wrk.format("POST", wrk.path, headers, body)
 end
 
 done = function(summary, latency, requests)
