@@ -30,6 +30,10 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Two processes (pytest-xdist): the browser tests wait on Chromium and the live server while the
+# other process runs. PYTEST_ARGS="-n 0" runs everything in one process.
+PYTEST_ARGS ?= -n 2
+
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
