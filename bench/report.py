@@ -102,6 +102,7 @@ def build_rows(small, large, live, bare):
             "missing": row.get("missing"),
             "error": row.get("error"),
             "first_seconds": row.get("first_seconds"),
+            "cold_ms": row.get("cold_ms"),
             "queries_s": s_row.get("queries"),
             "queries_l": row.get("queries"),
         }
@@ -177,6 +178,14 @@ def judge_scenario(label, scenario, judge, *, cross_host=False):
         )
 
 
+LEGEND = """
+queries: SQL queries of one request with the caches bypassed, at both scales. cold ms: the time
+of such a request at the larger scale (what the first visitor after a change waits). median,
+p95, req/s: wrk with 16 connections accepting gzip, as browsers do, after every worker was warmed.
+x bare: req/s relative to the bare view served by the same processes in the same run.
+304 req/s: revisits with If-None-Match. Live rows: single endpoints; the scenario is below."""
+
+
 def print_table(report):
     small, large = report["scales"]
     headers = [
@@ -184,6 +193,7 @@ def print_table(report):
         "kind",
         f"queries {small}",
         f"queries {large}",
+        "cold ms",
         "median ms",
         "p95 ms",
         "req/s",
@@ -194,13 +204,25 @@ def print_table(report):
     for row in report["rows"]:
         if row["missing"] or (row["error"] and "rps" not in row):
             problem = f"missing: {row['missing']}" if row["missing"] else row["error"]
-            cells = [row["page"], row["kind"], row["queries_s"], row["queries_l"], problem, "", "", "", ""]
+            cells = [
+                row["page"],
+                row["kind"],
+                row["queries_s"],
+                row["queries_l"],
+                row["cold_ms"],
+                problem,
+                "",
+                "",
+                "",
+                "",
+            ]
         else:
             cells = [
                 row["page"],
                 row["kind"],
                 row["queries_s"],
                 row["queries_l"],
+                row.get("cold_ms"),
                 row.get("median_ms"),
                 row.get("p95_ms"),
                 row.get("rps"),
@@ -210,15 +232,18 @@ def print_table(report):
         lines.append(["" if c is None else str(c) for c in cells])
     bare = report.get("bare")
     if bare:
-        lines.append(["bare view (baseline)", "", "", "", f"{bare['median_ms']:.2f}", f"{bare['p95_ms']:.2f}",
+        lines.append(["bare view (baseline)", "", "", "", "", f"{bare['median_ms']:.2f}", f"{bare['p95_ms']:.2f}",
                       f"{bare['rps']:.1f}", "1.0", ""])  # fmt: skip
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)]
+    machine = report["machine"]
     out = [
-        f"Weten wat werkt: benchmark of {report['date']} on {report['machine']['cpu']} ({report['machine']['cores']} cores)"
+        f"Weten wat werkt: benchmark of {report['date']} on {machine['cpu']} ({machine['cores']} cores, "
+        f"{machine['memory_gb']} GB; load average {machine.get('load_before', '?')} before the run)"
     ]
     out.append("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
     out.append("  ".join("-" * w for w in widths))
     out += ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in lines]
+    out.append(LEGEND)
     out.append("")
     for target in report["targets"]:
         out.append(f"[{'met' if target['met'] else 'NOT MET'}] {target['target']}: {target['detail']}")
@@ -255,6 +280,8 @@ def main():
     if "total_seconds" in run:
         seconds = run["total_seconds"]
         judge(f"bench: runs in under {BENCH_SECONDS // 60} minutes", seconds < BENCH_SECONDS, f"{seconds} s")
+    if "load_before" in run:
+        run.setdefault("machine", {})["load_before"] = run["load_before"]
     report = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": {**machine(), **run.get("machine", {})},

@@ -12,6 +12,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from cop import datagen
+from cop.cache import bump_content_version
 
 PUBLIC_SCALES = ["S", "M", "L"]
 
@@ -50,6 +51,8 @@ class Command(BaseCommand):
         log = self.stdout.write if options["verbosity"] > 1 else None
         generator = datagen.Generator(plan, seed=seed, batch_size=batch_size, log=log)
         counts = generator.run()
+        # Every public page shows other content now (also in a shared cache such as Redis).
+        bump_content_version()
         self.stdout.write(f"Generated scale {scale} (seed {seed}) in {generator.elapsed:.1f} s:")
         for name, count in counts.items():
             self.stdout.write(f"  {name:<28} {count:>9,}")
