@@ -24,8 +24,10 @@ version, language and address and kept for ``settings.PAGE_CACHE_SECONDS``
 kept page has an ``ETag`` (a hash of its bytes) and a ``Last-Modified`` (when it was
 rendered), so a revisit with ``If-None-Match`` or ``If-Modified-Since`` costs a 304
 without rendering. Signed-in members, requests with pending messages and responses
-that set a cookie, use the CSP nonce or say ``private`` are never cached.
-``PAGE_CACHE_SECONDS = 0`` switches it off (the test suite does, see tests/conftest.py).
+that set a cookie, use a CSRF token or the CSP nonce, change the session or say
+``private`` are never kept.
+Kept pages are also kept gzipped, for the browsers that accept it (all do).
+``PAGE_CACHE_SECONDS = 0`` switches it off (the test suite does, see tests/settings.py).
 
 For a page that cannot be cached as a whole, ``cached_by_content(key, build)``
 keeps any value (a fragment, a list of choices) until the next bump.
