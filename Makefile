@@ -17,6 +17,7 @@ install: $(STAMP)
 # Translators: after editing locale/*/LC_MESSAGES/django.po, run `make messages` (needs
 # GNU gettext) and commit both .po and .mo; the compiled .mo files are committed so that
 # `make run` and `make test` need nothing but Python and make.
+messages: export DJANGO_DEBUG = 1
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l en --ignore=$(VENV) --ignore=staticfiles --ignore=media --no-obsolete -v 0
 	$(BIN)/python manage.py compilemessages --ignore=$(VENV) -v 0

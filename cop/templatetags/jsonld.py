@@ -20,6 +20,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -243,7 +244,8 @@ def permalink(obj):
         "public": True,
         "url": f"{settings.SITE_URL}{obj.get_absolute_url()}",
         "title": _title(obj),
-        "year": _year(obj),
+        # "z.d." (zonder datum) is how Dutch citations mark a missing year.
+        "year": _year(obj) or _("z.d."),
         "feed": item_feed(obj),
         "licence_name": settings.COP_LICENCE_NAME,
         "licence_url": settings.COP_LICENCE_URL,
