@@ -13,7 +13,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cop.models import Organisation, Perspective, Profile
 from cop.roles import FACILITATORS_GROUP
@@ -57,6 +57,12 @@ def _fast_and_isolated(settings, tmp_path):
     # Test speed-ups and isolation: a fast hasher, media in a temporary folder.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The language middleware activates the request's language in this thread, as
+    # Django's own does; a test that called a view in English must not leave the
+    # next test (which may call code directly, without a request) in English.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")
