@@ -94,7 +94,10 @@ def make_user(email, *, name="", perspective="", organisation=None, facilitator=
         show_name_publicly=public,
     )
     if facilitator:
-        user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
+        # A transactional test before this one in the same worker may have flushed the
+        # group its data migration made; the role is the membership, so make it again.
+        group, _created = Group.objects.get_or_create(name=FACILITATORS_GROUP)
+        user.groups.add(group)
     return user
 
 

@@ -2,10 +2,10 @@
 a visitor finds it by a Dutch word from its story and by filtering."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 
 from cop.models import Municipality, Theme
+from tests.axe import run_axe
 from tests.conftest import make_factor, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +25,7 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 
 
 def axe_violations(page):
-    return [v["id"] for v in Axe().run(page, options=WCAG_21_AA).response["violations"]]
+    return [v["id"] for v in run_axe(page, WCAG_21_AA).response["violations"]]
 
 
 def fits_the_screen(page):

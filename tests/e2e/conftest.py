@@ -89,9 +89,9 @@ def log_in(page, live_server, email, password=PASSWORD):
 
 def axe_violations(page):
     """The WCAG 2.1 A/AA violations on ``page``: rule, impact and the offending nodes."""
-    from axe_playwright_python.sync_playwright import Axe
+    from tests.axe import run_axe
 
-    result = Axe().run(page, options=WCAG_21_AA)
+    result = run_axe(page, WCAG_21_AA)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
         for v in result.response["violations"]

@@ -1,12 +1,12 @@
 """The "Wat werkt" and glossary pages in Chromium: no WCAG 2.1 A/AA violations (axe), filters with and without JS."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 
 from cop.models import Term
 from cop.roles import FACILITATORS_GROUP
 from factors.models import Cluster, FactorRelation
+from tests.axe import run_axe
 from tests.conftest import PASSWORD, make_factor, make_user
 from tests.factors.conftest import cast_dots, cite_in_case, cluster_contribution, make_municipality, published_meeting
 
@@ -50,7 +50,6 @@ def _log_in(page, base_url, email):
 
 
 def test_public_pages_pass_axe_and_fit_a_phone(browser, live_server, board_data, artifacts_dir):
-    axe = Axe()
     paths = [
         "/wat-werkt/",
         "/wat-werkt/?perspectief=welzijn",
@@ -65,7 +64,7 @@ def test_public_pages_pass_axe_and_fit_a_phone(browser, live_server, board_data,
         page = context.new_page()
         for path in paths:
             page.goto(f"{live_server.url}{path}")
-            result = axe.run(page, options=WCAG)
+            result = run_axe(page, WCAG)
             assert result.response["violations"] == [], (path, viewport, result.generate_report())
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, viewport)
         page.goto(f"{live_server.url}/wat-werkt/")
@@ -102,7 +101,6 @@ def test_the_filters_work_without_javascript(browser, live_server, board_data):
 
 
 def test_curation_pages_pass_axe(browser, live_server, board_data):
-    axe = Axe()
     page = browser.new_page()
     _log_in(page, live_server.url, "begeleider@example.org")
     working = board_data["working"]
@@ -118,6 +116,6 @@ def test_curation_pages_pass_axe(browser, live_server, board_data):
     ):
         page.goto(f"{live_server.url}{path}")
         assert page.url.endswith(path), (path, page.url)
-        result = axe.run(page, options=WCAG)
+        result = run_axe(page, WCAG)
         assert result.response["violations"] == [], (path, result.generate_report())
     page.close()

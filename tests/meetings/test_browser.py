@@ -1,11 +1,11 @@
 """The live mode in Chromium: a 360 px phone, the keyboard, the wall that updates itself, axe (WCAG 2.1 AA)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 
 from cop.roles import FACILITATORS_GROUP
 from meetings.models import Contribution
+from tests.axe import run_axe
 from tests.conftest import PASSWORD, make_factor, make_meeting, make_user
 from tests.meetings.conftest import add_round
 
@@ -28,7 +28,7 @@ def live():
 
 
 def assert_accessible(page, where):
-    result = Axe().run(page, options=WCAG)
+    result = run_axe(page, WCAG)
     assert result.response["violations"] == [], (where, result.generate_report())
 
 

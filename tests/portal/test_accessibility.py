@@ -4,7 +4,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.axe import run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,13 +30,12 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 def test_portal_pages_pass_axe_and_fit_a_phone(browser, live_server, world, artifacts_dir):
     world.harvested.rounds.update(status="closed")  # rounds that ran: the meeting page draws its harvest
-    axe = Axe()
     for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
         context = browser.new_context(viewport=viewport, locale="nl-NL")
         page = context.new_page()
         for path in PAGES:
             page.goto(f"{live_server.url}{path}")
-            result = axe.run(page, options=WCAG)
+            result = run_axe(page, WCAG)
             assert result.response["violations"] == [], (path, viewport, result.generate_report())
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, viewport)
         for path, name in (("/wat-werkt/kaart/", "factor-map"), ("/", "home")):
