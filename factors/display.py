@@ -16,11 +16,38 @@ def perspective_label(value):
         return value
 
 
+# The board lists the strongest factors of each kind per cluster; the rest are one link
+# away (the board filtered on that cluster lists all). A CoP of hundreds or thousands of
+# factors keeps a board page of the same size; the counts always cover all of them.
+BOARD_LIST_PER_KIND = 10
+
+
 @dataclass
 class BoardGroup:
     cluster: object  # a Cluster, or None for factors without one
     working: list = field(default_factory=list)
     obstacles: list = field(default_factory=list)
+    limit: int | None = None  # how many of each kind the page lists; None: all
+
+    def _shown(self, factors):
+        # Factors without a cluster have no page of their own to link to: all are listed.
+        return factors if self.limit is None or self.cluster is None else factors[: self.limit]
+
+    @property
+    def working_shown(self):
+        return self._shown(self.working)
+
+    @property
+    def obstacles_shown(self):
+        return self._shown(self.obstacles)
+
+    @property
+    def working_more(self):
+        return len(self.working) - len(self.working_shown)
+
+    @property
+    def obstacles_more(self):
+        return len(self.obstacles) - len(self.obstacles_shown)
 
 
 @dataclass
@@ -35,11 +62,19 @@ class Board:
         return not self.groups
 
 
-def build_board(viewer=None, *, theme=None, perspective=None, municipality=None, query=""):
-    """The board in three queries: factors with evidence, their themes, and the perspectives behind them."""
-    factors = list(
-        Factor.objects.for_board(viewer, theme=theme, perspective=perspective, municipality=municipality, query=query)
+def build_board(viewer=None, *, theme=None, perspective=None, municipality=None, query="", cluster=None):
+    """The board in three queries: factors with evidence, their themes, and the perspectives behind them.
+
+    With a ``cluster`` only that cluster's factors, all of them; otherwise every cluster
+    lists its strongest ``BOARD_LIST_PER_KIND`` of each kind (the counts cover all).
+    """
+    queryset = Factor.objects.for_board(
+        viewer, theme=theme, perspective=perspective, municipality=municipality, query=query
     )
+    if cluster is not None:
+        queryset = queryset.filter(cluster=cluster)
+    factors = list(queryset)
+    limit = None if cluster is not None else BOARD_LIST_PER_KIND
     perspectives = evidence.perspectives_by_factor(
         [factor.pk for factor in factors], viewer, perspective=perspective, municipality=municipality
     )
@@ -47,7 +82,7 @@ def build_board(viewer=None, *, theme=None, perspective=None, municipality=None,
     groups = []
     for _cluster_id, members in groupby(factors, key=lambda factor: factor.cluster_id):
         members = list(members)
-        group = BoardGroup(cluster=members[0].cluster)
+        group = BoardGroup(cluster=members[0].cluster, limit=limit)
         for factor in members:
             factor.evidence_perspectives = [perspective_label(value) for value in perspectives.get(factor.pk, [])]
             factor.strength_percent = round(100 * factor.evidence_strength / max_strength) if max_strength else 0

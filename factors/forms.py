@@ -33,6 +33,14 @@ class BoardFilterForm(forms.Form):
         empty_label=_("Alle gemeenten"),
         help_text=_("Alleen onderbouwing uit casussen in deze gemeente telt mee."),
     )
+    cluster = forms.ModelChoiceField(
+        label=_("Cluster"),
+        queryset=Cluster.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle clusters"),
+        help_text=_("Eén cluster toont al zijn factoren, niet alleen de sterkste."),
+    )
 
     def filters(self):
         """The valid filters as keyword arguments of ``Factor.objects.for_board``; invalid ones are ignored."""
@@ -43,6 +51,7 @@ class BoardFilterForm(forms.Form):
             "theme": data.get("thema"),
             "perspective": data.get("perspectief") or None,
             "municipality": data.get("gemeente"),
+            "cluster": data.get("cluster"),
         }
 
 

@@ -1,5 +1,7 @@
 """/wat-werkt/: working factors and obstacles side by side, by cluster, with evidence and filters."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +9,7 @@ from django.urls import reverse
 
 from cases.models import Case, CaseFactor
 from cop.models import Theme
+from factors import display
 from factors.models import Cluster, Factor
 from meetings.models import Contribution, Round
 from tests.conftest import make_factor
@@ -16,9 +19,14 @@ pytestmark = pytest.mark.django_db
 
 BOARD = reverse("factors:board")
 # Factors (1), their themes (1), the perspectives behind them (2), the filter
-# form's themes and municipalities (2), and one lookup per chosen theme or
-# municipality filter (at most 2).
-BOARD_QUERIES = 8
+# form's themes, municipalities and clusters (3), and one lookup per chosen theme,
+# municipality or cluster filter (at most 3).
+BOARD_QUERIES = 10
+CARD_TITLE = re.compile(r'class="factor-card__title"><a href="[^"]*">([^<]*)</a>')
+
+
+def card_titles(html):
+    return CARD_TITLE.findall(html)
 
 
 def test_a_visitor_sees_accepted_factors_and_obstacles_grouped_by_cluster(client):
@@ -190,5 +198,45 @@ def test_the_board_costs_the_same_queries_for_10_and_200_factors(client, django_
     _add_factors_with_evidence(190, start=10)
     with django_assert_max_num_queries(BOARD_QUERIES):
         html = client.get(BOARD, params).content.decode()
-    assert html.count("factor-card__title") == 200
+    # Unclustered factors are all listed; the cluster lists its strongest of each kind.
+    assert len(card_titles(html)) == 100 + 2 * display.BOARD_LIST_PER_KIND
     assert _count_queries(client, BOARD, **params) == with_10
+
+
+def test_a_big_cluster_lists_its_strongest_and_links_to_all_of_them(client, monkeypatch):
+    monkeypatch.setattr(display, "BOARD_LIST_PER_KIND", 2)
+    cluster = Cluster.objects.create(name="Samenwerking")
+    factors = [make_factor(f"Factor {name}", cluster=cluster) for name in ("A", "B", "C", "D")]
+    for evidence, factor in enumerate(factors):  # D is the strongest, A the weakest
+        for _ in range(evidence):
+            cite_in_case(factor)
+    make_factor("Enige belemmering", kind="obstacle", cluster=cluster)
+
+    html = client.get(BOARD).content.decode()
+    assert card_titles(html) == ["Factor D", "Factor C", "Enige belemmering"]
+    assert f'href="{BOARD}?cluster=samenwerking">Toon alle 4 werkzame factoren in Samenwerking</a>' in html
+    assert "(2 meer)" in html
+    assert "Toon alle 1 belemmeringen" not in html
+    assert "4 werkzame factoren" in html  # the count covers all of them
+
+    everything = client.get(BOARD, {"cluster": "samenwerking"}).content.decode()
+    assert card_titles(everything) == ["Factor D", "Factor C", "Factor B", "Factor A", "Enige belemmering"]
+    assert "Toon alle" not in everything
+    assert '<option value="samenwerking" selected>' in everything
+
+
+def test_the_cluster_filter_keeps_the_other_filters_and_shows_one_cluster(client, monkeypatch):
+    monkeypatch.setattr(display, "BOARD_LIST_PER_KIND", 1)
+    housing = Theme.objects.create(name="Wonen")
+    cluster = Cluster.objects.create(name="Samenwerking")
+    other = Cluster.objects.create(name="Geld & middelen")
+    for name in ("Woningcorporatie aan tafel", "Huurders praten mee"):
+        make_factor(name, cluster=cluster).themes.add(housing)
+    make_factor("Andere factor", cluster=other).themes.add(housing)
+
+    html = client.get(BOARD, {"thema": housing.slug}).content.decode()
+    assert f'href="{BOARD}?thema=wonen&amp;cluster=samenwerking">Toon alle 2 werkzame factoren' in html
+
+    one = client.get(BOARD, {"thema": housing.slug, "cluster": "samenwerking"}).content.decode()
+    assert sorted(card_titles(one)) == ["Huurders praten mee", "Woningcorporatie aan tafel"]
+    assert client.get(BOARD, {"cluster": "bestaat-niet"}).status_code == 200
