@@ -3,6 +3,7 @@
 from django import template
 from js_asset import Media
 
+from cop.models import anonymous_label
 from cop.models import public_name as _public_name
 
 register = template.Library()
@@ -28,3 +29,9 @@ def form_media(context, *forms):
 def public_name(user, perspective=None):
     """``{{ contribution.author|public_name:contribution.perspective }}``: name with consent, else perspective."""
     return _public_name(user, perspective)
+
+
+@register.filter
+def anonymous(perspective):
+    """``{{ contribution.perspective|anonymous }}``: what was said in a meeting is public without a name."""
+    return anonymous_label(perspective)

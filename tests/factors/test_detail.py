@@ -57,6 +57,16 @@ def test_the_page_shows_the_meetings_and_their_contributions(client):
     assert "<dt>Stippen</dt><dd>4</dd>" in html
 
 
+def test_meeting_contributions_stay_anonymous_on_the_page_even_with_consent_to_show_a_name(client):
+    # The harvest promises that contributions are anonymous; the factor page keeps that promise.
+    member = make_user("koen@example.org", name="Koen Zichtbaar", perspective="gemeente", public=True)
+    factor = make_factor()
+    cluster_contribution(factor, published_meeting(), perspective="gemeente", author=member, text="Keukentafels")
+    html = page(client, factor).content.decode()
+    assert "Keukentafels" in html and "een deelnemer vanuit de gemeente" in html
+    assert "Koen Zichtbaar" not in html
+
+
 def test_a_community_only_case_is_not_public_evidence_on_the_page(client, client_of, participant):
     factor = make_factor()
     cite_in_case(factor, title="Alleen voor leden", visibility="community", explanation="Intern verhaal")
