@@ -187,10 +187,6 @@ def render_figure(chart, *, show_table=True, open_table=False):
     return render_to_string("visuals/figure.html", {"chart": chart, "show_table": show_table, "open_table": open_table})
 
 
-def _evidence_label(count):
-    return ngettext("%(n)s onderbouwing", "%(n)s onderbouwingen", count) % {"n": count}
-
-
 # --- the Wat werkt board ------------------------------------------------------------
 
 
@@ -273,7 +269,6 @@ def board(
     def tile(factor, x, y):
         strong, soft, glyph = kind_colours(factor.get("kind"))
         strength = factor.get("strength") or 0
-        evidence = factor.get("evidence") or 0
         bar = track_w * strength / max_strength if strength else 0
         return {
             "url": factor.get("url") or "",
@@ -297,7 +292,8 @@ def board(
             "track_y": num(y + tile_h - 14),
             "track_w": num(track_w),
             "bar_w": num(max(bar, 2) if strength else 0),
-            "label": _evidence_label(evidence),
+            # The bar is the evidence strength, so its label is too (the table has both numbers).
+            "label": _("sterkte %(n)s") % {"n": strength},
             "label_x": num(x + 42 + track_w + 10),
             "label_y": num(y + tile_h - 8),
         }

@@ -90,7 +90,9 @@ FORMATS = [
     Format(
         "wat-en-nu",
         _("Wat? / En dan? / Wat nu?"),
-        _("What / So what / Now what: van wat er gebeurde, via wat het betekent, naar wat we gaan doen."),
+        _(
+            "Van wat er gebeurde, via wat het betekent, naar wat we gaan doen (in het Engels: What / So what / Now what)."
+        ),
         [
             Step(_("Wat? Wat is er gebeurd, wat heb je gezien bij {topic}?"), K.OBSERVATION, minutes=4),
             Step(_("En dan? Wat betekent dit, welke patronen zie je?"), K.LESSON, minutes=5),
