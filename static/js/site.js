@@ -2,16 +2,90 @@
 (function () {
   "use strict";
 
-  // django-prose-editor: give the editable area the field's label, so that
-  // screen readers (and axe) know what the editor is for.
+  var dutch = (document.documentElement.lang || "").toLowerCase().indexOf("nl") === 0;
+
+  // django-prose-editor speaks English and ships no Dutch. Its dialogs ask
+  // window.gettext (Django's JavaScript catalogue, which this site does not load);
+  // this file runs before the editor module, so a small Dutch one answers them.
+  var EDITOR_NL = {
+    // Dialogs (through gettext).
+    "URL": "Adres (URL)",
+    "Title": "Titel",
+    "Open in new window": "In een nieuw venster openen",
+    "Edit Link": "Link bewerken",
+    "Update": "Bijwerken",
+    "Insert": "Invoegen",
+    "Cancel": "Annuleren",
+    "List properties": "Eigenschappen van de lijst",
+    "Decimal numbers": "Cijfers",
+    "Lowercase letters": "Kleine letters",
+    "Uppercase letters": "Hoofdletters",
+    "Lowercase Roman numerals": "Kleine Romeinse cijfers",
+    "Uppercase Roman numerals": "Grote Romeinse cijfers",
+    "Start at": "Beginnen bij",
+    "List type": "Soort lijst",
+    "Toggle fullscreen": "Volledig scherm aan of uit",
+    // Toolbar buttons and menu options (fixed English titles and labels).
+    "bold": "vet",
+    "italic": "cursief",
+    "unordered list": "opsomming",
+    "ordered list": "genummerde lijst",
+    "blockquote": "citaat",
+    "insert link": "link invoegen",
+    "remove link": "link verwijderen",
+    "undo": "ongedaan maken",
+    "redo": "opnieuw doen",
+    "paragraph": "gewone tekst",
+    "Paragraph": "Gewone tekst",
+    "heading 2": "kop 2",
+    "heading 3": "kop 3",
+    "Heading 2": "Kop 2",
+    "Heading 3": "Kop 3"
+  };
+  if (dutch && !window.gettext) {
+    window.gettext = function (text) {
+      return Object.prototype.hasOwnProperty.call(EDITOR_NL, text) ? EDITOR_NL[text] : text;
+    };
+  }
+
+  function translateToolbar(root) {
+    root.querySelectorAll(".prose-menubar [title], .prose-menubar [aria-label]").forEach(function (node) {
+      ["title", "aria-label"].forEach(function (name) {
+        var value = node.getAttribute(name);
+        if (value && Object.prototype.hasOwnProperty.call(EDITOR_NL, value)) {
+          node.setAttribute(name, EDITOR_NL[value]);
+        }
+      });
+      // An icon button's name is its ligature word ("undo") unless it has a label.
+      if (node.classList.contains("material-icons") && !node.hasAttribute("aria-label")) {
+        var word = node.getAttribute("title");
+        if (word) node.setAttribute("aria-label", word);
+      }
+    });
+    root.querySelectorAll(".prose-menubar p, .prose-menubar h2, .prose-menubar h3").forEach(function (node) {
+      var text = node.textContent;
+      if (Object.prototype.hasOwnProperty.call(EDITOR_NL, text)) node.textContent = EDITOR_NL[text];
+    });
+  }
+
   document.addEventListener("prose-editor:ready", function (event) {
     var editor = event.detail && event.detail.editor;
     var textarea = (event.detail && event.detail.textarea) || event.target;
     if (!editor || !textarea || !textarea.id) return;
+    // Give the editable area the field's label, so that screen readers (and axe)
+    // know what the editor is for.
     var label = document.querySelector('label[for="' + textarea.id + '"]');
     if (label) {
       if (!label.id) label.id = textarea.id + "-label";
       editor.view.dom.setAttribute("aria-labelledby", label.id);
+    }
+    if (dutch) {
+      var wrapper = textarea.closest(".prose-editor") || textarea.parentNode;
+      translateToolbar(wrapper);
+      // Menus and pickers are drawn again as the selection changes.
+      new MutationObserver(function () {
+        translateToolbar(wrapper);
+      }).observe(wrapper, { childList: true, subtree: true });
     }
   });
 })();

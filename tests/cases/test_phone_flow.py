@@ -85,3 +85,22 @@ def test_a_case_told_on_a_phone_is_published_and_found(browser, live_server, art
     assert "We vroegen bewoners eerst wat zij wilden." in page.inner_text("main")
     assert axe_violations(page) == []
     page.screenshot(path=f"{artifacts_dir}/cases-phone-detail.png", full_page=True)
+
+
+def test_the_rich_text_toolbar_speaks_dutch_and_english_after_switching(browser, live_server):
+    participant = make_user("pim@example.org", name="Pim Deelnemer", perspective="onderwijs")
+    context = signed_in(browser, live_server, participant)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/casussen/nieuw/")
+    undo = page.locator(".prose-menubar__button", has_text="undo").first
+    page.wait_for_function("document.querySelector('.prose-menubar [title=\"ongedaan maken\"]') !== null")
+    assert undo.get_attribute("aria-label") == "ongedaan maken"
+    assert page.get_by_role("button", name="link invoegen").count() >= 1
+    assert page.locator('.prose-menubar [title="bold"]').count() == 0
+    # The link dialog's words come through the editor's gettext.
+    assert page.evaluate("window.gettext('Cancel')") == "Annuleren"
+
+    page.goto(f"{live_server.url}/taal/en/?next=/casussen/nieuw/")
+    page.wait_for_selector('.prose-menubar [title="undo"]')
+    assert page.locator('.prose-menubar [title="ongedaan maken"]').count() == 0
+    context.close()
