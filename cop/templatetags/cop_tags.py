@@ -1,6 +1,9 @@
 """Template helpers shared by all apps."""
 
+import re
+
 from django import template
+from django.utils.safestring import mark_safe
 from js_asset import Media
 
 from cop.models import anonymous_label
@@ -35,3 +38,13 @@ def public_name(user, perspective=None):
 def anonymous(perspective):
     """``{{ contribution.perspective|anonymous }}``: what was said in a meeting is public without a name."""
     return anonymous_label(perspective)
+
+
+FIRST_PARAGRAPH = re.compile(r"\s*(<p\b[^>]*>.*?</p>)", re.S)
+
+
+@register.filter(is_safe=True)
+def first_paragraph(html):
+    """The first ``<p>`` of sanitised rich text (a teaser of whole sentences), else the text itself."""
+    match = FIRST_PARAGRAPH.match(html or "")
+    return mark_safe(match.group(1)) if match else html

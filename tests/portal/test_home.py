@@ -111,3 +111,11 @@ def test_home_query_count_is_fixed_and_does_not_grow_with_data(client, world, dj
         TermVersion.objects.create(term=term, definition=f"<p>Versie {n}</p>").accept(by=None)
     with django_assert_num_queries(HOME_QUERIES):
         client.get(reverse("home"))
+
+
+def test_home_teases_the_latest_harvest_with_its_first_paragraph(client, world):
+    world.harvested.summary = "<p>Eerste alinea met <strong>hele zinnen</strong>.</p><p>Tweede alinea blijft weg.</p>"
+    world.harvested.save()
+    html = client.get(reverse("home")).content.decode()
+    assert "<p>Eerste alinea met <strong>hele zinnen</strong>.</p>" in html
+    assert "Tweede alinea blijft weg." not in html
