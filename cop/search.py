@@ -4,8 +4,8 @@ On PostgreSQL every searchable model keeps a ``search_vector`` column (a
 ``SearchVectorField``) filled with weighted ``to_tsvector('dutch', …)`` and backed
 by a GIN index; queries use ``websearch_to_tsquery('dutch', …)`` and are ranked.
 On SQLite (the zero-setup quick start) the same calls fall back to matching every
-word with ``icontains`` over the same fields, unranked: simpler, but it still
-finds words.
+word with ``icontains`` over the same fields, ranked by the weights of the fields
+the words occur in: simpler (no stemming), but it still finds words.
 
 A model opts in with ``SEARCH_FIELDS = {"title": "A", "summary": "B", ...}`` and
 calls ``update_search_vector(type(self), [self.pk])`` after saving (bulk loaders
@@ -18,10 +18,12 @@ from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, migrations
-from django.db.models import F, Q, TextField, Value
+from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Coalesce
 
 SEARCH_CONFIG = "dutch"
+# The SQLite fallback's weights of the fields' classes A–D (PostgreSQL: 1, 0.4, 0.2, 0.1).
+FALLBACK_WEIGHTS = {"A": 10, "B": 4, "C": 2, "D": 1}
 
 
 def is_postgres(conn=None):
@@ -61,11 +63,26 @@ def search(queryset, query, *, rank=True):
                 "-search_rank", "-pk"
             )
         return queryset
-    words = [word for word in query.replace('"', " ").split() if word not in {"OR", "or", "-"}][:8]
-    per_word = [
-        reduce(or_, [Q(**{f"{name}__icontains": word.lstrip("-")}) for name in model.SEARCH_FIELDS]) for word in words
-    ]
-    return queryset.filter(reduce(and_, per_word)) if per_word else queryset.none()
+    words = [word.lstrip("-") for word in query.replace('"', " ").split() if word not in {"OR", "or", "-"}][:8]
+    per_word = [reduce(or_, [Q(**{f"{name}__icontains": word}) for name in model.SEARCH_FIELDS]) for word in words]
+    if not per_word:
+        return queryset.none()
+    queryset = queryset.filter(reduce(and_, per_word))
+    if rank:
+        # Weigh where each word occurs as PostgreSQL's weights do (A > B > C > D), so that a
+        # word in a title comes before the same word deep in a story.
+        score = sum(
+            (
+                Case(When(Q(**{f"{name}__icontains": word}), then=Value(FALLBACK_WEIGHTS[weight])), default=Value(0))
+                for name, weight in model.SEARCH_FIELDS.items()
+                for word in words
+            ),
+            start=Value(0),
+        )
+        queryset = queryset.annotate(search_rank=ExpressionWrapper(score, output_field=IntegerField())).order_by(
+            "-search_rank", "-pk"
+        )
+    return queryset
 
 
 class PostgresOnly(migrations.RunSQL):

@@ -10,7 +10,7 @@ from cases.forms import LibraryFilterForm
 from cases.models import Case
 from cop.cache import cached_by_content
 from cop.roles import is_member
-from cop.search import is_postgres, search
+from cop.search import search
 
 PAGE_SIZE = 12
 
@@ -49,7 +49,7 @@ def library(request):
     cases = cases.for_list()
     if sort == LibraryFilterForm.SORT_EVIDENCE:
         cases = cases.order_by("-evidence_count", "-published_at", "-pk")
-    elif sort == LibraryFilterForm.SORT_NEWEST or not (query and is_postgres()):
+    elif sort == LibraryFilterForm.SORT_NEWEST or not query:
         cases = cases.order_by("-published_at", "-pk")
     page = library_page(cases, request.GET.get("pagina"), key=(is_member(request.user), request.GET.urlencode()))
     context = {"form": form, "page": page, "query": query}
