@@ -49,6 +49,21 @@ def update_search_vector(model, pks=None):
     queryset.update(search_vector=search_vector_expression(model.SEARCH_FIELDS))
 
 
+def words_of(query):
+    """The words a visitor typed, without search operators (at most eight): the SQLite fallback's terms."""
+    return [word.lstrip("-") for word in query.replace('"', " ").split() if word not in {"OR", "or", "-"}][:8]
+
+
+def ts_query(query):
+    """``query`` as PostgreSQL's ``websearch_to_tsquery`` with the Dutch configuration."""
+    return SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+
+
+def word_filter(words, fields):
+    """Every one of ``words`` (not empty) occurs in at least one of ``fields`` (the SQLite fallback)."""
+    return reduce(and_, [reduce(or_, [Q(**{f"{name}__icontains": word}) for name in fields]) for word in words])
+
+
 def search(queryset, query, *, rank=True):
     """Filter ``queryset`` by ``query``; ranked by relevance on PostgreSQL (``search_rank``)."""
     query = (query or "").strip()
@@ -56,18 +71,15 @@ def search(queryset, query, *, rank=True):
         return queryset.none()
     model = queryset.model
     if is_postgres():
-        ts_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-        queryset = queryset.filter(search_vector=ts_query)
+        ts = ts_query(query)
+        queryset = queryset.filter(search_vector=ts)
         if rank:
-            queryset = queryset.annotate(search_rank=SearchRank(F("search_vector"), ts_query)).order_by(
-                "-search_rank", "-pk"
-            )
+            queryset = queryset.annotate(search_rank=SearchRank(F("search_vector"), ts)).order_by("-search_rank", "-pk")
         return queryset
-    words = [word.lstrip("-") for word in query.replace('"', " ").split() if word not in {"OR", "or", "-"}][:8]
-    per_word = [reduce(or_, [Q(**{f"{name}__icontains": word}) for name in model.SEARCH_FIELDS]) for word in words]
-    if not per_word:
+    words = words_of(query)
+    if not words:
         return queryset.none()
-    queryset = queryset.filter(reduce(and_, per_word))
+    queryset = queryset.filter(word_filter(words, model.SEARCH_FIELDS))
     if rank:
         # Weigh where each word occurs as PostgreSQL's weights do (A > B > C > D), so that a
         # word in a title comes before the same word deep in a story.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import render
@@ -29,7 +29,7 @@ from cases.models import Case
 from cop import portal
 from cop.cache import cached_by_content
 from cop.models import Municipality, Term, TermVersion, Theme
-from cop.search import SEARCH_CONFIG, is_postgres, search_vector_expression
+from cop.search import SEARCH_CONFIG, is_postgres, search_vector_expression, ts_query, word_filter, words_of
 from cop.search import search as full_text_search
 from factors.models import Factor
 from meetings.models import Meeting
@@ -92,23 +92,6 @@ class SearchForm(forms.Form):
 # --- matching -------------------------------------------------------------------------------
 
 
-def words_of(query):
-    """The words a visitor typed, without search operators (as cop.search reads them)."""
-    return [w.lstrip("-") for w in query.replace('"', " ").split() if w not in {"OR", "or", "-"}][:8]
-
-
-def ts_query(query):
-    return SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-
-
-def _word_filter(words, fields):
-    """Every word must occur in at least one of ``fields`` (the SQLite fallback)."""
-    condition = Q()
-    for word in words:
-        condition &= Q(*[Q(**{f"{name}__icontains": word}) for name in fields], _connector=Q.OR)
-    return condition
-
-
 def match(queryset, query, fields):
     """Public ``queryset`` filtered by ``query``: the model's own search when it has one."""
     model = queryset.model
@@ -123,7 +106,7 @@ def match(queryset, query, fields):
             .order_by("-search_rank", "-pk")
         )
     words = words_of(query)
-    return queryset.filter(_word_filter(words, fields)) if words else queryset.none()
+    return queryset.filter(word_filter(words, fields)) if words else queryset.none()
 
 
 def _has_vector(model):
