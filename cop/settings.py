@@ -146,9 +146,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast (and show the 503 page) when the database host does not answer.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
     # Short web queries: JIT compiling a query with a high estimated cost took seconds
     # longer than running it (docs/scaling.md); parallel workers only queue up on few cores.
     DATABASES["default"]["OPTIONS"].setdefault(
