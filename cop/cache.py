@@ -193,13 +193,17 @@ def _is_bypassed():
     return getattr(_local, "bypass", False)
 
 
-def cached_by_content(key, build, timeout=DATA_SECONDS):
+def cached_by_content(key, build, timeout=DATA_SECONDS, *, vary=None):
     """``build()``, kept in the cache under ``key`` until the content version changes.
 
-    Built every time when caching is off (``PAGE_CACHE_SECONDS = 0``).
+    ``vary``: what else the value depends on (a query, filters, a page number), any
+    ``repr``-able value; it is hashed into the key, so visitors' input never makes a
+    key too long or invalid. Built every time when caching is off (``PAGE_CACHE_SECONDS = 0``).
     """
     if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or _is_bypassed():
         return build()
+    if vary is not None:
+        key = f"{key}:{hashlib.sha256(repr(vary).encode()).hexdigest()}"
     full_key = f"{DATA_KEY_PREFIX}:{content_version()}:{get_language() or settings.LANGUAGE_CODE}:{key}"
     value = cache.get(full_key)
     if value is None:

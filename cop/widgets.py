@@ -8,8 +8,6 @@ content only), the rendered list is also kept per value until content changes
 (``cop.cache.cached_by_content``), and the choices are not even read.
 """
 
-import hashlib
-
 from django import forms
 from django.utils.choices import CallableChoiceIterator
 from django.utils.html import conditional_escape, format_html
@@ -49,8 +47,11 @@ class QuickSelect(forms.Select):
         from cop.cache import cached_by_content
 
         final_attrs = sorted(self.build_attrs(self.attrs, attrs).items())
-        key = hashlib.sha256(repr((name, self.format_value(value), final_attrs)).encode()).hexdigest()
-        html = cached_by_content(f"select:{self.cache_as}:{key}", lambda: str(self.render_options(name, value, attrs)))
+        html = cached_by_content(
+            f"select:{self.cache_as}",
+            lambda: str(self.render_options(name, value, attrs)),
+            vary=(name, self.format_value(value), final_attrs),
+        )
         return mark_safe(html)  # rendered (and escaped) by render_options
 
     def render_options(self, name, value, attrs=None):

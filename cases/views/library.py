@@ -1,7 +1,5 @@
 """The case library (/casussen/): filters, sorting, Dutch full-text search, pagination; htmx-aware."""
 
-import hashlib
-
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -26,8 +24,7 @@ def library_page(cases, number, *, key):
         page = Paginator(cases, PAGE_SIZE).get_page(number)
         return page.paginator.count, page.number, list(page.object_list)
 
-    digest = hashlib.sha256(repr(key).encode()).hexdigest()
-    count, page_number, object_list = cached_by_content(f"library:{digest}", build)
+    count, page_number, object_list = cached_by_content("library", build, vary=key)
     page = Paginator(range(count), PAGE_SIZE).get_page(page_number)
     page.object_list = object_list
     return page

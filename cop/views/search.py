@@ -8,7 +8,6 @@ only then get their ``<mark>`` tags, so a search never renders user HTML.
 """
 
 import difflib
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -350,8 +349,7 @@ def found(query, *, kind, filters, page):
         return result
 
     slugs = {name: getattr(value, "slug", "") for name, value in filters.items()}
-    key = hashlib.sha256(repr((query, kind, sorted(slugs.items()), str(page))).encode()).hexdigest()
-    return cached_by_content(f"search:{key}", build)
+    return cached_by_content("search", build, vary=(query, kind, sorted(slugs.items()), str(page)))
 
 
 def search(request):

@@ -69,6 +69,13 @@ def test_a_fragment_is_kept_until_the_content_changes():
     assert content_cache.cached_by_content("x", build) == 2
 
 
+def test_fragments_are_kept_apart_by_what_they_vary_on():
+    long_query = "vertrouwen " * 100  # hashed into the key: any visitor's input makes a valid key
+    assert content_cache.cached_by_content("search", lambda: "a", vary=(long_query, 1)) == "a"
+    assert content_cache.cached_by_content("search", lambda: "b", vary=(long_query, 2)) == "b"
+    assert content_cache.cached_by_content("search", lambda: "new", vary=(long_query, 1)) == "a"
+
+
 def test_fragments_are_built_every_time_when_caching_is_off(settings):
     settings.PAGE_CACHE_SECONDS = 0
     built = []
