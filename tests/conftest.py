@@ -12,6 +12,7 @@ import tempfile
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
 
@@ -57,12 +58,15 @@ def _fast_and_isolated(settings, tmp_path):
     # Test speed-ups and isolation: a fast hasher, media in a temporary folder.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The cache (rate limits, the glossary's link index, kept fragments) outlives a test.
+    cache.clear()
     # The language middleware activates the request's language in this thread, as
     # Django's own does; a test that called a view in English must not leave the
     # next test (which may call code directly, without a request) in English.
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 
 from cases.models import Case
@@ -199,10 +198,7 @@ def switch_to_english(client, path):
 
 @pytest.fixture
 def demo(db):
-    cache.clear()
     call_command("seed_demo", force=True, verbosity=0)
-    yield
-    cache.clear()
 
 
 def test_the_home_page_follows_the_language_switch_and_demo_content_stays_as_written(client, demo):
@@ -241,7 +237,6 @@ def test_the_home_page_follows_the_language_switch_and_demo_content_stays_as_wri
     ],
 )
 def test_key_pages_have_english_headings_after_switching(client, db, path, dutch_heading, english_heading):
-    cache.clear()
     factor = make_factor("Aansluiten bij wat leeft")
     case = make_case(title="Buurtkamer De Linde")
     case.factor_links.create(factor=factor, explanation="Het begon bij de buren.")

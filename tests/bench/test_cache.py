@@ -1,7 +1,6 @@
 """The content version and the fragment cache of cop.cache."""
 
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 
 from cop import cache as content_cache
@@ -9,17 +8,7 @@ from cop.models import ContentVersion
 from factors.models import Factor
 from tests.conftest import make_case, make_factor, make_meeting
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _caching_on(settings, monkeypatch):
-    settings.PAGE_CACHE_SECONDS = 600
-    # Every read goes to the database, as in another process a second later.
-    monkeypatch.setattr(content_cache, "VERSION_RECHECK_SECONDS", -1)
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("caching_on")]
 
 
 def version():

@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -15,16 +14,7 @@ from django.urls import reverse
 from cop import cache as content_cache
 from tests.conftest import make_case, make_factor
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _caching_on(settings, monkeypatch):
-    settings.PAGE_CACHE_SECONDS = 600
-    monkeypatch.setattr(content_cache, "VERSION_RECHECK_SECONDS", -1)
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("caching_on")]
 
 
 def test_a_second_visit_comes_from_the_cache_without_rendering(client, owner, django_assert_max_num_queries):

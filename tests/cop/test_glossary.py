@@ -1,7 +1,6 @@
 """/begrippen/: the shared language, with the history of each definition and who agreed it where."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from cop.models import Term, TermVersion
@@ -11,13 +10,6 @@ from tests.conftest import make_meeting
 pytestmark = pytest.mark.django_db
 
 GLOSSARY = reverse("glossary")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def agreed(term, definition, by, *, meeting=None, note=""):

@@ -1,7 +1,6 @@
 """Authors mark terms with [[begrip]] or [[begrip|tekst]]; the glossary_links filter links public terms."""
 
 import pytest
-from django.core.cache import cache
 from django.template import Context, Template
 from django.utils.safestring import mark_safe
 
@@ -9,13 +8,6 @@ from cop.models import Term
 from cop.templatetags.glossary import strip_marks
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 
 from cop.roles import FACILITATORS_GROUP
@@ -25,16 +24,12 @@ WCAG_21_AA = {
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_group(request):
-    # Rate limits live in the cache, which outlives a test; transactional tests start
-    # from an empty database, without the group of the data migration.
-    cache.clear()
+def _facilitators_group(request):
+    # Transactional tests start from an empty database, without the group of the data migration.
     marker = request.node.get_closest_marker("django_db")
     if marker is not None:
         request.getfixturevalue("transactional_db" if marker.kwargs.get("transaction") else "db")
         Group.objects.get_or_create(name=FACILITATORS_GROUP)
-    yield
-    cache.clear()
 
 
 @pytest.fixture(params=list(VIEWPORTS))

@@ -2,8 +2,6 @@
 
 import itertools
 
-import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from cases.models import CaseFactor
@@ -12,14 +10,6 @@ from meetings.models import Contribution, Round, Vote
 from tests.conftest import make_case, make_meeting
 
 _serial = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # The glossary link index is cached; rows from another test must not linger.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_municipality(name):

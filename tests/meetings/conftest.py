@@ -3,19 +3,10 @@
 import secrets
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from meetings.models import Round
 from tests.conftest import make_meeting
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    # The rate limits live in the cache, which outlives a test.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ Everything that must never reach a public channel carries the word ``GEHEIM``
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from cop.models import Municipality, Perspective, Term, TermVersion, Theme
@@ -30,14 +29,6 @@ def assert_no_leaks(text):
     lowered = text.lower()
     for marker in PRIVATE_MARKERS:
         assert marker.lower() not in lowered, f"private content leaked: {marker!r}"
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    # The factor map keeps its layout in the cache; every test starts without one.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _round(meeting, **kwargs):

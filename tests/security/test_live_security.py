@@ -9,7 +9,6 @@ import re
 import secrets
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -19,13 +18,6 @@ from tests.conftest import make_factor, make_meeting, make_user
 pytestmark = pytest.mark.django_db
 
 TOO_FAST = "Je gaat erg snel"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

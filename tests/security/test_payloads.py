@@ -23,7 +23,6 @@ import itertools
 from urllib.parse import quote, urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -36,13 +35,6 @@ from tests.conftest import make_meeting, make_user
 from tests.e2e.conftest import contexts, sign_in  # noqa: F401 (the fixture that screenshots failures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 CANARY = "canary.invalid"
