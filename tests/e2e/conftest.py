@@ -17,10 +17,6 @@ from tests.conftest import PASSWORD
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 
 
 @pytest.fixture(autouse=True)
@@ -86,7 +82,7 @@ def axe_violations(page):
     """The WCAG 2.1 A/AA violations on ``page``: rule, impact and the offending nodes."""
     from tests.axe import run_axe
 
-    result = run_axe(page, WCAG_21_AA)
+    result = run_axe(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
         for v in result.response["violations"]

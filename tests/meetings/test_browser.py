@@ -11,7 +11,6 @@ from tests.meetings.conftest import add_round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PHONE = {"width": 360, "height": 740}
 
 
@@ -28,7 +27,7 @@ def live():
 
 
 def assert_accessible(page, where):
-    result = run_axe(page, WCAG)
+    result = run_axe(page)
     assert result.response["violations"] == [], (where, result.generate_report())
 
 
