@@ -42,19 +42,16 @@
     "Heading 2": "Kop 2",
     "Heading 3": "Kop 3"
   };
-  if (dutch && !window.gettext) {
-    window.gettext = function (text) {
-      return Object.prototype.hasOwnProperty.call(EDITOR_NL, text) ? EDITOR_NL[text] : text;
-    };
+  function inDutch(text) {
+    return Object.prototype.hasOwnProperty.call(EDITOR_NL, text) ? EDITOR_NL[text] : text;
   }
+  if (dutch && !window.gettext) window.gettext = inDutch;
 
   function translateToolbar(root) {
     root.querySelectorAll(".prose-menubar [title], .prose-menubar [aria-label]").forEach(function (node) {
       ["title", "aria-label"].forEach(function (name) {
         var value = node.getAttribute(name);
-        if (value && Object.prototype.hasOwnProperty.call(EDITOR_NL, value)) {
-          node.setAttribute(name, EDITOR_NL[value]);
-        }
+        if (value && inDutch(value) !== value) node.setAttribute(name, inDutch(value));
       });
       // An icon button's name is its ligature word ("undo") unless it has a label.
       if (node.classList.contains("material-icons") && !node.hasAttribute("aria-label")) {
@@ -63,8 +60,7 @@
       }
     });
     root.querySelectorAll(".prose-menubar p, .prose-menubar h2, .prose-menubar h3").forEach(function (node) {
-      var text = node.textContent;
-      if (Object.prototype.hasOwnProperty.call(EDITOR_NL, text)) node.textContent = EDITOR_NL[text];
+      if (inDutch(node.textContent) !== node.textContent) node.textContent = inDutch(node.textContent);
     });
   }
 
