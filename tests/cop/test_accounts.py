@@ -133,3 +133,14 @@ def test_a_decompression_bomb_avatar_is_refused(client, participant, settings):
     assert response.status_code == 200
     assert "te veel pixels" in response.content.decode()
     assert not Profile.objects.get(user=participant).avatar
+
+
+def test_a_checkbox_is_labelled_after_the_box_without_a_colon(client, participant):
+    client.force_login(participant)
+    html = client.get(reverse("profile")).content.decode()
+    label = re.search(
+        r'<input type="checkbox" name="show_name_publicly"[^>]*> <label for="id_show_name_publicly">([^<]*)</label>',
+        html,
+    )
+    assert label, "the consent box is followed by its own label"
+    assert label.group(1).strip() and not label.group(1).strip().endswith(":")
