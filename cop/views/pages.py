@@ -15,7 +15,8 @@ def home(request):
         "key_terms": portal.key_terms(request.user),
         "working_factors": working,
         "obstacles": obstacles,
-        "strongest_chart": portal.strongest_chart(working, obstacles),
+        # One scale for both kinds, so that the bars compare across the two columns.
+        "max_strength": max((f.evidence_strength or 0 for f in [*working, *obstacles]), default=0),
         "cases": portal.newest_cases(),
         "next_meeting": portal.next_meeting(),
         "latest_harvest": portal.latest_harvest(),

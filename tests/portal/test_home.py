@@ -1,7 +1,6 @@
 """The home page: what the CoP found at a glance, for someone who was never there."""
 
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
@@ -15,12 +14,6 @@ from tests.portal.conftest import assert_no_leaks
 pytestmark = pytest.mark.django_db
 
 HOME_QUERIES = 8  # key terms, their versions, their meetings; 2 × strongest factors; cases; next meeting; harvest
-
-
-def figure(html, uid):
-    """The SVG of a visual on a page, parsed as XML."""
-    svg = re.search(rf'<svg [^>]*aria-labelledby="{uid}-title[^>]*>.*?</svg>', html, re.DOTALL).group(0)
-    return ET.fromstring(svg)
 
 
 def test_home_shows_the_current_definition_first_and_kerngericht_werken_next(client, world):
@@ -62,10 +55,24 @@ def test_home_balances_the_strongest_working_factors_and_obstacles(client, world
     assert strengths == sorted(strengths, reverse=True)
     assert weak not in working
     html = response.content.decode()
-    root = figure(html, "sterkste-factoren")
-    assert root.get("role") == "group"
-    table = response.context["strongest_chart"].table
-    assert [str(row[0]) for row in table.rows] == [f.name for f in working] + [world.obstacle.name]
+    assert html.count('class="strength-bar"') == len(working) + 1
+    assert html.index("Sterke werkzame factor") < html.index(world.obstacle.name)  # two columns, working first
+
+
+def test_home_draws_each_factor_s_evidence_as_a_bar_on_one_scale_with_the_number_in_words(client, world):
+    response = client.get(reverse("home"))
+    html = response.content.decode()
+    shown = {
+        f.name: f.evidence_strength for f in [*response.context["working_factors"], *response.context["obstacles"]]
+    }
+    top = max(shown.values())
+    assert response.context["max_strength"] == top
+    assert len(set(shown.values())) > 1, "the world has factors of different strength"
+    for name, strength in shown.items():
+        card = re.search(rf">{re.escape(name)}</a>.*?</li>", html, re.DOTALL).group(0)
+        bar = re.search(r'<rect class="strength-bar__fill" width="(\d+)"', card)
+        assert int(bar.group(1)) == round(100 * strength / top), name  # the obstacle column uses the same scale
+        assert f"(sterkte {strength})" in card  # what the bar draws is also text
 
 
 def test_home_lists_newest_public_cases_next_meeting_and_latest_harvest(client, world):
