@@ -929,19 +929,21 @@ def quarter_label(year, quarter):
     return _("K%(q)s %(year)s") % {"q": quarter, "year": year}
 
 
-def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, description=None):
+def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, description=None, narrow=False):
     """New evidence per quarter: cases and meeting contributions, side by side.
 
-    ``periods``: ``[{"label", "cases", "contributions"}]`` in time order.
+    ``periods``: ``[{"label", "cases", "contributions"}]`` in time order. The chart carries a
+    ``narrow`` layout about as wide as a phone, so that its text keeps a readable size there.
     """
-    width, height = 720, 330
-    x0, x1, y0, y1 = 56, width - 16, 48, height - 44
+    # The narrow layout stacks the legend and labels fewer quarters; the text sizes stay the same.
+    width, height = (380, 320) if narrow else (720, 330)
+    x0, x1, y0, y1 = 40 if narrow else 56, width - 16, 68 if narrow else 48, height - 44
     # Four grid steps of a round whole number: counts never get a tick like 2.5.
     highest = max((max(p.get("cases") or 0, p.get("contributions") or 0) for p in periods), default=0)
     top = 4 * nice_ceiling(highest / 4)
     band = (x1 - x0) / max(len(periods), 1)
     bar = min(band * 0.36, 40)
-    label_every = max(1, math.ceil(len(periods) / 12))
+    label_every = max(1, math.ceil(len(periods) * 54 / (x1 - x0)))  # a quarter's label needs about 54 units
 
     def y_for(value):
         return y1 - (y1 - y0) * value / top
@@ -970,9 +972,17 @@ def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, de
             )
         if i % label_every == 0:
             shapes["labels"].append({"x": num(centre), "y": num(y1 + 18), "text": period["label"]})
+    second_x, second_y = (x0, 20) if narrow else (x0 + 140, 0)
     shapes["legend"] = [
-        {"series": "cases", "x": num(x0), "tx": num(x0 + 20), "text": _("casussen")},
-        {"series": "contributions", "x": num(x0 + 140), "tx": num(x0 + 160), "text": _("bijdragen uit bijeenkomsten")},
+        {"series": "cases", "x": num(x0), "tx": num(x0 + 20), "y": 14, "ty": 26, "text": _("casussen")},
+        {
+            "series": "contributions",
+            "x": num(second_x),
+            "tx": num(second_x + 20),
+            "y": 14 + second_y,
+            "ty": 26 + second_y,
+            "text": _("bijdragen uit bijeenkomsten"),
+        },
     ]
     if not periods:
         shapes["empty"] = {"x": num(x0 + 8), "y": num((y0 + y1) / 2), "text": _("Nog geen onderbouwing.")}
@@ -984,9 +994,9 @@ def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, de
     )
     total_cases = sum(p.get("cases") or 0 for p in periods)
     total_contrib = sum(p.get("contributions") or 0 for p in periods)
-    return Chart(
+    chart = Chart(
         kind="timeseries",
-        uid=uid,
+        uid=f"{uid}-smal" if narrow else uid,
         title=title or _("Onderbouwing in de tijd"),
         description=description
         or _(
@@ -999,3 +1009,8 @@ def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, de
         table=table,
         shapes=shapes,
     )
+    if not narrow:
+        chart.narrow = evidence_over_time(
+            periods, uid=uid, title=chart.title, description=chart.description, narrow=True
+        )
+    return chart

@@ -1,5 +1,6 @@
 """The visuals library: well-formed, accessible SVG whose data table says the same as the picture."""
 
+import itertools
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -262,6 +263,28 @@ def test_evidence_over_time_table_matches_the_bars():
     assert chart.table.rows == [["K1 2025", 3, 12], ["K2 2025", 0, 1]]
     values = [(b["series"], b["value"]) for b in chart.shapes["bars"]]
     assert values == [("cases", "3"), ("contributions", "12"), ("cases", "0"), ("contributions", "1")]
+
+
+QUARTERS = [f"K{q} {year}" for year in (2025, 2026) for q in (1, 2, 3, 4)] + ["K1 2027", "K2 2027"]
+
+
+def test_evidence_over_time_has_a_narrow_layout_whose_text_keeps_its_size_on_a_phone():
+    periods = [{"label": quarter, "cases": i, "contributions": 1} for i, quarter in enumerate(QUARTERS)]
+    chart = visuals.evidence_over_time(periods)
+    narrow = chart.narrow
+    assert narrow.width <= 400 < chart.width and narrow.uid != chart.uid
+    assert narrow.shapes["bars"] and [b["value"] for b in narrow.shapes["bars"]] == [
+        b["value"] for b in chart.shapes["bars"]
+    ]
+    assert narrow.table.rows == chart.table.rows
+    # The legend is stacked, so "bijdragen uit bijeenkomsten" stays inside the drawing.
+    cases, contributions = narrow.shapes["legend"]
+    assert contributions["y"] > cases["y"] and float(contributions["tx"]) + 13 * 0.6 * 27 <= narrow.width
+    # Fewer quarter labels, so they do not overlap; every label is still in the table.
+    assert 0 < len(narrow.shapes["labels"]) < len(chart.shapes["labels"]) == len(QUARTERS)
+    xs = [float(label["x"]) for label in narrow.shapes["labels"]]
+    assert min(b - a for a, b in itertools.pairwise(xs)) >= 50
+    ET.fromstring(visuals.render_svg(narrow).encode())
 
 
 @pytest.mark.parametrize(
