@@ -743,30 +743,37 @@ def factor_map(factors, cases, edges, positions, *, uid="factorkaart", title=Non
 # --- a meeting's harvest board ------------------------------------------------------
 
 
-def harvest_board(items, *, unclustered=0, uid="oogst", title=None, description=None):
+def harvest_board(items, *, unclustered=0, uid="oogst", title=None, description=None, narrow=False):
     """What a meeting harvested: contributions and votes per factor.
 
-    ``items``: ``[{"name", "kind", "url" (optional), "contributions", "votes"}]``.
+    ``items``: ``[{"name", "kind", "url" (optional), "contributions", "votes"}]``. The chart
+    carries a ``narrow`` layout for phones: each factor on two lines (its name, then its bar and
+    dots), drawn about as wide as a phone so that the text keeps its size.
     """
     items = sorted(items, key=lambda i: (-(i.get("votes") or 0), -(i.get("contributions") or 0), i["name"]))
-    margin, label_w, bar_w, row_h, header_h = 16, 300, 240, 40, 44
-    dots_x = margin + label_w + bar_w + 60
-    width = dots_x + 12 * 14 + 60
+    margin, name_x = 16, 46  # name_x: where a name starts, after the kind badge (as in the template)
+    if narrow:
+        width, row_h, header_h, bar_w, bar_h, dot_gap = 380, 60, 40, 120, 16, 12
+        label_w = width - 2 * margin  # the name has the whole first line
+        bar_x = name_x
+        dots_x = bar_x + bar_w + 36
+        headers = [(bar_x, _("Bijdragen")), (dots_x, _("Stippen"))]
+    else:
+        label_w, bar_w, row_h, header_h, bar_h, dot_gap = 300, 240, 40, 44, 20, 14
+        bar_x = margin + label_w
+        dots_x = margin + label_w + bar_w + 60
+        width = dots_x + 12 * 14 + 60
+        headers = [(margin, _("Factor")), (bar_x, _("Bijdragen")), (dots_x, _("Stippen"))]
     max_contrib = max((i.get("contributions") or 0 for i in items), default=0) or 1
-    shapes = {
-        "headers": [
-            {"x": num(margin), "text": _("Factor")},
-            {"x": num(margin + label_w), "text": _("Bijdragen")},
-            {"x": num(dots_x), "text": _("Stippen")},
-        ],
-        "rows": [],
-    }
+    shapes = {"headers": [{"x": num(x), "text": text} for x, text in headers], "band_h": row_h, "rows": []}
     for i, item in enumerate(items):
         y = header_h + i * row_h
         strong, soft, glyph = kind_colours(item.get("kind"))
         contributions = item.get("contributions") or 0
         votes = item.get("votes") or 0
         shown_dots = min(votes, 10)
+        # Wide: everything on one line. Narrow: the name on the first line, bar and dots below it.
+        second = y + 30 if narrow else y
         shapes["rows"].append(
             {
                 "url": item.get("url") or "",
@@ -782,14 +789,19 @@ def harvest_board(items, *, unclustered=0, uid="oogst", title=None, description=
                 "soft": soft,
                 "glyph": glyph,
                 "text_y": num(y + 25),
-                "bar_x": num(margin + label_w),
-                "bar_y": num(y + 10),
+                "bar_x": num(bar_x),
+                "bar_y": num(second + (8 if narrow else 10)),
+                "bar_h": bar_h,
                 "bar_w": num(max(bar_w * contributions / max_contrib, 2) if contributions else 0),
-                "count_x": num(margin + label_w + bar_w + 8),
+                "count_x": num(bar_x + bar_w + 8),
+                "count_y": num(second + 21 if narrow else y + 25),
                 "contributions": str(contributions),
-                "dots": [{"cx": num(dots_x + 6 + d * 14), "cy": num(y + 20)} for d in range(shown_dots)],
+                "dots": [
+                    {"cx": num(dots_x + 6 + d * dot_gap), "cy": num(second + 16 if narrow else y + 20)}
+                    for d in range(shown_dots)
+                ],
                 "more": f"+{votes - shown_dots}" if votes > shown_dots else "",
-                "more_x": num(dots_x + 6 + shown_dots * 14 + 4),
+                "more_x": num(dots_x + 6 + shown_dots * dot_gap + 4),
                 "votes": str(votes),
             }
         )
@@ -826,9 +838,9 @@ def harvest_board(items, *, unclustered=0, uid="oogst", title=None, description=
     )
     total = sum(i.get("contributions") or 0 for i in items)
     top = items[0]["name"] if items else "–"
-    return Chart(
+    chart = Chart(
         kind="harvest",
-        uid=uid,
+        uid=f"{uid}-smal" if narrow else uid,
         title=title or _("De oogst: bijdragen en stippen per factor"),
         description=description
         or _(
@@ -842,6 +854,11 @@ def harvest_board(items, *, unclustered=0, uid="oogst", title=None, description=
         shapes=shapes,
         has_links=any(i.get("url") for i in items),
     )
+    if not narrow:
+        chart.narrow = harvest_board(
+            items, unclustered=unclustered, uid=uid, title=chart.title, description=chart.description, narrow=True
+        )
+    return chart
 
 
 # --- the definition history ---------------------------------------------------------

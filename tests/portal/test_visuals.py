@@ -47,9 +47,15 @@ FACTORS = [
 ]
 
 
+ALL_CHARTS = [
+    *["board", "compact", "matrix", "map", "harvest", "timeline", "timeseries"],
+    *["board-narrow", "compact-narrow", "harvest-narrow", "timeseries-narrow"],
+]
+
+
 def charts():
     positions = visuals.spring_positions(["f1", "f2", "c1", "c2"], [("f1", "c1"), ("f2", "c1"), ("f1", "c2")])
-    return {
+    built = {
         "board": visuals.board(FACTORS, clusters=["Eigenaarschap", "Continuïteit"]),
         "compact": visuals.board(FACTORS, grouped=False, title="De sterkste factoren"),
         "matrix": visuals.perspective_matrix(
@@ -99,13 +105,16 @@ def charts():
             ]
         ),
     }
+    # The narrow layouts for phones are visuals of their own: the same checks apply to them.
+    built.update({f"{name}-narrow": chart.narrow for name, chart in list(built.items()) if chart.narrow})
+    return built
 
 
 def parse(chart, standalone=False):
     return ET.fromstring(visuals.render_svg(chart, standalone=standalone).encode())
 
 
-@pytest.mark.parametrize("name", ["board", "compact", "matrix", "map", "harvest", "timeline", "timeseries"])
+@pytest.mark.parametrize("name", ALL_CHARTS)
 def test_every_visual_is_well_formed_svg_with_title_and_description(name):
     chart = charts()[name]
     for standalone in (False, True):
@@ -119,7 +128,7 @@ def test_every_visual_is_well_formed_svg_with_title_and_description(name):
         assert root.find(f"{SVG}desc").text.strip()
 
 
-@pytest.mark.parametrize("name", ["board", "compact", "matrix", "map", "harvest", "timeline", "timeseries"])
+@pytest.mark.parametrize("name", ALL_CHARTS)
 def test_no_visual_uses_style_attributes_or_scripts(name):
     for element in parse(charts()[name]).iter():
         assert "style" not in element.attrib
@@ -127,7 +136,7 @@ def test_no_visual_uses_style_attributes_or_scripts(name):
         assert element.tag not in {f"{SVG}script", f"{SVG}style", f"{SVG}foreignObject"}
 
 
-@pytest.mark.parametrize("name", ["board", "compact", "matrix", "map", "harvest", "timeline", "timeseries"])
+@pytest.mark.parametrize("name", ALL_CHARTS)
 def test_numbers_in_attributes_use_a_dot_even_in_dutch(name, settings):
     from django.utils import translation
 
@@ -241,12 +250,34 @@ def test_spring_positions_are_deterministic_and_inside_the_square():
     assert visuals.spring_positions([], []) == {}
 
 
-def test_harvest_table_and_dots_match_the_votes():
-    chart = charts()["harvest"]
+@pytest.mark.parametrize("name", ["harvest", "harvest-narrow"])
+def test_harvest_table_and_dots_match_the_votes(name):
+    chart = charts()[name]
     assert [row[2:] for row in chart.table.rows] == [[4, 13], [1, 0]]
     first = chart.shapes["rows"][0]
     assert len(first["dots"]) == 10 and first["more"] == "+3"
     assert "2 bijdragen" in chart.shapes["footer"]["text"]
+
+
+def test_the_narrow_harvest_puts_each_factor_on_two_lines_inside_a_phone_wide_drawing():
+    wide = visuals.harvest_board(
+        [
+            {
+                "name": "Een heel lange naam van een werkzame factor die niet op één regel past",
+                "kind": "working",
+                "contributions": 3,
+                "votes": 25,
+            }
+        ]
+    )
+    narrow = wide.narrow
+    assert narrow.width <= 400 < wide.width and narrow.uid != wide.uid
+    row = narrow.shapes["rows"][0]
+    assert float(row["bar_y"]) > float(row["text_y"])  # the bar is below the name
+    rightmost = float(row["more_x"]) + 13 * 0.6 * len(row["more"])
+    assert max(float(d["cx"]) for d in row["dots"]) + 6 < rightmost <= narrow.width - 16  # ten dots and "+15" fit
+    assert row["label"].endswith("…") and len(row["label"]) < len(row["name"])
+    assert float(row["count_x"]) < min(float(d["cx"]) for d in row["dots"]) - 6
 
 
 def test_timeline_marks_the_current_version_last():
