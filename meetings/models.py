@@ -270,7 +270,11 @@ class Meeting(models.Model):
             # The right-hand side reads the old row, so this is the new live_version.
             updates["live_layout_version"] = F("live_version") + 1
         Meeting.objects.filter(pk=self.pk).update(**updates)
-        LIVE_VERSIONS.forget(self.join_code)
+        # Forget the remembered version now and again once the change is committed: a poll in
+        # between still reads the old committed row and would remember it for another moment.
+        code = self.join_code
+        LIVE_VERSIONS.forget(code)
+        transaction.on_commit(lambda: LIVE_VERSIONS.forget(code))
         self.live_version += 1
         if layout:
             self.live_layout_version = self.live_version

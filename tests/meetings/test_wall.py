@@ -1,11 +1,12 @@
 """The wall on the projector: new contributions within one poll, cheap when nothing changed."""
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
 from meetings import services
-from meetings.models import Round
+from meetings.models import LIVE_VERSIONS, Round
 from tests.conftest import make_factor, make_user
 from tests.meetings.conftest import add_round
 
@@ -39,6 +40,22 @@ def test_an_unchanged_wall_costs_one_query_and_answers_204(client, active_round,
         response = poll(client, meeting, meeting.live_version, active_round.pk)
     assert response.status_code == 204
     assert response.content == b""
+
+
+def test_a_version_remembered_while_a_change_commits_is_forgotten_when_it_commits(
+    client, active_round, django_capture_on_commit_callbacks
+):
+    # Another request may read the old committed version between the change and its commit
+    # and remember it; the commit forgets it again, so the next poll sees the change at once.
+    meeting = active_round.meeting
+    meeting.refresh_from_db()
+    old = meeting.live_version
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        active_round.contribute(text="Net binnen", perspective="gemeente", author=make_user("a@example.org"))
+        LIVE_VERSIONS.set(meeting.join_code, old)  # what a poll in another thread would remember
+    assert LIVE_VERSIONS.get(meeting.join_code) is None
+    response = poll(client, meeting, old, active_round.pk)
+    assert response.status_code == 200 and "Net binnen" in response.content.decode()
 
 
 def test_the_wall_gets_only_what_is_new_since_its_version(client, active_round, django_assert_max_num_queries):
