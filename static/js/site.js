@@ -64,6 +64,29 @@
     });
   }
 
+  // On a phone the header folds its sections and account links behind a Menu button.
+  // This file runs in <head>: the class is set before the first paint, the button is
+  // wired once the header exists. CSS decides when the fold applies (narrow screens).
+  document.documentElement.classList.add("js-menu");
+  document.addEventListener("DOMContentLoaded", function () {
+    var header = document.querySelector(".site-header");
+    var toggle = header && header.querySelector(".menu-toggle");
+    if (!toggle) return;
+    var setOpen = function (open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      header.classList.toggle("menu-open", open);
+    };
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  });
+
   document.addEventListener("prose-editor:ready", function (event) {
     var editor = event.detail && event.detail.editor;
     var textarea = (event.detail && event.detail.textarea) || event.target;

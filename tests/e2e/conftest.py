@@ -10,6 +10,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from playwright.sync_api import expect
 
 from cop.roles import FACILITATORS_GROUP
 from tests.conftest import PASSWORD
@@ -17,6 +18,16 @@ from tests.conftest import PASSWORD
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+
+
+def site_header(page):
+    """The header with its sections and account links; on a phone it opens the Menu first, as a visitor does."""
+    page.wait_for_load_state("domcontentloaded")  # site.js wires the button then
+    toggle = page.get_by_role("button", name="Menu", exact=True)
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+    return page.locator(".site-header")
 
 
 @pytest.fixture(autouse=True)
@@ -90,4 +101,5 @@ def axe_violations(page):
 
 
 def fits_the_screen(page):
+    page.wait_for_load_state()  # styles and images in, after a click that navigated
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -1,4 +1,4 @@
-"""Keyboard only: contributing in a live round (member and guest on a phone) and writing a case with the rich-text editor.
+"""Keyboard only: a live round on a phone (member and guest), a case in the rich-text editor, the phone menu.
 
 Nothing is clicked or focused by the test: every step is Tab, arrow keys, Enter or typing.
 At every stop on the way the focused element must show a visible focus indicator
@@ -12,8 +12,9 @@ from playwright.sync_api import expect
 
 from cases.models import Case
 from meetings.models import Contribution, Round
+from tests.axe import run_axe
 from tests.conftest import make_meeting, make_user
-from tests.e2e.conftest import PHONE, sign_in
+from tests.e2e.conftest import DESKTOP, PHONE, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -137,3 +138,40 @@ def test_a_case_is_written_and_submitted_with_the_keyboard_only(contexts, live_s
     assert case.status == Case.Status.SUBMITTED
     assert re.search(r"<strong>\s*Nu komt de hele straat\.</strong>", case.story), case.story
     assert "<p>Wat we leerden:</p>" in case.story, case.story
+
+
+def test_on_a_phone_the_header_folds_behind_a_menu_button_that_works_with_the_keyboard(contexts, live_server):
+    page = contexts(viewport={"width": 320, "height": 640}, has_touch=True).new_page()
+    page.goto(f"{live_server.url}/")
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    menu = page.get_by_role("button", name="Menu", exact=True)
+    expect(nav).to_be_hidden()
+    expect(page.get_by_role("searchbox", name="Zoeken")).to_be_visible()  # search stays in view
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320  # reflow at 320 px (WCAG 1.4.10)
+
+    tab_to(page, menu, "phone: the menu button")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(nav).to_be_visible()
+    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
+    assert run_axe(page).response["violations"] == []
+
+    tab_to(page, nav.get_by_role("link", name="Casussen"), "phone: a section in the open menu")
+    page.keyboard.press("Escape")  # closes the menu and gives the focus back to its button
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(nav).to_be_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('menu-toggle')")
+
+    page.keyboard.press("Enter")
+    tab_to(page, nav.get_by_role("link", name="Casussen"), "phone: the menu opened again")
+    press_and_wait(page, "Enter")
+    assert page.url.endswith("/casussen/"), page.url
+
+
+@pytest.mark.parametrize("javascript, width", [(False, 360), (True, DESKTOP["width"])])
+def test_without_javascript_or_on_a_wide_screen_every_header_link_is_in_view(contexts, live_server, javascript, width):
+    page = contexts(viewport={"width": width, "height": 740}, java_script_enabled=javascript).new_page()
+    page.goto(f"{live_server.url}/")
+    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Casussen")).to_be_visible()
+    expect(page.get_by_role("link", name="Meedoen").first).to_be_visible()
+    expect(page.get_by_role("button", name="Menu", exact=True)).to_be_hidden()
