@@ -15,11 +15,15 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
+from playwright.sync_api import expect
 
 from cop.models import Organisation, Perspective, Profile
 from cop.roles import FACILITATORS_GROUP
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + sync Playwright
+# A browser assertion waits up to 15 s for the state it expects (Playwright's default is 5 s);
+# a loaded 2-core CI machine running two workers needs the room. It only costs time on failure.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

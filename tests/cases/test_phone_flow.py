@@ -3,6 +3,7 @@ a visitor finds it by a Dutch word from its story and by filtering."""
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from cop.models import Municipality, Theme
 from tests.axe import run_axe
@@ -26,6 +27,7 @@ def axe_violations(page):
 
 
 def fits_the_screen(page):
+    page.wait_for_load_state()
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
@@ -79,8 +81,9 @@ def test_a_case_told_on_a_phone_is_published_and_found(browser, live_server, art
     page.wait_for_selector("#case-results >> text=Kenniskwartier Arnhem")
     assert page.evaluate("window.__sameDocument === true")  # the list was swapped in, not reloaded
     assert fits_the_screen(page)
-    page.get_by_role("link", name="Kenniskwartier Arnhem").click()
-    assert "We vroegen bewoners eerst wat zij wilden." in page.inner_text("main")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Kenniskwartier Arnhem").click()
+    expect(page.locator("main")).to_contain_text("We vroegen bewoners eerst wat zij wilden.")
     assert axe_violations(page) == []
     page.screenshot(path=f"{artifacts_dir}/cases-phone-detail.png", full_page=True)
 

@@ -43,8 +43,8 @@ def _log_in(page, base_url, email):
     page.goto(f"{base_url}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
 
 
 def test_public_pages_pass_axe_and_fit_a_phone(browser, live_server, board_data, artifacts_dir):

@@ -4,6 +4,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.axe import run_axe
 
@@ -49,7 +50,7 @@ def test_visuals_show_without_javascript(browser, live_server, world):
     page.goto(f"{live_server.url}/wat-werkt/kaart/")
     assert page.locator("svg.visual__svg--map").is_visible()
     page.get_by_text("Toon als tabel").click()
-    assert page.locator(".visual__table table").is_visible()
+    expect(page.locator(".visual__table table")).to_be_visible()
     context.close()
 
 
@@ -87,10 +88,8 @@ def test_another_site_can_frame_an_embed_but_not_the_portal_itself(browser, live
     )
     context = browser.new_context()
     page = context.new_page()
-    page.goto(url)
-    page.wait_for_timeout(1500)
-    embed = page.frame(name="embed")
-    assert embed.locator("h1").inner_text() == world.working.name
+    page.goto(url)  # waits for both frames to load
+    expect(page.frame_locator("iframe[name=embed]").locator("h1")).to_have_text(world.working.name)
     portal = page.frame(name="portal")
     # Blocked by X-Frame-Options and frame-ancestors: the browser shows its own error page instead.
     assert portal.url.startswith("chrome-error:")
