@@ -489,8 +489,13 @@ class LibraryFilterForm(forms.Form):
             self.is_valid()
         return self.cleaned_data.get(name) or ""
 
+    NARROWING = ("thema", "gemeente", "perspectief", "fase", "factor", "organisatie")
+
     @property
     def active(self):
-        return any(
-            self.value(name) for name in ("q", "thema", "gemeente", "perspectief", "fase", "factor", "organisatie")
-        )
+        return bool(self.value("q")) or bool(self.narrowing)
+
+    @property
+    def narrowing(self):
+        """How many filters besides the search words narrow the list (the phone's folded filters say so)."""
+        return sum(1 for name in self.NARROWING if self.value(name))

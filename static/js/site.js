@@ -87,6 +87,18 @@
     });
   });
 
+  // On a phone, optional filter panels fold (unless one of their filters is set), so the
+  // results are not pushed a screen down. Without this file they simply stay open.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia("(max-width: 40rem)").matches) return;
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (panel) {
+      var chosen = Array.prototype.some.call(panel.querySelectorAll("select"), function (select) {
+        return select.value !== "";
+      });
+      if (!chosen) panel.open = false;
+    });
+  });
+
   document.addEventListener("prose-editor:ready", function (event) {
     var editor = event.detail && event.detail.editor;
     var textarea = (event.detail && event.detail.textarea) || event.target;

@@ -100,6 +100,12 @@ def test_a_filtered_page_is_a_shareable_url_with_the_filters_filled_in(client, l
     assert '<option value="idea" selected>' in html
 
 
+def test_the_folded_filters_say_how_many_narrow_the_list(client, library):
+    assert "<summary>Filters en sortering</summary>" in client.get(LIBRARY, {"q": "buurt"}).content.decode()
+    html = client.get(LIBRARY, {"gemeente": "zutphen", "fase": "idea", "thema": "bestaat-niet"}).content.decode()
+    assert "<summary>Filters (2 actief)</summary>" in html  # an unknown theme filters nothing
+
+
 def test_filters_work_without_javascript_as_a_plain_get_form(client, library):
     html = client.get(LIBRARY).content.decode()
     assert 'method="get" action="/casussen/"' in html

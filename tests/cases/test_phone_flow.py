@@ -73,6 +73,11 @@ def test_a_case_told_on_a_phone_is_published_and_found(browser, live_server, art
     page.goto(f"{live_server.url}/casussen/?q=studenten")
     assert page.get_by_role("link", name="Kenniskwartier Arnhem").is_visible()
     page.goto(f"{live_server.url}/casussen/")
+    # On a phone the filters are folded so that the cases come first; the visitor opens them.
+    filters = page.locator("details.library-filters__more")
+    expect(filters).not_to_have_attribute("open", "")
+    assert page.locator("#case-results").bounding_box()["y"] < PHONE["height"]  # results on the first screen
+    filters.locator("summary").click()
     page.evaluate("window.__sameDocument = true")
     with page.expect_response(lambda r: "thema=leefbaarheid" in r.url):
         page.select_option("#id_thema", "leefbaarheid")
@@ -104,4 +109,18 @@ def test_the_rich_text_toolbar_speaks_dutch_and_english_after_switching(browser,
     page.goto(f"{live_server.url}/taal/en/?next=/casussen/nieuw/")
     page.wait_for_selector('.prose-menubar [title="undo"]')
     assert page.locator('.prose-menubar [title="ongedaan maken"]').count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("viewport, query", [(PHONE, "?thema=leefbaarheid"), ({"width": 1280, "height": 900}, "")])
+def test_the_filters_stay_open_when_one_is_set_or_the_screen_is_wide(browser, live_server, viewport, query):
+    Theme.objects.create(name="Leefbaarheid")
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/casussen/{query}")
+    filters = page.locator("details.library-filters__more")
+    expect(filters).to_have_attribute("open", "")
+    expect(page.get_by_label("Thema")).to_be_visible()
+    if query:
+        expect(filters.locator("summary")).to_have_text("Filters (1 actief)")
     context.close()
