@@ -42,6 +42,11 @@ class BoardFilterForm(forms.Form):
         help_text=_("Eén cluster toont al zijn factoren, niet alleen de sterkste."),
     )
 
+    @property
+    def narrowing(self):
+        """How many filters besides the search words are set (the phone's folded filters say so)."""
+        return sum(1 for name, value in self.filters().items() if name != "query" and value)
+
     def filters(self):
         """The valid filters as keyword arguments of ``Factor.objects.for_board``; invalid ones are ignored."""
         self.is_valid()

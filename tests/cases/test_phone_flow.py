@@ -74,7 +74,7 @@ def test_a_case_told_on_a_phone_is_published_and_found(browser, live_server, art
     assert page.get_by_role("link", name="Kenniskwartier Arnhem").is_visible()
     page.goto(f"{live_server.url}/casussen/")
     # On a phone the filters are folded so that the cases come first; the visitor opens them.
-    filters = page.locator("details.library-filters__more")
+    filters = page.locator("details.filter-panel")
     expect(filters).not_to_have_attribute("open", "")
     assert page.locator("#case-results").bounding_box()["y"] < PHONE["height"]  # results on the first screen
     filters.locator("summary").click()
@@ -118,7 +118,7 @@ def test_the_filters_stay_open_when_one_is_set_or_the_screen_is_wide(browser, li
     context = browser.new_context(viewport=viewport, locale="nl-NL")
     page = context.new_page()
     page.goto(f"{live_server.url}/casussen/{query}")
-    filters = page.locator("details.library-filters__more")
+    filters = page.locator("details.filter-panel")
     expect(filters).to_have_attribute("open", "")
     expect(page.get_by_label("Thema")).to_be_visible()
     if query:

@@ -81,7 +81,7 @@ def test_a_visitor_searches_filters_and_opens_a_factor_a_case_and_a_harvest(cont
     with page.expect_navigation():  # htmx must be listening before the filter changes
         site_header(page).get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Casussen").click()
     expect(page.get_by_role("link", name="Woningruil in de kern"), s("the library lists every case")).to_be_visible()
-    summary = page.locator("details.library-filters__more:not([open]) > summary")
+    summary = page.locator("details.filter-panel:not([open]) > summary")
     if summary.count():  # folded on a phone
         summary.click()
     page.get_by_label("Thema").select_option(label="Leefbaarheid")

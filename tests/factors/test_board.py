@@ -240,3 +240,11 @@ def test_the_cluster_filter_keeps_the_other_filters_and_shows_one_cluster(client
     one = client.get(BOARD, {"thema": housing.slug, "cluster": "samenwerking"}).content.decode()
     assert sorted(card_titles(one)) == ["Huurders praten mee", "Woningcorporatie aan tafel"]
     assert client.get(BOARD, {"cluster": "bestaat-niet"}).status_code == 200
+
+
+def test_the_board_filters_say_how_many_are_set_for_the_folded_panel_on_a_phone(client, db):
+    theme = Theme.objects.create(name="Wonen")
+    html = client.get(reverse("factors:board"), {"q": "wijk"}).content.decode()
+    assert "<summary>Filters</summary>" in html
+    html = client.get(reverse("factors:board"), {"thema": theme.slug, "perspectief": "welzijn"}).content.decode()
+    assert "<summary>Filters (2 actief)</summary>" in html
