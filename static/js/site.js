@@ -65,37 +65,36 @@
   }
 
   // On a phone the header folds its sections and account links behind a Menu button.
-  // This file runs in <head>: the class is set before the first paint, the button is
-  // wired once the header exists. CSS decides when the fold applies (narrow screens).
+  // This file runs in <head>: the class is set before the first paint, and the listeners sit on
+  // the document, so the button works from its first tap and after any swap of the page.
+  // CSS decides when the fold applies (narrow screens).
   document.documentElement.classList.add("js-menu");
-  document.addEventListener("DOMContentLoaded", function () {
-    var header = document.querySelector(".site-header");
-    var toggle = header && header.querySelector(".menu-toggle");
-    if (!toggle) return;
-    var setOpen = function (open) {
-      toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      header.classList.toggle("menu-open", open);
-    };
-    toggle.addEventListener("click", function () {
-      setOpen(toggle.getAttribute("aria-expanded") !== "true");
-    });
-    header.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
-        setOpen(false);
-        toggle.focus();
-      }
-    });
+  function setMenuOpen(toggle, open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    var header = toggle.closest(".site-header");
+    if (header) header.classList.toggle("menu-open", open);
+  }
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest(".menu-toggle");
+    if (toggle) setMenuOpen(toggle, toggle.getAttribute("aria-expanded") !== "true");
+  });
+  document.addEventListener("keydown", function (event) {
+    // Escape in the open menu closes it; in the search box it keeps clearing the field.
+    if (event.key !== "Escape" || !event.target.closest) return;
+    if (!event.target.closest("#site-nav, #account-nav, .menu-toggle")) return;
+    var toggle = document.querySelector('.menu-toggle[aria-expanded="true"]');
+    if (toggle) {
+      setMenuOpen(toggle, false);
+      toggle.focus();
+    }
   });
 
-  // On a phone, optional filter panels fold (unless one of their filters is set), so the
-  // results are not pushed a screen down. Without this file they simply stay open.
+  // On a phone, filter panels the server marked as foldable (no filter set, no error) fold,
+  // so the results are not pushed a screen down. Without this file they simply stay open.
   document.addEventListener("DOMContentLoaded", function () {
     if (!window.matchMedia("(max-width: 40rem)").matches) return;
     document.querySelectorAll("details[data-fold-on-phone]").forEach(function (panel) {
-      var chosen = Array.prototype.some.call(panel.querySelectorAll("select"), function (select) {
-        return select.value !== "";
-      });
-      if (!chosen) panel.open = false;
+      panel.open = false;
     });
   });
 

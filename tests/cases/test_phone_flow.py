@@ -124,3 +124,22 @@ def test_the_filters_stay_open_when_one_is_set_or_the_screen_is_wide(browser, li
     if query:
         expect(filters.locator("summary")).to_have_text("Filters (1 actief)")
     context.close()
+
+
+def test_back_after_filtering_shows_the_whole_page_again(browser, live_server):
+    # htmx keeps no history snapshots here; Back must load the page, not swap in a results fragment.
+    Theme.objects.create(name="Leefbaarheid")
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/casussen/")
+    page.locator("details.filter-panel > summary").click()
+    page.select_option("#id_thema", "leefbaarheid")
+    page.wait_for_url("**/casussen/?*thema=leefbaarheid*")
+    page.go_back()
+    page.wait_for_url(f"{live_server.url}/casussen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Casussen")
+    expect(page.get_by_role("search", name="Casussen filteren")).to_be_visible()
+    menu = page.get_by_role("button", name="Menu", exact=True)
+    menu.click()  # the header's menu still works on the page Back brought
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
+    context.close()
