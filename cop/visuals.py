@@ -808,17 +808,18 @@ def harvest_board(items, *, unclustered=0, uid="oogst", title=None, description=
     height = header_h + len(items) * row_h + 16
     shapes["footer"] = None
     if unclustered:
+        text = ngettext(
+            "%(n)s bijdrage is (nog) niet bij een factor ingedeeld.",
+            "%(n)s bijdragen zijn (nog) niet bij een factor ingedeeld.",
+            unclustered,
+        ) % {"n": unclustered}
+        lines = wrap(text, chars_for(width - 2 * margin, 13), max_lines=3)
         shapes["footer"] = {
             "x": num(margin),
-            "y": num(height + 6),
-            "text": ngettext(
-                "%(n)s bijdrage is (nog) niet bij een factor ingedeeld.",
-                "%(n)s bijdragen zijn (nog) niet bij een factor ingedeeld.",
-                unclustered,
-            )
-            % {"n": unclustered},
+            "text": text,
+            "lines": [{"y": num(height + 6 + 18 * i), "text": line} for i, line in enumerate(lines)],
         }
-        height += 24
+        height += 24 + 18 * (len(lines) - 1)
     if not items:
         shapes["empty"] = {"x": num(margin), "y": num(header_h + 24), "text": _("Nog geen geclusterde bijdragen.")}
         height += 30
@@ -966,6 +967,9 @@ def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, de
         return y1 - (y1 - y0) * value / top
 
     shapes = {"grid": [], "bars": [], "labels": [], "axis": {"x0": num(x0), "x1": num(x1), "y": num(y1)}}
+    # The count above each bar, while the two counts of a quarter fit side by side (the two
+    # centres are bar + 2 apart); otherwise the grid and the table give the numbers.
+    shapes["show_values"] = bar + 2 >= 11 * 0.56 * len(str(highest)) + 2
     for step in range(5):
         value = top * step / 4
         shapes["grid"].append(

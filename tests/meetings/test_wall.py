@@ -43,10 +43,11 @@ def test_an_unchanged_wall_costs_one_query_and_answers_204(client, active_round,
 
 
 def test_a_version_remembered_while_a_change_commits_is_forgotten_when_it_commits(
-    client, active_round, django_capture_on_commit_callbacks
+    client, active_round, django_capture_on_commit_callbacks, monkeypatch
 ):
     # Another request may read the old committed version between the change and its commit
     # and remember it; the commit forgets it again, so the next poll sees the change at once.
+    monkeypatch.setattr(LIVE_VERSIONS, "seconds", 60)  # so that only the commit can make it forget
     meeting = active_round.meeting
     meeting.refresh_from_db()
     old = meeting.live_version

@@ -318,6 +318,31 @@ def test_evidence_over_time_has_a_narrow_layout_whose_text_keeps_its_size_on_a_p
     ET.fromstring(visuals.render_svg(narrow).encode())
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_narrow_harvest_wraps_its_footer_inside_the_drawing(language):
+    from django.utils import translation
+
+    with translation.override(language):
+        wide = visuals.harvest_board(
+            [{"name": "Aansluiten", "kind": "working", "contributions": 3, "votes": 1}], unclustered=12
+        )
+    narrow = wide.narrow
+    lines = narrow.shapes["footer"]["lines"]
+    assert len(lines) >= 2 and " ".join(line["text"] for line in lines) == narrow.shapes["footer"]["text"]
+    assert all(16 + 13 * 0.56 * len(line["text"]) <= narrow.width - 16 for line in lines)
+    assert float(lines[-1]["y"]) < narrow.height
+    assert len(wide.shapes["footer"]["lines"]) == 1
+
+
+def test_the_counts_above_the_bars_are_left_out_where_two_would_overlap():
+    many = [{"label": q, "cases": 12, "contributions": 37} for q in QUARTERS * 2][:16]
+    chart = visuals.evidence_over_time(many)
+    assert chart.shapes["show_values"] and not chart.narrow.shapes["show_values"]
+    assert ">37</text>" in visuals.render_svg(chart) and ">37</text>" not in visuals.render_svg(chart.narrow)
+    few = visuals.evidence_over_time([{"label": "K1 2026", "cases": 12, "contributions": 30}])
+    assert few.narrow.shapes["show_values"]  # one quarter has room
+
+
 @pytest.mark.parametrize(
     "builder",
     [
