@@ -1,5 +1,7 @@
 """The library: combinable filters as a shareable URL, sorting, pagination, search, htmx partials."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -101,9 +103,14 @@ def test_a_filtered_page_is_a_shareable_url_with_the_filters_filled_in(client, l
 
 
 def test_the_folded_filters_say_how_many_narrow_the_list(client, library):
-    assert "<summary>Filters en sortering</summary>" in client.get(LIBRARY, {"q": "buurt"}).content.decode()
+    summary = '<summary id="library-filters-summary"{}>{}</summary>'
+    assert summary.format("", "Filters en sortering") in client.get(LIBRARY, {"q": "buurt"}).content.decode()
     html = client.get(LIBRARY, {"gemeente": "zutphen", "fase": "idea", "thema": "bestaat-niet"}).content.decode()
-    assert "<summary>Filters (2 actief)</summary>" in html  # an unknown theme filters nothing
+    assert summary.format("", "Filters (2 actief)") in html  # an unknown theme filters nothing
+    # An htmx answer swaps only the results and sends the summary along, so its count follows.
+    htmx = client.get(LIBRARY, {"gemeente": "zutphen"}, HTTP_HX_REQUEST="true").content.decode()
+    assert htmx.startswith(summary.format(' hx-swap-oob="true"', "Filters (1 actief)"))
+    assert "<summary" not in client.get(LIBRARY, {"gemeente": "zutphen"}).content.decode().split('id="case-results"')[1]
 
 
 def test_filters_work_without_javascript_as_a_plain_get_form(client, library):
@@ -115,7 +122,10 @@ def test_filters_work_without_javascript_as_a_plain_get_form(client, library):
 def test_an_htmx_request_gets_only_the_results_and_the_response_varies_on_it(client, library):
     response = client.get(LIBRARY, {"fase": "idea"}, headers={"HX-Request": "true"})
     html = response.content.decode()
-    assert html.lstrip().startswith('<section id="case-results"')
+    # The results, preceded only by the filter summary sent out of band.
+    assert re.match(
+        r'<summary id="library-filters-summary" hx-swap-oob="true">[^<]*</summary>\s*<section id="case-results"', html
+    )
     assert "<html" not in html
     assert "Dorpsplan" in html and "Buurtkamer" not in html
     assert "HX-Request" in response["Vary"]

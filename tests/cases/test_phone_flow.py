@@ -83,6 +83,7 @@ def test_a_case_told_on_a_phone_is_published_and_found(browser, live_server, art
         page.select_option("#id_thema", "leefbaarheid")
     # htmx pushes the filtered address after the swap; wait for it (it is what makes the list shareable).
     page.wait_for_url("**/casussen/?*thema=leefbaarheid*")
+    expect(filters.locator("summary")).to_have_text("Filters (1 actief)")  # sent along with the results
     page.wait_for_selector("#case-results >> text=Kenniskwartier Arnhem")
     assert page.evaluate("window.__sameDocument === true")  # the list was swapped in, not reloaded
     assert fits_the_screen(page)

@@ -245,6 +245,8 @@ def test_the_cluster_filter_keeps_the_other_filters_and_shows_one_cluster(client
 def test_the_board_filters_say_how_many_are_set_for_the_folded_panel_on_a_phone(client, db):
     theme = Theme.objects.create(name="Wonen")
     html = client.get(reverse("factors:board"), {"q": "wijk"}).content.decode()
-    assert "<summary>Filters</summary>" in html
+    assert '<summary id="board-filters-summary">Filters</summary>' in html
     html = client.get(reverse("factors:board"), {"thema": theme.slug, "perspectief": "welzijn"}).content.decode()
-    assert "<summary>Filters (2 actief)</summary>" in html
+    assert '<summary id="board-filters-summary">Filters (2 actief)</summary>' in html
+    htmx = client.get(reverse("factors:board"), {"thema": theme.slug}, HTTP_HX_REQUEST="true").content.decode()
+    assert '<summary id="board-filters-summary" hx-swap-oob="true">Filters (1 actief)</summary>' in htmx
