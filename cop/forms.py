@@ -5,6 +5,18 @@ from cop.images import VerifiedImageField
 from cop.models import Organisation, Perspective, Profile
 
 
+def slug_filter(label, queryset, empty_label, help_text=""):
+    """An optional filter on one object, chosen by its slug, so that a filtered page is a readable URL."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=queryset,
+        to_field_name="slug",
+        required=False,
+        empty_label=empty_label,
+        help_text=help_text,
+    )
+
+
 class SignupExtraForm(forms.Form):
     """Extra fields on allauth's sign-up form (allauth calls ``signup``)."""
 

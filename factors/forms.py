@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cop.forms import slug_filter
 from cop.models import Municipality, Perspective, Theme
 from factors import evidence
 from factors.models import Cluster, Factor, FactorRelation
@@ -12,33 +13,23 @@ class BoardFilterForm(forms.Form):
     """The board's filters, as short Dutch query parameters so that a filtered board is a shareable URL."""
 
     q = forms.CharField(label=_("Zoek in factoren"), required=False, max_length=200)
-    thema = forms.ModelChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle thema's"),
-    )
+    thema = slug_filter(_("Thema"), Theme.objects.all(), _("Alle thema's"))
     perspectief = forms.ChoiceField(
         label=_("Perspectief"),
         choices=[("", _("Alle perspectieven")), *Perspective.choices],
         required=False,
         help_text=_("Alleen onderbouwing vanuit dit perspectief telt mee."),
     )
-    gemeente = forms.ModelChoiceField(
-        label=_("Gemeente"),
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle gemeenten"),
+    gemeente = slug_filter(
+        _("Gemeente"),
+        Municipality.objects.all(),
+        _("Alle gemeenten"),
         help_text=_("Alleen onderbouwing uit casussen in deze gemeente telt mee."),
     )
-    cluster = forms.ModelChoiceField(
-        label=_("Cluster"),
-        queryset=Cluster.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle clusters"),
+    cluster = slug_filter(
+        _("Cluster"),
+        Cluster.objects.all(),
+        _("Alle clusters"),
         help_text=_("Eén cluster toont al zijn factoren, niet alleen de sterkste."),
     )
 

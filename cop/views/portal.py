@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from cop import portal, visuals
+from cop.forms import slug_filter
 from cop.models import Theme
 from factors.models import Factor
 
@@ -13,13 +14,7 @@ from factors.models import Factor
 class VisualFilterForm(forms.Form):
     """Narrow a visual down to one theme (and, for the matrix, one kind of factor)."""
 
-    thema = forms.ModelChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle thema's"),
-    )
+    thema = slug_filter(_("Thema"), Theme.objects.all(), _("Alle thema's"))
     soort = forms.ChoiceField(
         label=_("Soort"), choices=[("", _("Factoren en belemmeringen")), *Factor.Kind.choices], required=False
     )

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case
 from cop import portal
 from cop.cache import cached_by_content
+from cop.forms import slug_filter
 from cop.models import Municipality, Term, TermVersion, Theme
 from cop.search import SEARCH_CONFIG, is_postgres, search_vector_expression, ts_query, word_filter, words_of
 from cop.search import search as full_text_search
@@ -72,20 +73,8 @@ class SearchForm(forms.Form):
             ("begrippen", _("Begrippen")),
         ],
     )
-    thema = forms.ModelChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle thema's"),
-    )
-    gemeente = forms.ModelChoiceField(
-        label=_("Gemeente"),
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle gemeenten"),
-    )
+    thema = slug_filter(_("Thema"), Theme.objects.all(), _("Alle thema's"))
+    gemeente = slug_filter(_("Gemeente"), Municipality.objects.all(), _("Alle gemeenten"))
 
 
 # --- matching -------------------------------------------------------------------------------
