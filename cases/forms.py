@@ -490,6 +490,9 @@ class LibraryFilterForm(forms.Form):
         return self.cleaned_data.get(name) or ""
 
     NARROWING = ("thema", "gemeente", "perspectief", "fase", "factor", "organisatie")
+    # The summary of the folding filter panel (forms/_filter_panel.html).
+    panel_title = _("Filters en sortering")
+    panel_id = "library-filters-summary"
 
     @property
     def active(self):

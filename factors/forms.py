@@ -33,6 +33,10 @@ class BoardFilterForm(forms.Form):
         help_text=_("Eén cluster toont al zijn factoren, niet alleen de sterkste."),
     )
 
+    # The summary of the folding filter panel (forms/_filter_panel.html).
+    panel_title = _("Filters")
+    panel_id = "board-filters-summary"
+
     @property
     def narrowing(self):
         """How many filters besides the search words are set (the phone's folded filters say so)."""
