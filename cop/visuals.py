@@ -151,9 +151,18 @@ def truncate(text, width):
     return wrap(text, width, max_lines=1)[0]
 
 
+# The average width of a glyph of the sans-serif font, as a share of the font size.
+GLYPH_WIDTH = 0.56
+
+
 def chars_for(pixels, font_size):
     """About how many characters of a sans-serif font fit in ``pixels``."""
-    return max(int(pixels / (font_size * 0.56)), 4)
+    return max(int(pixels / (font_size * GLYPH_WIDTH)), 4)
+
+
+def text_width(text, font_size):
+    """About how wide ``text`` is drawn in a sans-serif font (the inverse of ``chars_for``)."""
+    return len(text) * font_size * GLYPH_WIDTH
 
 
 def nice_ceiling(value):
@@ -969,7 +978,7 @@ def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, de
     shapes = {"grid": [], "bars": [], "labels": [], "axis": {"x0": num(x0), "x1": num(x1), "y": num(y1)}}
     # The count above each bar, while the two counts of a quarter fit side by side (the two
     # centres are bar + 2 apart); otherwise the grid and the table give the numbers.
-    shapes["show_values"] = bar + 2 >= 11 * 0.56 * len(str(highest)) + 2
+    shapes["show_values"] = bar + 2 >= text_width(str(highest), 11) + 2
     for step in range(5):
         value = top * step / 4
         shapes["grid"].append(
