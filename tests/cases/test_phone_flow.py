@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from cop.models import Municipality, Theme
 from tests.axe import run_axe
 from tests.conftest import make_factor, make_user
+from tests.e2e.conftest import fits_the_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,11 +25,6 @@ def signed_in(browser, live_server, user):
 
 def axe_violations(page):
     return [v["id"] for v in run_axe(page).response["violations"]]
-
-
-def fits_the_screen(page):
-    page.wait_for_load_state()
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def test_a_case_told_on_a_phone_is_published_and_found(browser, live_server, artifacts_dir):

@@ -8,6 +8,7 @@ from cop.roles import FACILITATORS_GROUP
 from factors.models import Cluster, FactorRelation
 from tests.axe import run_axe
 from tests.conftest import PASSWORD, make_factor, make_user
+from tests.e2e.conftest import fits_the_screen
 from tests.factors.conftest import cast_dots, cite_in_case, cluster_contribution, make_municipality, published_meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -64,7 +65,7 @@ def test_public_pages_pass_axe_and_fit_a_phone(browser, live_server, board_data,
             page.goto(f"{live_server.url}{path}")
             result = run_axe(page)
             assert result.response["violations"] == [], (path, viewport, result.generate_report())
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, viewport)
+            assert fits_the_screen(page), (path, viewport)
         page.goto(f"{live_server.url}/wat-werkt/")
         page.screenshot(path=f"{artifacts_dir}/factors-board-{viewport['width']}.png", full_page=True)
         page.goto(f"{live_server.url}{board_data['working'].get_absolute_url()}")

@@ -7,6 +7,7 @@ from cop.roles import FACILITATORS_GROUP
 from meetings.models import Contribution
 from tests.axe import run_axe
 from tests.conftest import PASSWORD, make_factor, make_meeting, make_user
+from tests.e2e.conftest import fits_the_screen
 from tests.meetings.conftest import add_round
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,10 +32,6 @@ def assert_accessible(page, where):
     assert result.response["violations"] == [], (where, result.generate_report())
 
 
-def fits(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-
-
 def test_a_guest_takes_part_from_a_small_phone_with_the_keyboard_and_the_wall_follows(
     browser, live_server, live, artifacts_dir
 ):
@@ -50,7 +47,7 @@ def test_a_guest_takes_part_from_a_small_phone_with_the_keyboard_and_the_wall_fo
     with phone.expect_navigation(url=f"**/live/{meeting.join_code}/"):
         phone.keyboard.press("Enter")
     assert_accessible(phone, "guest choice")
-    assert fits(phone)
+    assert fits_the_screen(phone)
 
     # Choose a perspective and join with the keyboard only.
     phone.get_by_label("inwonersinitiatief").focus()
@@ -66,7 +63,7 @@ def test_a_guest_takes_part_from_a_small_phone_with_the_keyboard_and_the_wall_fo
         phone.keyboard.press("Enter")
     phone.get_by_text("Je bijdrage staat op de muur.").wait_for()
     assert_accessible(phone, "after posting")
-    assert fits(phone)
+    assert fits_the_screen(phone)
     phone.screenshot(path=f"{artifacts_dir}/live-phone-360.png", full_page=True)
 
     # The wall polls and shows it, and tells screen readers.
@@ -104,7 +101,7 @@ def test_the_console_clusters_with_the_keyboard_and_passes_axe(browser, live_ser
     phone = browser.new_context(viewport=PHONE, locale="nl-NL").new_page()
     phone.goto(f"{live_server.url}/live/{meeting.join_code}/muur/")
     assert "Vaste gezichten in de wijk" in phone.locator("#wall-body").inner_text()
-    assert fits(phone)
+    assert fits_the_screen(phone)
 
 
 def test_the_meeting_pages_and_a_published_harvest_pass_axe_on_a_phone_and_a_desktop(
@@ -130,7 +127,7 @@ def test_the_meeting_pages_and_a_published_harvest_pass_axe_on_a_phone_and_a_des
         for path in ("/bijeenkomsten/", meeting.get_absolute_url(), "/live/"):
             page.goto(f"{live_server.url}{path}")
             assert_accessible(page, (path, viewport))
-            assert fits(page), (path, viewport)
+            assert fits_the_screen(page), (path, viewport)
         page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
         page.screenshot(path=f"{artifacts_dir}/meeting-harvest-{viewport['width']}.png", full_page=True)
         page.context.close()

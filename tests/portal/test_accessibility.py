@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.axe import run_axe
+from tests.e2e.conftest import fits_the_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +38,7 @@ def test_portal_pages_pass_axe_and_fit_a_phone(browser, live_server, world, arti
             page.goto(f"{live_server.url}{path}")
             result = run_axe(page)
             assert result.response["violations"] == [], (path, viewport, result.generate_report())
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, viewport)
+            assert fits_the_screen(page), (path, viewport)
         for path, name in (("/wat-werkt/kaart/", "factor-map"), ("/", "home")):
             page.goto(f"{live_server.url}{path}")
             page.screenshot(path=f"{artifacts_dir}/portal-{name}-{viewport['width']}.png", full_page=True)
