@@ -11,7 +11,7 @@
   ``/bench/bare/``: a minimal template view served by the same processes and the
   same middleware, the baseline every page is compared with.
 
-Production never loads this module: cop/settings.py adds both only when
+Production never loads this module: config/settings.py adds both only when
 ``BENCH_MODE`` is set.
 """
 
@@ -24,7 +24,7 @@ from django.template import engines
 from django.urls import path
 
 from cop import cache as content_cache
-from cop import urls as site_urls
+from config import urls as site_urls
 
 
 class QueryCounter:

@@ -16,7 +16,7 @@ os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBa
 # of the cache itself (tests/bench/test_page_cache.py turns it on).
 os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
-from cop.settings import *  # noqa: F403
+from config.settings import *  # noqa: F403
 
 # Whitenoise scans every static file whenever a request handler is built, and the test
 # client builds one per Client; find the files per request instead (no behaviour change).

@@ -135,7 +135,7 @@ def server(cluster, tmp_path):
     port = free_port()
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "DJANGO_SETTINGS_MODULE": "cop.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "SECRET_KEY": "outage-test-only",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
@@ -150,7 +150,7 @@ def server(cluster, tmp_path):
             sys.executable,
             "-m",
             "gunicorn",
-            "cop.wsgi:application",
+            "config.wsgi:application",
             "-b",
             f"127.0.0.1:{port}",
             "-w",

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.urls import include, path
 
-from cop.urls import handler500  # noqa: F401  (the real handler, under test)
+from config.urls import handler500  # noqa: F401  (the real handler, under test)
 
 
 def broken(request):
@@ -33,5 +33,5 @@ urlpatterns = [
     path("verbinding-dicht/", connection_closed),
     path("verboden/", forbidden),
     path("verdacht/", suspicious),
-    path("", include("cop.urls")),
+    path("", include("config.urls")),
 ]

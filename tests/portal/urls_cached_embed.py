@@ -7,5 +7,5 @@ from cop.views import embed
 
 urlpatterns = [
     path("ingesloten/", embed.frameable(cache_public_page()(embed.board.__wrapped__))),
-    path("", include("cop.urls")),
+    path("", include("config.urls")),
 ]

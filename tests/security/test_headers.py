@@ -23,7 +23,7 @@ def production_env(**extra):
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "wetenwatwerkt.example.nl",
-        "DJANGO_SETTINGS_MODULE": "cop.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         **extra,
     }
 

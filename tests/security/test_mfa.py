@@ -115,7 +115,7 @@ def test_the_admin_login_form_is_replaced_by_the_site_login_with_its_second_fact
 
 
 def test_the_rule_is_on_in_the_production_settings():
-    from cop import settings as production
+    from config import settings as production
 
     assert production.MFA_REQUIRED_FOR_FACILITATORS is True
     assert "cop.middleware.RequireTwoFactorMiddleware" in production.MIDDLEWARE

@@ -13,4 +13,4 @@ def page_with_nonce(request):
     return HttpResponse(PAGE.render({}, request))
 
 
-urlpatterns = [path("met-nonce/", page_with_nonce), path("", include("cop.urls"))]
+urlpatterns = [path("met-nonce/", page_with_nonce), path("", include("config.urls"))]

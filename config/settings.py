@@ -96,9 +96,9 @@ MIDDLEWARE = [
     "cop.cache.PublicPageCacheMiddleware",
 ]
 
-ROOT_URLCONF = "cop.urls"
-WSGI_APPLICATION = "cop.wsgi.application"
-ASGI_APPLICATION = "cop.asgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 
 # Benchmark instrumentation (bench/run sets BENCH_MODE=1): an X-Query-Count header on
 # every response and the bare baseline view /bench/bare/ (cop/benchmw.py). Never in production.
