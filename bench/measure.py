@@ -68,7 +68,7 @@ def get(base, path, session=None, **kwargs):
     return (session or requests).get(base + path, allow_redirects=False, timeout=REQUEST_TIMEOUT, **kwargs)
 
 
-# In bench mode this header makes the app bypass its page and fragment caches (cop/benchmw.py).
+# In bench mode this header makes the app bypass its page and fragment caches (devtools/benchmw.py).
 COLD = {"X-Bench-Cold": "1"}
 
 

@@ -19,7 +19,7 @@ from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 
 from cases.models import Case
-from cop.datagen import COMMON_WORD, LIVE_MEETING_SLUG, LIVE_PRACTICE_SLUG, RARE_WORD
+from devtools.datagen import COMMON_WORD, LIVE_MEETING_SLUG, LIVE_PRACTICE_SLUG, RARE_WORD
 from factors.models import Factor
 from meetings.models import Contribution, Meeting
 

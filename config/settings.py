@@ -101,11 +101,15 @@ WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
 # Benchmark instrumentation (bench/run sets BENCH_MODE=1): an X-Query-Count header on
-# every response and the bare baseline view /bench/bare/ (cop/benchmw.py). Never in production.
+# every response and the bare baseline view /bench/bare/ (devtools/benchmw.py). Never in production.
 BENCH_MODE = env_bool("BENCH_MODE")
+# Demo data, the generator and the bench instrumentation (devtools/) exist only where they are
+# used: development, the benchmark and the test suite (tests/settings.py adds it too).
+if DEBUG or BENCH_MODE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 if BENCH_MODE:
-    MIDDLEWARE = ["cop.benchmw.QueryCountMiddleware", *MIDDLEWARE]
-    ROOT_URLCONF = "cop.benchmw"
+    MIDDLEWARE = ["devtools.benchmw.QueryCountMiddleware", *MIDDLEWARE]
+    ROOT_URLCONF = "devtools.benchmw"
 
 TEMPLATES = [
     {

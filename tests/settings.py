@@ -21,3 +21,7 @@ from config.settings import *  # noqa: F403
 # Whitenoise scans every static file whenever a request handler is built, and the test
 # client builds one per Client; find the files per request instead (no behaviour change).
 WHITENOISE_AUTOREFRESH = True
+
+# The suite tests the demo data and the generator (devtools/, not installed in production).
+if "devtools" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, F
 
 from cases.models import Case, CaseFactor, Reflection
-from cop import datagen
+from devtools import datagen
 from cop.models import Profile, User
 from cop.search import is_postgres, search
 from factors.models import Factor

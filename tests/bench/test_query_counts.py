@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bench.pages import CACHED, PAGES, MissingError, Page, Samples
-from cop import datagen
+from devtools import datagen
 
 MAX_QUERIES = 15
 LARGER = datagen.Plan(

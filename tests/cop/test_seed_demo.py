@@ -13,8 +13,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from cases.models import Case, CaseFactor, Reflection
-from cop import demo_data
-from cop.management.commands.seed_demo import DemoSeeder
+from devtools import demo_data
+from devtools.management.commands.seed_demo import DemoSeeder
 from cop.models import Term, TermVersion, User
 from cop.roles import is_facilitator
 from factors.models import Factor, FactorRelation

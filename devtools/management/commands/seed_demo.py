@@ -26,7 +26,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection
-from cop import demo_data as data
+from devtools import demo_data as data
 from cop.images import process_image
 from cop.models import Area, Municipality, Organisation, Profile, Term, TermVersion, Theme
 from cop.roles import FACILITATORS_GROUP

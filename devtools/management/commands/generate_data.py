@@ -2,8 +2,8 @@
 
     python manage.py generate_data --scale S|M|L [--seed N] [--dry-run] [--force]
 
-S ≈ 200 cases, M ≈ 2,000, L ≈ 20,000 cases with 10,000 members (see ``cop.datagen.PLANS``).
-Generated members share one password (``cop.datagen.GENERATED_PASSWORD``) and an
+S ≈ 200 cases, M ≈ 2,000, L ≈ 20,000 cases with 10,000 members (see ``devtools.datagen.PLANS``).
+Generated members share one password (``devtools.datagen.GENERATED_PASSWORD``) and an
 e-mail domain that never delivers (``@gegenereerd.invalid``).
 """
 
@@ -11,7 +11,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cop import datagen
+from devtools import datagen
 from cop.cache import bump_content_version
 
 PUBLIC_SCALES = ["S", "M", "L"]
