@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "cop",
+    "glossary",
     "factors",
     "cases",
     "meetings",

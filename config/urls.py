@@ -10,7 +10,7 @@ urlpatterns = [
     path("over/", pages.about, name="about"),
     path("privacy/", pages.privacy, name="privacy"),
     path("toegankelijkheid/", pages.accessibility, name="accessibility"),
-    path("begrippen/", include("cop.urls_glossary")),
+    path("begrippen/", include("glossary.urls")),
     path("zoeken/", search.search, name="search"),
     path("taal/<str:code>/", pages.set_language, name="set-language"),
     path("profiel/", profile.profile, name="profile"),

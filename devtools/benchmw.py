@@ -23,8 +23,8 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 
-from cop import cache as content_cache
 from config import urls as site_urls
+from cop import cache as content_cache
 
 
 class QueryCounter:

@@ -5,9 +5,9 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, F
 
 from cases.models import Case, CaseFactor, Reflection
-from devtools import datagen
 from cop.models import Profile, User
 from cop.search import is_postgres, search
+from devtools import datagen
 from factors.models import Factor
 from meetings.models import Contribution, Meeting, Round, Vote
 

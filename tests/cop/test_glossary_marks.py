@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.utils.safestring import mark_safe
 
 from cop.models import Term
-from cop.templatetags.glossary import strip_marks
+from glossary.templatetags.glossary import strip_marks
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from cases.models import Case, CaseFactor, Reflection
-from devtools import demo_data
-from devtools.management.commands.seed_demo import DemoSeeder
 from cop.models import Term, TermVersion, User
 from cop.roles import is_facilitator
+from devtools import demo_data
+from devtools.management.commands.seed_demo import DemoSeeder
 from factors.models import Factor, FactorRelation
 from meetings.models import Contribution, Meeting, Registration, Round, Vote
 

@@ -11,8 +11,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from devtools import datagen
 from cop.cache import bump_content_version
+from devtools import datagen
 
 PUBLIC_SCALES = ["S", "M", "L"]
 

@@ -26,11 +26,11 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection
-from devtools import demo_data as data
 from cop.images import process_image
 from cop.models import Area, Municipality, Organisation, Profile, Term, TermVersion, Theme
 from cop.roles import FACILITATORS_GROUP
 from cop.search import update_search_vector
+from devtools import demo_data as data
 from factors.models import Cluster, Factor, FactorRelation
 from meetings.models import Contribution, HarvestImage, Meeting, Registration, Round, Series, Vote
 

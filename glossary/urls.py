@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cop.views import glossary
+from glossary import views as glossary
 
 urlpatterns = [
     path("", glossary.glossary, name="glossary"),

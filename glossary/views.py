@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cop.glossary import AcceptVersionForm, CompareForm, TermForm, VersionForm, compare
 from cop.models import Term, TermVersion
 from cop.roles import is_facilitator, is_member
+from glossary.forms import AcceptVersionForm, CompareForm, TermForm, VersionForm, compare
 
 
 def facilitator_required(view):
@@ -40,7 +40,7 @@ def glossary(request):
     }
     if context["can_curate"]:
         context["proposals"] = [(term, version) for term in terms for version in term.proposed_versions]
-    return render(request, "cop/glossary.html", context)
+    return render(request, "glossary/glossary.html", context)
 
 
 def term_detail(request, slug):
@@ -57,7 +57,7 @@ def term_detail(request, slug):
         context["proposals"] = term.proposed_versions
         context["rejected"] = [v for v in term.versions.all() if v.status == TermVersion.Status.REJECTED]
         context["accept_form"] = AcceptVersionForm()
-    return render(request, "cop/term_detail.html", context)
+    return render(request, "glossary/term_detail.html", context)
 
 
 def term_compare(request, slug):
@@ -72,7 +72,7 @@ def term_compare(request, slug):
     if data is not None and form.is_valid():
         old, new = by_number[form.cleaned_data["van"]], by_number[form.cleaned_data["naar"]]
     context = {"term": term, "form": form, "old": old, "new": new, "comparison": compare(old, new)}
-    return render(request, "cop/term_compare.html", context)
+    return render(request, "glossary/term_compare.html", context)
 
 
 @facilitator_required
@@ -82,7 +82,7 @@ def term_create(request):
         term = form.save(by=request.user)
         messages.success(request, _("Het begrip is aangemaakt; stel de omschrijving vast om het te publiceren."))
         return redirect(term)
-    return render(request, "cop/term_form.html", {"form": form})
+    return render(request, "glossary/term_form.html", {"form": form})
 
 
 @facilitator_required
@@ -94,7 +94,7 @@ def version_propose(request, slug):
         term.propose_version(form.cleaned_data["definition"], note=form.cleaned_data["note"], by=request.user)
         messages.success(request, _("De nieuwe versie is voorgesteld."))
         return redirect(term)
-    return render(request, "cop/term_version_form.html", {"term": term, "form": form})
+    return render(request, "glossary/term_version_form.html", {"term": term, "form": form})
 
 
 def _proposed_version(request, slug, number):
