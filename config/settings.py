@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "cop",
     "glossary",
+    "privacy",
+    "ops",
     "factors",
     "cases",
     "meetings",

@@ -23,14 +23,15 @@ urlpatterns = [
     path("bijeenkomsten/", include("meetings.urls")),
     path("live/", include("meetings.live_urls")),
     path("", include("cop.urls_portal")),
-    path("", include("cop.urls_ops")),
+    path("", include("privacy.urls")),
+    path("", include("ops.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
 
 # A lost database connection outside a view gets the 503 page, not the 500 page.
-handler500 = "cop.views.ops.server_error"
+handler500 = "ops.views.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -99,7 +99,7 @@ class DatabaseUnavailableMiddleware:
     """Turn a lost database connection in a view into a 503 page instead of a 500.
 
     Errors raised before the view (for example while another middleware reads the
-    session) reach ``cop.views.ops.server_error``, which gives the same page.
+    session) reach ``ops.views.server_error``, which gives the same page.
     """
 
     def __init__(self, get_response):

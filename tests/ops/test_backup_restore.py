@@ -10,10 +10,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from cases.models import Case, Reflection
-from cop.management.commands.backup_data import model_counts
-from cop.management.commands.restore_data import wipe
 from cop.models import Profile, Term, TermVersion, Theme, User
 from meetings.models import Contribution, Registration, Round, Vote
+from ops.management.commands.backup_data import model_counts
+from ops.management.commands.restore_data import wipe
 from tests.conftest import make_case, make_factor, make_meeting, make_organisation, make_user
 from tests.security.helpers import give_totp
 

@@ -48,7 +48,7 @@ def test_a_crash_gets_the_dutch_500_page_without_details(visitor):
 
 
 def test_the_real_urlconf_installs_the_database_aware_500_handler():
-    assert config.urls.handler500 == "cop.views.ops.server_error"
+    assert config.urls.handler500 == "ops.views.server_error"
 
 
 @pytest.mark.parametrize("path", ["/database-weg/", "/verbinding-dicht/"])

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from cop.privacy import SECTIONS, relation_key, relations_to_user
+from privacy.accounts import SECTIONS, relation_key, relations_to_user
 from tests.privacy.conftest import EMAIL, NAME
 from tests.security.helpers import give_totp
 

@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from cop.management.commands.backup_data import FORMAT, applied_migrations, model_counts
+from ops.management.commands.backup_data import FORMAT, applied_migrations, model_counts
 
 CONTENT_APPS = ("cop", "factors", "cases", "meetings")
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cop.privacy import DeleteAccountForm, delete_member, export_member_data, member_data_summary
+from privacy.accounts import DeleteAccountForm, delete_member, export_member_data, member_data_summary
 
 
 @never_cache

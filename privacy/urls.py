@@ -1,0 +1,10 @@
+"""The member's own data: export and account deletion (under /profiel/)."""
+
+from django.urls import path
+
+from privacy import views
+
+urlpatterns = [
+    path("profiel/gegevens.json", views.export, name="profile-export"),
+    path("profiel/verwijderen/", views.delete_account, name="profile-delete"),
+]
