@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "glossary",
     "privacy",
     "ops",
+    "visuals",
+    "portal",
     "factors",
     "cases",
     "meetings",

@@ -3,26 +3,19 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from cop.views import pages, portal, posters, profile, search
+from meetings import urls as meeting_urls
+from portal import urls as portal_urls
 
 urlpatterns = [
-    path("", pages.home, name="home"),
-    path("over/", pages.about, name="about"),
-    path("privacy/", pages.privacy, name="privacy"),
-    path("toegankelijkheid/", pages.accessibility, name="accessibility"),
+    # The public read side first: its fixed paths under /wat-werkt/ (map, matrix, poster) must
+    # win over the factors' "<slug>/".
+    path("", include(portal_urls)),
     path("begrippen/", include("glossary.urls")),
-    path("zoeken/", search.search, name="search"),
-    path("taal/<str:code>/", pages.set_language, name="set-language"),
-    path("profiel/", profile.profile, name="profile"),
-    # Before the factors include, so that "kaart" is not read as a factor slug.
-    path("wat-werkt/kaart/", portal.factor_map, name="factor-map"),
-    path("wat-werkt/perspectieven/", portal.perspective_matrix, name="perspective-matrix"),
-    path("wat-werkt/poster.pdf", posters.board_poster, name="board-poster"),
     path("wat-werkt/", include("factors.urls")),
     path("casussen/", include("cases.urls")),
-    path("bijeenkomsten/", include("meetings.urls")),
+    # The portal's pages of one meeting (poster, digest) keep their meetings: names.
+    path("bijeenkomsten/", include((portal_urls.meeting_urlpatterns + meeting_urls.urlpatterns, "meetings"))),
     path("live/", include("meetings.live_urls")),
-    path("", include("cop.urls_portal")),
     path("", include("privacy.urls")),
     path("", include("ops.urls")),
     path("accounts/", include("allauth.urls")),

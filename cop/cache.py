@@ -62,7 +62,7 @@ DATA_SECONDS = 3600
 # The public pages kept for visitors (URL names), each address (with its query string)
 # on its own. Search and the case library are here too: a repeated search or filter
 # comes from the cache, a new one costs a full render (for members as well, who get
-# their results from the fragment caches of cop/views/search.py and cases/views/library.py).
+# their results from the fragment caches of portal/views/search.py and cases/views/library.py).
 # Not here: the live mode and everything for signed-in members.
 CACHED_PAGES = frozenset(
     {

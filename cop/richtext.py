@@ -5,6 +5,10 @@ the nh3 allowlist from them), so what the editor can make is exactly what the
 server keeps. Links only to http(s) and mailto.
 """
 
+import html
+import re
+
+from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 
 RICH_TEXT_EXTENSIONS = {
@@ -48,3 +52,12 @@ def sanitize_html(html):
 
 
 _sanitizer = RichTextField().sanitize
+
+
+# The end of a block element (or a line break) separates words: "<p>a</p><p>b</p>" reads "a b".
+BLOCK_END = re.compile(r"<(?:/p|/li|/h[1-6]|/blockquote|/div|br\s*/?)\s*>", re.IGNORECASE)
+
+
+def plain_text(value):
+    """Sanitised rich text as one line of plain text (for snippets, CSV and visuals)."""
+    return " ".join(html.unescape(strip_tags(BLOCK_END.sub(" ", value or ""))).split())

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from cop.views import digest, posters
 from meetings.views import console, manage, pages, registration
 
 app_name = "meetings"
@@ -12,9 +11,7 @@ urlpatterns = [
     path("reeksen/nieuw/", manage.series_create, name="series-create"),
     path("reeksen/<slug:slug>/", pages.series_detail, name="series-detail"),
     path("reeksen/<slug:slug>/bewerken/", manage.series_edit, name="series-edit"),
-    # The portal's pages of a published harvest (views in cop).
-    path("<slug:slug>/poster.pdf", posters.meeting_poster, name="poster"),
-    path("<slug:slug>/opgehaald/", digest.digest, name="digest"),
+    # The portal's pages of a published harvest (poster, digest) are added by config/urls.py.
     path("<slug:slug>/", pages.detail, name="detail"),
     path("<slug:slug>/agenda.ics", pages.meeting_ics, name="ics"),
     path("<slug:slug>/bewerken/", manage.meeting_edit, name="edit"),

@@ -1,4 +1,4 @@
-"""The member's AVG rights on /profiel/: a JSON copy of all their data, and account deletion."""
+"""The member's own pages under /profiel/: the profile, a JSON copy of all their data, account deletion."""
 
 from allauth.core import ratelimit
 from django.contrib import messages
@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cases.models import Case
+from cop.forms import ProfileForm
+from cop.models import Profile
 from privacy.accounts import DeleteAccountForm, delete_member, export_member_data, member_data_summary
 
 
@@ -42,4 +45,16 @@ def delete_account(request):
             )
             return redirect("home")
     context = {"form": form, "summary": member_data_summary(request.user)}
-    return render(request, "cop/profile_delete.html", context)
+    return render(request, "privacy/profile_delete.html", context)
+
+
+@login_required
+def profile(request):
+    profile = Profile.objects.for_user(request.user)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Je profiel is opgeslagen."))
+        return redirect("profile")
+    my_cases = Case.objects.mine(request.user).order_by("-updated_at")
+    return render(request, "privacy/profile.html", {"form": form, "profile": profile, "my_cases": my_cases})

@@ -1,5 +1,7 @@
 """schema.org metadata as JSON-LD: ``{% load jsonld %}{% jsonld obj %}`` on a case, factor, meeting or term page.
 
+It reads the objects by their fields alone (no app imports), so every app's templates may load it.
+
 ``{% permalink_head obj %}`` puts the canonical link, the item's own feed (RSS and
 Atom alternates) and the JSON-LD in ``<head>``; ``{% permalink obj %}`` shows the
 permanent link with a citation on the page. Both say nothing about objects that
@@ -22,6 +24,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cop.richtext import plain_text
+
 register = template.Library()
 
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -33,8 +37,6 @@ def _absolute(request, path):
 
 
 def _plain(html):
-    from cop.portal import plain_text
-
     return plain_text(html)
 
 
@@ -63,9 +65,7 @@ def case_data(case, request):
 
 
 def factor_data(factor, request):
-    from factors.models import Factor
-
-    if factor.status != Factor.Status.ACCEPTED:
+    if factor.status != factor.Status.ACCEPTED:
         return None
     return {
         "@type": "DefinedTerm",
@@ -83,9 +83,7 @@ def factor_data(factor, request):
 
 
 def meeting_data(meeting, request):
-    from meetings.models import Meeting
-
-    if meeting.visibility != Meeting.Visibility.PUBLIC:
+    if meeting.visibility != meeting.Visibility.PUBLIC:
         return None
     data = {
         "@type": "Event",
@@ -177,7 +175,7 @@ def jsonld(context, obj):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(dumps(data)))
 
 
-# The per-item feeds of cop.feeds (ITEM_FEEDS) by model.
+# The per-item feeds of portal.feeds (ITEM_FEEDS) by model.
 ITEM_FEED_NAMES = {"case": "casussen", "factor": "factoren", "meeting": "oogsten"}
 
 

@@ -7,8 +7,8 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from cop import portal
 from factors.models import Factor, FactorSlugRedirect
+from portal import queries
 from tests.conftest import make_factor
 from tests.portal.conftest import assert_no_leaks
 
@@ -143,7 +143,7 @@ def test_embed_query_counts_are_fixed(client, world, django_assert_num_queries):
 @pytest.mark.urls("tests.portal.urls_cached_embed")
 def test_an_embed_served_from_the_page_cache_may_still_be_framed(client, world):
     """``frameable`` marks every response, also a copy from ``cop.cache`` (keep it the outermost decorator)."""
-    with mock.patch("cop.portal.strongest_factors", wraps=portal.strongest_factors) as view_ran:
+    with mock.patch("portal.queries.strongest_factors", wraps=queries.strongest_factors) as view_ran:
         first, second = client.get("/ingesloten/"), client.get("/ingesloten/")
     assert view_ran.call_count == 1  # the second answer came from the cache
     assert first.content == second.content

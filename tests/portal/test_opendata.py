@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from cop.opendata import DATASETS, LICENCE_COLUMN, csv_cell
+from portal.opendata import DATASETS, LICENCE_COLUMN, csv_cell
 from tests.conftest import make_case
 from tests.portal.conftest import assert_no_leaks
 

@@ -14,11 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+import visuals
 from cases.models import CaseFactor
-from cop import portal, visuals
 from cop.models import TermVersion
 from factors.models import Cluster
 from meetings.models import Round, Vote
+from portal import queries
 from tests.conftest import make_case, make_factor
 from tests.portal.conftest import _round, contribute
 
@@ -86,10 +87,10 @@ def test_the_visuals_add_no_query_to_the_pages_of_the_other_apps(client, world):
     """The board, factor, term and meeting pages draw their visual from what their view loaded."""
     rounds_that_ran(world.harvested)
     urls = {
-        "board": (reverse("factors:board"), "cop.portal.board_chart_from_board"),
-        "factor": (world.working.get_absolute_url(), "cop.portal.factor_evidence_chart"),
-        "term": (world.term.get_absolute_url(), "cop.portal.term_timeline_chart"),
-        "meeting": (world.harvested.get_absolute_url(), "cop.portal.harvest_board_chart"),
+        "board": (reverse("factors:board"), "factors.templatetags.factor_visuals.board_chart_from_board"),
+        "factor": (world.working.get_absolute_url(), "factors.templatetags.factor_visuals.factor_evidence_chart"),
+        "term": (world.term.get_absolute_url(), "glossary.templatetags.glossary_visuals.term_timeline_chart"),
+        "meeting": (world.harvested.get_absolute_url(), "meetings.templatetags.meeting_visuals.harvest_board_chart"),
     }
     for name, (url, builder) in urls.items():
         client.get(url)  # warm the glossary cache
@@ -150,7 +151,7 @@ def test_meeting_page_shows_the_harvest_board_the_same_as_the_public_harvest_cha
     for root in (wide, narrow):
         assert root.find(f"{SVG}title").text == f"Oogst van {world.harvested.title}"
     rows = table_rows(html, "Bijdragen en stippen per factor")
-    expected = portal.harvest_chart(world.harvested).table.rows
+    expected = queries.harvest_chart(world.harvested).table.rows
     assert [[row[0], row[2], row[3]] for row in rows] == [[str(r[0]), str(r[2]), str(r[3])] for r in expected]
     assert reverse("meetings:digest", args=[world.harvested.slug]) in html
 

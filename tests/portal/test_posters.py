@@ -87,7 +87,7 @@ def test_the_poster_fetches_nothing_from_the_network(world, rf, monkeypatch):
     """Only data: URLs may be fetched (the QR code); anything else in the HTML is refused."""
     from weasyprint import URLFetcher
 
-    from cop.views import posters
+    from portal.views import posters
 
     attempts = {}
     original = URLFetcher.fetch

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from cop.views.search import highlight, snippet
+from portal.views.search import highlight, snippet
 from tests.conftest import make_case
 from tests.portal.conftest import assert_no_leaks
 

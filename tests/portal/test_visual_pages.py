@@ -6,8 +6,8 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
+import visuals
 from cases.models import CaseFactor
-from cop import visuals
 from tests.conftest import make_case, make_factor
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -26,7 +26,7 @@ def test_factor_map_shows_public_factors_and_cases_as_linked_nodes(client, world
 
 
 def test_factor_map_lays_out_once_per_change_of_the_graph(client, world):
-    with mock.patch("cop.visuals.spring_positions", wraps=visuals.spring_positions) as layout:
+    with mock.patch("visuals.spring_positions", wraps=visuals.spring_positions) as layout:
         client.get(reverse("factor-map"))
         client.get(reverse("factor-map"))
         assert layout.call_count == 1
@@ -101,38 +101,38 @@ def test_an_unknown_visual_is_not_found(client, db):
 
 
 def test_evidence_over_time_counts_public_evidence_per_quarter(world):
-    from cop import portal
+    from portal import queries
 
-    chart = portal.evidence_over_time_chart()
+    chart = queries.evidence_over_time_chart()
     assert sum(row[1] for row in chart.table.rows) == 3  # public case links to accepted factors
     assert sum(row[2] for row in chart.table.rows) == 3  # visible contributions in the public harvest
 
 
 def test_definition_timeline_shows_accepted_versions_with_their_meeting(world):
-    from cop import portal
+    from portal import queries
 
-    chart = portal.definition_timeline_chart(world.term)
+    chart = queries.definition_timeline_chart(world.term)
     assert [row[0] for row in chart.table.rows] == [1, 2]
     assert str(chart.table.rows[1][2]) == world.harvested.title
     assert "Geheim" not in visuals.render_figure(chart)
 
 
 def test_harvest_chart_only_for_a_published_public_harvest(world):
-    from cop import portal
+    from portal import queries
 
-    chart = portal.harvest_chart(world.harvested)
+    chart = queries.harvest_chart(world.harvested)
     rows = {str(row[0]): row[2:] for row in chart.table.rows}
     assert rows == {world.working.name: [2, 3], world.obstacle.name: [1, 0]}
     assert "2 bijdragen" in chart.shapes["footer"]["text"]  # the unclustered one and the one on a proposal
-    assert portal.harvest_chart(world.closed) is None
-    assert portal.harvest_chart(world.private_meeting) is None
-    assert portal.harvest_chart(world.closed, public_only=False) is not None
+    assert queries.harvest_chart(world.closed) is None
+    assert queries.harvest_chart(world.private_meeting) is None
+    assert queries.harvest_chart(world.closed, public_only=False) is not None
 
 
 def test_board_chart_has_every_public_factor(world):
-    from cop import portal
+    from portal import queries
 
-    chart = portal.board_chart()
+    chart = queries.board_chart()
     assert {str(row[1]) for row in chart.table.rows} == {world.working.name, world.obstacle.name}
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from cop import visuals
-from cop.templatetags.visuals import visual_cell
+import visuals
+from visuals.templatetags.visuals import visual_cell
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -421,7 +421,7 @@ def test_evidence_over_time_grid_counts_in_whole_numbers():
 
 
 def test_plain_text_keeps_paragraphs_apart():
-    from cop.portal import plain_text
+    from portal.queries import plain_text
 
     assert plain_text("<p>Eerste zin.</p><p>Tweede &amp; laatste</p><ul><li>a</li><li>b</li></ul>") == (
         "Eerste zin. Tweede & laatste a b"

@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from cop.cache import cache_public_page
-from cop.views import embed
+from portal.views import embed
 
 urlpatterns = [
     path("ingesloten/", embed.frameable(cache_public_page()(embed.board.__wrapped__))),

@@ -467,8 +467,14 @@ def test_the_trap_and_the_scan_catch_payloads_that_reach_a_page_unescaped(contex
     from django.http import HttpResponse
     from django.urls import get_resolver
 
+    def patterns(resolver):
+        for pattern in resolver.url_patterns:
+            yield pattern
+            if hasattr(pattern, "url_patterns"):
+                yield from patterns(pattern)
+
     html = "<!doctype html><html lang=nl><head><title>x</title></head><body><main>{}</main></body></html>"
-    about = next(pattern for pattern in get_resolver().url_patterns if getattr(pattern, "name", "") == "about")
+    about = next(pattern for pattern in patterns(get_resolver()) if getattr(pattern, "name", "") == "about")
     monkeypatch.setattr(about, "callback", lambda request: HttpResponse(html.format(ALL)))
     page, dialogs, requests = trapped_page(contexts(bypass_csp=True))
     found = inspect(page, f"{live_server.url}/over/", dialogs, requests)

@@ -561,7 +561,7 @@ def fetch(world, db, settings, monkeypatch):
     """``fetch(role, method, url)``: the response, with everything the request changed rolled back."""
     for name, value in FAST.items():
         setattr(settings, name, value)
-    monkeypatch.setattr("cop.views.posters.render_pdf", _html_only_pdf)
+    monkeypatch.setattr("portal.views.posters.render_pdf", _html_only_pdf)
 
     client = Client()  # one handler for all requests: building one loads every middleware
 

@@ -22,8 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cop import portal
 from meetings.qr import qr_data_uri
+from portal import queries
 
 BOARD_POSTER_PER_KIND = 5
 # What fits on one A3 sheet: the harvest visual shows the factors with the most dots, the
@@ -65,10 +65,10 @@ def poster_context(path):
 
 
 def meeting_poster(request, slug):
-    meeting = get_object_or_404(portal.public_harvests().select_related("series"), slug=slug)
-    digest = portal.harvest_digest(meeting)
+    meeting = get_object_or_404(queries.public_harvests().select_related("series"), slug=slug)
+    digest = queries.harvest_digest(meeting)
     rows = digest.rows
-    chart = portal.harvest_board_chart(meeting, rows[:POSTER_HARVEST_ROWS], digest.unclustered, uid="poster-oogst")
+    chart = queries.harvest_board_chart(meeting, rows[:POSTER_HARVEST_ROWS], digest.unclustered, uid="poster-oogst")
     if len(rows) > POSTER_HARVEST_ROWS:
         chart.title = _("Oogst: de %(n)s factoren met de meeste stippen en bijdragen (van %(total)s)") % {
             "n": POSTER_HARVEST_ROWS,
@@ -87,13 +87,13 @@ def meeting_poster(request, slug):
 
 
 def board_poster(request):
-    working, obstacles = portal.strongest_factors(per_kind=BOARD_POSTER_PER_KIND)
+    working, obstacles = queries.strongest_factors(per_kind=BOARD_POSTER_PER_KIND)
     context = {
-        "key_terms": portal.key_terms(),
+        "key_terms": queries.key_terms(),
         "working_factors": working,
         "obstacles": obstacles,
-        "chart": portal.strongest_chart(working, obstacles, uid="poster-wat-werkt"),
-        "cases": portal.newest_cases(limit=POSTER_CASES),
+        "chart": queries.strongest_chart(working, obstacles, uid="poster-wat-werkt"),
+        "cases": queries.newest_cases(limit=POSTER_CASES),
         **poster_context(reverse("factors:board")),
     }
     return pdf_response(render_pdf(request, "posters/board.html", context), "poster-wat-werkt.pdf")

@@ -4,8 +4,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import F
 from django.urls import reverse
 
-from cop import portal
 from factors.models import Factor
+from portal import queries
 
 
 class PortalSitemap(Sitemap):
@@ -41,7 +41,7 @@ class CaseSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return portal.public_cases().only("slug", "updated_at").order_by("-published_at", "-pk")
+        return queries.public_cases().only("slug", "updated_at").order_by("-published_at", "-pk")
 
     def lastmod(self, case):
         return case.updated_at
@@ -61,7 +61,7 @@ class MeetingSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return portal.public_meetings().only("slug", "updated_at").order_by(F("starts_at").desc(), "pk")
+        return queries.public_meetings().only("slug", "updated_at").order_by(F("starts_at").desc(), "pk")
 
     def lastmod(self, meeting):
         return meeting.updated_at
@@ -73,7 +73,7 @@ class DigestSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return portal.public_harvests().only("slug", "updated_at").order_by(F("published_at").desc(), "pk")
+        return queries.public_harvests().only("slug", "updated_at").order_by(F("published_at").desc(), "pk")
 
     def location(self, meeting):
         return reverse("meetings:digest", kwargs={"slug": meeting.slug})
@@ -86,7 +86,7 @@ class TermSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return portal.public_terms().only("slug").order_by("-is_key", "order", "name", "pk")
+        return queries.public_terms().only("slug").order_by("-is_key", "order", "name", "pk")
 
 
 SITEMAPS = {

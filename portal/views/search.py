@@ -25,7 +25,6 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
-from cop import portal
 from cop.cache import cached_by_content
 from cop.forms import slug_filter
 from cop.models import Municipality, Term, TermVersion, Theme
@@ -33,6 +32,7 @@ from cop.search import SEARCH_CONFIG, is_postgres, search_vector_expression, ts_
 from cop.search import search as full_text_search
 from factors.models import Factor
 from meetings.models import Meeting
+from portal import queries
 
 PREVIEW = 5
 PAGE_SIZE = 20
@@ -195,7 +195,7 @@ def snippet_of(obj, text, words):
 
 
 def case_results(query, filters):
-    cases = portal.public_cases().select_related("municipality")
+    cases = queries.public_cases().select_related("municipality")
     if filters.get("theme"):
         cases = cases.filter(themes=filters["theme"])
     if filters.get("municipality"):
@@ -213,12 +213,12 @@ def factor_results(query, filters):
 
 
 def meeting_results(query, filters):
-    return with_headline(match_meetings(portal.public_meetings(), query), query, "goal")
+    return with_headline(match_meetings(queries.public_meetings(), query), query, "goal")
 
 
 def term_results(query, filters):
     versions = TermVersion.objects.public().order_by("number")
-    terms = portal.public_terms().prefetch_related(Prefetch("versions", queryset=versions, to_attr="public_versions"))
+    terms = queries.public_terms().prefetch_related(Prefetch("versions", queryset=versions, to_attr="public_versions"))
     # The term's own search document: its name and its accepted definitions.
     return match(terms, query, getattr(Term, "SEARCH_FIELDS", {"name": "A"}))
 
@@ -241,13 +241,13 @@ def factor_result(factor, words):
 
 def meeting_result(meeting, words):
     meta = f"{_('bijeenkomst')} · {date_format(localtime(meeting.starts_at), 'j F Y')}"
-    text = meeting.goal or (portal.plain_text(meeting.summary) if meeting.harvest_is_public else "")
+    text = meeting.goal or (queries.plain_text(meeting.summary) if meeting.harvest_is_public else "")
     return Result(highlight(meeting.title, words), meeting.get_absolute_url(), meta, snippet_of(meeting, text, words))
 
 
 def term_result(term, words):
     current = term.public_versions[-1] if term.public_versions else None
-    text = portal.plain_text(current.definition) if current else ""
+    text = queries.plain_text(current.definition) if current else ""
     return Result(highlight(term.name, words), term.get_absolute_url(), str(_("begrip")), snippet(text, words))
 
 
@@ -353,7 +353,7 @@ def search(request):
         context["filtered"] = bool(kind or any(filters.values()))
     else:
         context["themes"] = cached_by_content("search:popular-themes", lambda: list(popular_themes()))
-    template = "cop/search_results.html" if request.htmx else "cop/search.html"
+    template = "portal/search_results.html" if request.htmx else "portal/search.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -1,22 +1,32 @@
-"""Open knowledge: API, feeds, open data, sitemap (issue: the public knowledge portal)."""
+"""The public read side: home and pages, search, visuals, posters, embeds, API, feeds, open data, sitemap."""
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from cop import api, feeds, opendata
-from cop.sitemaps import SITEMAPS
-from cop.views import embed, portal
+from portal import api, feeds, opendata
+from portal.sitemaps import SITEMAPS
+from portal.views import digest, embed, pages, posters, search
+from portal.views import visuals as visual_views
 
 urlpatterns = [
+    path("", pages.home, name="home"),
+    path("over/", pages.about, name="about"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("toegankelijkheid/", pages.accessibility, name="accessibility"),
+    path("zoeken/", search.search, name="search"),
+    path("taal/<str:code>/", pages.set_language, name="set-language"),
+    path("wat-werkt/kaart/", visual_views.factor_map, name="factor-map"),
+    path("wat-werkt/perspectieven/", visual_views.perspective_matrix, name="perspective-matrix"),
+    path("wat-werkt/poster.pdf", posters.board_poster, name="board-poster"),
     path("api/", api.api_root, name="api-root"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include((api.router.urls, "api"), namespace="api")),
     path("open-data/", opendata.open_data, name="open-data"),
     path("open-data/<slug:dataset>.csv", opendata.download_csv, name="open-data-csv"),
     path("open-data/<slug:dataset>.json", opendata.download_json, name="open-data-json"),
-    path("open-data/beelden/<slug:name>.svg", portal.visual_svg, name="visual-svg"),
-    # The only pages other sites may frame (cop.views.embed).
+    path("open-data/beelden/<slug:name>.svg", visual_views.visual_svg, name="visual-svg"),
+    # The only pages other sites may frame (portal.views.embed).
     path("embed/wat-werkt/", embed.board, name="embed-board"),
     path("embed/wat-werkt/<slug:slug>/", embed.factor, name="embed-factor"),
     path(
@@ -42,3 +52,9 @@ for name, feed_class in feeds.FEEDS.items():
         path(f"feeds/{name}/<slug:slug>/", item_class(), name=f"feed-{name}-item"),
         path(f"feeds/{name}/<slug:slug>/atom/", feeds.atom(item_class)(), name=f"feed-{name}-item-atom"),
     ]
+
+# Included by config/urls.py in the meetings: namespace, beside meetings/urls.py.
+meeting_urlpatterns = [
+    path("<slug:slug>/poster.pdf", posters.meeting_poster, name="poster"),
+    path("<slug:slug>/opgehaald/", digest.digest, name="digest"),
+]

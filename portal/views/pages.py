@@ -5,35 +5,35 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from cop import portal
+from portal import queries
 
 
 def home(request):
     """What the CoP found, at a glance: definitions, strongest factors, cases, meetings (8 queries)."""
-    working, obstacles = portal.strongest_factors()
+    working, obstacles = queries.strongest_factors()
     context = {
-        "key_terms": portal.key_terms(request.user),
+        "key_terms": queries.key_terms(request.user),
         "working_factors": working,
         "obstacles": obstacles,
         # One scale for both kinds, so that the bars compare across the two columns.
         "max_strength": max((f.evidence_strength or 0 for f in [*working, *obstacles]), default=0),
-        "cases": portal.newest_cases(),
-        "next_meeting": portal.next_meeting(),
-        "latest_harvest": portal.latest_harvest(),
+        "cases": queries.newest_cases(),
+        "next_meeting": queries.next_meeting(),
+        "latest_harvest": queries.latest_harvest(),
     }
-    return render(request, "cop/home.html", context)
+    return render(request, "portal/home.html", context)
 
 
 def about(request):
-    return render(request, "cop/about.html")
+    return render(request, "portal/about.html")
 
 
 def privacy(request):
-    return render(request, "cop/privacy.html", {"privacy_contact": settings.PRIVACY_CONTACT})
+    return render(request, "portal/privacy.html", {"privacy_contact": settings.PRIVACY_CONTACT})
 
 
 def accessibility(request):
-    return render(request, "cop/accessibility.html")
+    return render(request, "portal/accessibility.html")
 
 
 def set_language(request, code):

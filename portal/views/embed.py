@@ -14,8 +14,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from cop import portal
 from factors.models import Factor, FactorSlugRedirect
+from portal import queries
 
 EMBED_FACTORS_PER_KIND = 5
 
@@ -39,8 +39,8 @@ def frameable(view):
 
 @frameable
 def board(request):
-    working, obstacles = portal.strongest_factors(per_kind=EMBED_FACTORS_PER_KIND)
-    context = {"chart": portal.strongest_chart(working, obstacles, uid="ingesloten-bord")}
+    working, obstacles = queries.strongest_factors(per_kind=EMBED_FACTORS_PER_KIND)
+    context = {"chart": queries.strongest_chart(working, obstacles, uid="ingesloten-bord")}
     return render(request, "portal/embed_board.html", context)
 
 
@@ -55,4 +55,4 @@ def factor(request, slug):
         if target is None or not target.is_public:
             raise Http404
         return HttpResponsePermanentRedirect(reverse("embed-factor", kwargs={"slug": target.slug}))
-    return render(request, "portal/embed_factor.html", {"factor": found, "evidence": portal.evidence_of(found)})
+    return render(request, "portal/embed_factor.html", {"factor": found, "evidence": queries.evidence_of(found)})

@@ -5,10 +5,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from cop import portal, visuals
+import visuals
 from cop.forms import slug_filter
 from cop.models import Theme
 from factors.models import Factor
+from portal import queries
 
 
 class VisualFilterForm(forms.Form):
@@ -34,23 +35,23 @@ class VisualFilterForm(forms.Form):
 def factor_map(request):
     form = VisualFilterForm(request.GET or None)
     theme = form.filters()["theme"] if request.GET else None
-    chart = portal.factor_map_chart(theme=theme)
+    chart = queries.factor_map_chart(theme=theme)
     return render(request, "portal/factor_map.html", {"chart": chart, "form": form, "theme": theme})
 
 
 def perspective_matrix(request):
     form = VisualFilterForm(request.GET or None, with_kind=True)
     filters = form.filters() if request.GET else {"theme": None, "kind": None}
-    chart = portal.perspective_matrix_chart(**filters)
+    chart = queries.perspective_matrix_chart(**filters)
     return render(request, "portal/perspective_matrix.html", {"chart": chart, "form": form, **filters})
 
 
 # The visuals that can be downloaded as a standalone SVG file (for slides, reports, other sites).
 SVG_DOWNLOADS = {
-    "wat-werkt": portal.board_chart,
-    "factorkaart": portal.factor_map_chart,
-    "perspectieven": portal.perspective_matrix_chart,
-    "onderbouwing-in-de-tijd": portal.evidence_over_time_chart,
+    "wat-werkt": queries.board_chart,
+    "factorkaart": queries.factor_map_chart,
+    "perspectieven": queries.perspective_matrix_chart,
+    "onderbouwing-in-de-tijd": queries.evidence_over_time_chart,
 }
 
 

@@ -9,24 +9,32 @@ factors app, see docs/evidence.md), called without a viewer: what a visitor sees
 """
 
 import hashlib
-import html
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import TruncQuarter
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+import visuals
 from cases.models import Case, CaseFactor
-from cop import visuals
 from cop.models import Perspective, Term, TermVersion
+from cop.richtext import plain_text  # noqa: F401  (the portal's callers read it here)
+from factors.charts import (  # noqa: F401
+    BOARD_PAGE_PER_GROUP,
+    as_date,
+    board_chart_from_board,
+    board_row,
+    evidence_of,
+    evidence_periods,
+    factor_evidence_chart,
+)
 from factors.models import Cluster, Factor
+from glossary.charts import term_timeline_chart, timeline_row  # noqa: F401
+from meetings.charts import harvest_board_chart, harvest_rows_from_rounds  # noqa: F401
 from meetings.models import Contribution, Meeting, Round, Vote
 
 MAP_MAX_FACTORS = 60
@@ -35,33 +43,11 @@ MATRIX_MAX_FACTORS = 40
 LAYOUT_CACHE_SECONDS = 30 * 24 * 3600
 
 
-# The end of a block element (or a line break) separates words: "<p>a</p><p>b</p>" reads "a b".
-BLOCK_END = re.compile(r"<(?:/p|/li|/h[1-6]|/blockquote|/div|br\s*/?)\s*>", re.IGNORECASE)
-
-
-def plain_text(value):
-    """Sanitised rich text as one line of plain text (for snippets, CSV and visuals)."""
-    return " ".join(html.unescape(strip_tags(BLOCK_END.sub(" ", value or ""))).split())
-
-
 # --- evidence ----------------------------------------------------------------------
 
 
 def public_case_links():
     return CaseFactor.objects.filter(case__status=Case.Status.PUBLISHED, case__visibility=Case.Visibility.PUBLIC)
-
-
-def evidence_of(factor):
-    """``{"cases", "contributions", "votes", "total", "strength"}`` of a factor from ``with_evidence()``."""
-    cases = factor.case_count or 0
-    contributions = factor.contribution_count or 0
-    return {
-        "cases": cases,
-        "contributions": contributions,
-        "votes": factor.vote_count or 0,
-        "total": cases + contributions,
-        "strength": factor.evidence_strength or 0,
-    }
 
 
 def public_factors(*, theme=None, kind=None, cluster=None):
@@ -79,41 +65,10 @@ def public_factors(*, theme=None, kind=None, cluster=None):
 # --- the visuals' data ----------------------------------------------------------------
 
 
-def board_row(factor):
-    """One factor with ``with_evidence()`` annotations as a row of the board visual."""
-    evidence = evidence_of(factor)
-    return {
-        "name": factor.name,
-        "kind": factor.kind,
-        "cluster": factor.cluster.name if factor.cluster_id else None,
-        "strength": evidence["strength"],
-        "evidence": evidence["total"],
-        "url": factor.get_absolute_url(),
-        "statement": factor.statement,
-    }
-
-
 def board_chart(*, theme=None, uid="wat-werkt", per_group=None):
     """The Wat werkt board of all public factors (2 queries); ``per_group`` keeps the strongest per cluster."""
     rows = [board_row(factor) for factor in public_factors(theme=theme).select_related("cluster")]
     clusters = list(Cluster.objects.order_by("order", "name").values_list("name", flat=True))
-    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group)
-
-
-BOARD_PAGE_PER_GROUP = 5
-
-
-def board_chart_from_board(board, *, uid="wat-werkt-beeld", per_group=BOARD_PAGE_PER_GROUP):
-    """The board visual of the factors app's ``Board`` (``factors.display.build_board``), without a query.
-
-    The picture then follows the board's filters; it shows the strongest
-    ``per_group`` of each kind per cluster, the HTML board below it lists all.
-    """
-    rows, clusters = [], []
-    for group in board.groups:
-        if group.cluster is not None:
-            clusters.append(group.cluster.name)
-        rows += [board_row(factor) for factor in group.working + group.obstacles]
     return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group)
 
 
@@ -224,45 +179,6 @@ def perspective_matrix_chart(*, theme=None, kind=None, max_factors=MATRIX_MAX_FA
     return visuals.perspective_matrix(rows, perspective_choices(), uid=uid)
 
 
-def _quarter_range(first, last):
-    year, quarter = first.year, (first.month - 1) // 3 + 1
-    end = (last.year, (last.month - 1) // 3 + 1)
-    while (year, quarter) <= end:
-        yield year, quarter
-        quarter += 1
-        if quarter == 5:
-            year, quarter = year + 1, 1
-
-
-def _as_date(value):
-    return value.date() if hasattr(value, "date") else value
-
-
-def _quarter_start(value):
-    """The first day of the quarter of a date or (aware) datetime, in the site's time zone."""
-    if hasattr(value, "tzinfo") and value.tzinfo is not None:
-        value = timezone.localtime(value)
-    value = _as_date(value)
-    return date(value.year, 3 * ((value.month - 1) // 3) + 1, 1)
-
-
-def evidence_periods(case_counts, contribution_counts, *, quarters=16):
-    """``[{"label", "cases", "contributions"}]`` per quarter from two ``Counter``s keyed by quarter start."""
-    seen = sorted(set(case_counts) | set(contribution_counts))
-    periods = []
-    if seen:
-        for year, quarter in list(_quarter_range(seen[0], seen[-1]))[-quarters:]:
-            start = date(year, 3 * quarter - 2, 1)
-            periods.append(
-                {
-                    "label": visuals.quarter_label(year, quarter),
-                    "cases": case_counts.get(start, 0),
-                    "contributions": contribution_counts.get(start, 0),
-                }
-            )
-    return periods
-
-
 def evidence_over_time_chart(*, factor=None, quarters=16, uid="onderbouwing-in-de-tijd"):
     """New public evidence per quarter (2 queries), for all factors or one."""
     links = public_case_links().filter(factor__status=Factor.Status.ACCEPTED, case__published_at__isnull=False)
@@ -286,42 +202,10 @@ def evidence_over_time_chart(*, factor=None, quarters=16, uid="onderbouwing-in-d
     )
     case_counts, contribution_counts = Counter(), Counter()
     for quarter, n in by_case:
-        case_counts[_as_date(quarter)] += n
+        case_counts[as_date(quarter)] += n
     for quarter, n in by_contribution:
-        contribution_counts[_as_date(quarter)] += n
+        contribution_counts[as_date(quarter)] += n
     return visuals.evidence_over_time(evidence_periods(case_counts, contribution_counts, quarters=quarters), uid=uid)
-
-
-def factor_evidence_chart(factor, *, quarters=16, uid="onderbouwing-van-deze-factor"):
-    """Evidence over time of one factor from the evidence its page already loaded (no query).
-
-    Reads ``evidence_case_links`` and ``evidence_contributions`` of
-    ``Factor.objects.for_detail(viewer)``: the same cases and contributions the
-    page lists for that viewer.
-    """
-    case_counts = Counter(
-        _quarter_start(link.case.published_at) for link in factor.evidence_case_links if link.case.published_at
-    )
-    contribution_counts = Counter(
-        _quarter_start(contribution.meeting.starts_at) for contribution in factor.evidence_contributions
-    )
-    return visuals.evidence_over_time(
-        evidence_periods(case_counts, contribution_counts, quarters=quarters),
-        uid=uid,
-        title=_("Onderbouwing van %(name)s in de tijd") % {"name": factor.name},
-    )
-
-
-def timeline_row(version, meetings):
-    meeting = meetings[0] if meetings else None
-    return {
-        "number": version.number,
-        "date": timezone.localtime(version.accepted_at or version.created_at).date(),
-        "text": plain_text(version.definition),
-        "note": version.note,
-        "meeting": meeting.title if meeting else "",
-        "meeting_url": meeting.get_absolute_url() if meeting else "",
-    }
 
 
 def definition_timeline_chart(term, *, uid="definitie-historie"):
@@ -335,15 +219,6 @@ def definition_timeline_chart(term, *, uid="definitie-historie"):
         )
     )
     rows = [timeline_row(version, version.meetings) for version in versions]
-    return visuals.definition_timeline(rows, term=term.name, uid=uid)
-
-
-def term_timeline_chart(term, *, uid="definitie-historie"):
-    """The timeline from the versions a term page already loaded (``Term.objects.with_versions(user)``; no query)."""
-    rows = [
-        timeline_row(version, sorted(version.agreed_in_meetings.all(), key=lambda m: m.starts_at))
-        for version in term.accepted_versions
-    ]
     return visuals.definition_timeline(rows, term=term.name, uid=uid)
 
 
@@ -373,51 +248,6 @@ def harvest_factors(meeting):
     rows = [{"factor": f, "contributions": per_factor.get(f.pk, 0), "votes": votes.get(f.pk, 0)} for f in factors]
     rows.sort(key=lambda row: (-row["votes"], -row["contributions"]))
     return rows, unclustered
-
-
-def harvest_rows_from_rounds(rounds):
-    """``([{"factor", "contributions", "votes"}], unclustered)`` from ``meetings.harvest.build_harvest`` (no query).
-
-    Counts as ``harvest_factors`` does: contributions and dots on accepted
-    factors; a contribution on a proposed factor counts as not clustered yet.
-    Only rounds that ran are in ``build_harvest``, and dots only in voting
-    rounds, which is where the live mode puts them.
-    """
-    factors, contributions, votes, unclustered = {}, Counter(), Counter(), 0
-    for item in rounds:
-        unclustered += len(item.unclustered)
-        for cluster in item.clusters:
-            if cluster.factor.status == Factor.Status.ACCEPTED:
-                factors[cluster.factor.pk] = cluster.factor
-                contributions[cluster.factor.pk] += len(cluster.contributions)
-            else:
-                unclustered += len(cluster.contributions)
-        for factor, dots in item.totals:
-            if factor.status == Factor.Status.ACCEPTED:
-                factors[factor.pk] = factor
-                votes[factor.pk] += dots
-    rows = [
-        {"factor": factor, "contributions": contributions[pk], "votes": votes[pk]}
-        for pk, factor in sorted(factors.items(), key=lambda item: (item[1].kind, item[1].order, item[1].name))
-    ]
-    rows.sort(key=lambda row: (-row["votes"], -row["contributions"]))
-    return rows, unclustered
-
-
-def harvest_board_chart(meeting, rows, unclustered, *, uid="oogst"):
-    items = [
-        {
-            "name": row["factor"].name,
-            "kind": row["factor"].kind,
-            "url": row["factor"].get_absolute_url(),
-            "contributions": row["contributions"],
-            "votes": row["votes"],
-        }
-        for row in rows
-    ]
-    return visuals.harvest_board(
-        items, unclustered=unclustered, uid=uid, title=_("Oogst van %(meeting)s") % {"meeting": meeting.title}
-    )
 
 
 def harvest_chart(meeting, *, public_only=True, uid="oogst"):

@@ -3,9 +3,9 @@
 Each builder takes plain data (lists of dicts, no model instances) and returns a
 ``Chart``: the geometry that its template ``templates/visuals/<kind>.svg`` draws,
 and a ``Table`` with the same data for people who cannot see the picture (and for
-tests, which compare the two). No database access happens here; ``cop.portal``
+tests, which compare the two). No database access happens here; ``portal.queries``
 gathers the data. The factor map's spring layout (networkx) is computed by
-``spring_positions``; callers cache it (see ``cop.portal.factor_graph``).
+``spring_positions``; callers cache it (see ``portal.queries.factor_graph``).
 
 Rules every visual follows:
 - ``<svg role="img" aria-labelledby="…-title …-desc">`` with ``<title>`` and

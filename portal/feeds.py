@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cases.models import Reflection
-from cop import portal
 from cop.models import public_name
 from factors.models import Factor
+from portal import queries
 
 FEED_SIZE = 30
 
@@ -42,7 +42,7 @@ class Entry:
 
 
 def summary(text, words=60):
-    return Truncator(portal.plain_text(text)).words(words)
+    return Truncator(queries.plain_text(text)).words(words)
 
 
 class PortalFeed(Feed):
@@ -116,7 +116,7 @@ class CasesFeed(PortalFeed):
 
     def items(self):
         cases = (
-            portal.public_cases()
+            queries.public_cases()
             .select_related("municipality", "organisation", "owner__profile__organisation")
             .prefetch_related("themes")
             .order_by(F("published_at").desc(nulls_last=True), "-pk")[:FEED_SIZE]
@@ -174,7 +174,7 @@ class HarvestsFeed(PortalFeed):
         return _("Wat bijeenkomsten van de Community of Practice hebben opgeleverd.")
 
     def items(self):
-        meetings = portal.public_harvests().order_by(F("published_at").desc(nulls_last=True), "-pk")[:FEED_SIZE]
+        meetings = queries.public_harvests().order_by(F("published_at").desc(nulls_last=True), "-pk")[:FEED_SIZE]
         return [harvest_entry(meeting) for meeting in meetings]
 
 
@@ -191,7 +191,7 @@ class CaseFeed(PortalFeed):
 
     def get_object(self, request, slug):
         return get_object_or_404(
-            portal.public_cases().select_related("municipality", "organisation", "owner__profile__organisation"),
+            queries.public_cases().select_related("municipality", "organisation", "owner__profile__organisation"),
             slug=slug,
         )
 
@@ -221,7 +221,7 @@ class CaseFeed(PortalFeed):
             )
             for r in reflections
         ]
-        entries += [harvest_entry(m) for m in portal.public_harvests().filter(presented_cases=case)[:FEED_SIZE]]
+        entries += [harvest_entry(m) for m in queries.public_harvests().filter(presented_cases=case)[:FEED_SIZE]]
         entries.append(case_entry(case))
         return _newest_first(entries)
 
@@ -243,7 +243,7 @@ class FactorFeed(PortalFeed):
 
     def items(self, factor):
         links = (
-            portal.public_case_links()
+            queries.public_case_links()
             .filter(factor=factor)
             .select_related("case")
             .order_by(F("case__published_at").desc(nulls_last=True))[:FEED_SIZE]
@@ -258,7 +258,7 @@ class FactorFeed(PortalFeed):
             for link in links
         ]
         harvests = (
-            portal.public_harvests()
+            queries.public_harvests()
             .filter(contributions__factor=factor, contributions__hidden=False)
             .distinct()
             .order_by(F("published_at").desc(nulls_last=True))[:FEED_SIZE]
@@ -272,7 +272,7 @@ class HarvestFeed(PortalFeed):
     """One published harvest: the factors it named and the cases it discussed."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(portal.public_harvests(), slug=slug)
+        return get_object_or_404(queries.public_harvests(), slug=slug)
 
     def title(self, meeting):
         return _("Oogst van %(title)s · Weten wat werkt") % {"title": meeting.title}
@@ -284,7 +284,7 @@ class HarvestFeed(PortalFeed):
         return summary(meeting.summary) or meeting.goal
 
     def items(self, meeting):
-        rows, _unclustered = portal.harvest_factors(meeting)
+        rows, _unclustered = queries.harvest_factors(meeting)
         pubdate = meeting.published_at or meeting.starts_at
         entries = [harvest_entry(meeting)]
         entries += [
@@ -301,7 +301,7 @@ class HarvestFeed(PortalFeed):
             for row in rows
         ]
         cases = (
-            portal.public_cases()
+            queries.public_cases()
             .filter(meetings=meeting)
             .prefetch_related(Prefetch("themes"))
             .select_related("municipality", "organisation", "owner__profile__organisation")

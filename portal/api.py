@@ -1,6 +1,6 @@
 """The open data API: read-only, anonymous, public content only.
 
-Every queryset starts from a ``public()`` method (via ``cop.portal``); nested
+Every queryset starts from a ``public()`` method (via ``portal.queries``); nested
 relations are prefetched with public querysets too, so that a published case never
 carries a proposed factor or a hidden reflection along. People appear only as
 ``cop.models.public_name`` (their name with consent, otherwise their perspective);
@@ -19,11 +19,11 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from cases.models import Case, CaseFactor, Reflection
-from cop import portal
 from cop.models import Perspective, TermVersion, Theme, public_name
 from cop.search import search as search_queryset
 from factors.models import Factor, FactorRelation
 from meetings.models import Contribution, Meeting, Series
+from portal import queries
 
 LICENCE_SCHEMA = {
     "type": "object",
@@ -291,7 +291,7 @@ class FactorListSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(EvidenceSerializer)
     def get_evidence(self, factor):
-        return portal.evidence_of(factor)
+        return queries.evidence_of(factor)
 
 
 class FactorCaseSerializer(serializers.Serializer):
@@ -415,7 +415,7 @@ class MeetingDetailSerializer(MeetingListSerializer):
 
 def harvest_of(meeting, request=None):
     """The public harvest of a meeting whose harvest is published (a few fixed queries)."""
-    factors, _unclustered = portal.harvest_factors(meeting)
+    factors, _unclustered = queries.harvest_factors(meeting)
     slug = {"slug": meeting.slug}
     return {
         "published_at": meeting.published_at,
@@ -540,7 +540,7 @@ class CaseViewSet(PublicViewSet):
 
     def get_queryset(self):
         cases = (
-            portal.public_cases()
+            queries.public_cases()
             .select_related("municipality", "area", "organisation")
             .prefetch_related(
                 "themes",
@@ -565,7 +565,7 @@ class CaseViewSet(PublicViewSet):
                     to_attr="public_reflections",
                 ),
                 Prefetch(
-                    "meetings", queryset=portal.public_meetings().order_by("starts_at"), to_attr="public_meetings"
+                    "meetings", queryset=queries.public_meetings().order_by("starts_at"), to_attr="public_meetings"
                 ),
             )
         params = self.request.query_params
@@ -604,7 +604,7 @@ class FactorViewSet(PublicViewSet):
 
     def get_queryset(self):
         params = self.request.query_params
-        factors = portal.public_factors(
+        factors = queries.public_factors(
             theme=params.get("theme"), kind=params.get("kind"), cluster=params.get("cluster")
         ).select_related("cluster")
         factors = factors.prefetch_related("themes")
@@ -623,7 +623,7 @@ class FactorViewSet(PublicViewSet):
                 ),
                 Prefetch(
                     "case_links",
-                    queryset=portal.public_case_links().select_related("case").order_by("-case__published_at"),
+                    queryset=queries.public_case_links().select_related("case").order_by("-case__published_at"),
                     to_attr="public_case_links",
                 ),
             )
@@ -647,7 +647,7 @@ class MeetingViewSet(PublicViewSet):
     list_serializer_class = MeetingListSerializer
 
     def get_queryset(self):
-        meetings = portal.public_meetings().select_related("series").order_by("-starts_at", "pk")
+        meetings = queries.public_meetings().select_related("series").order_by("-starts_at", "pk")
         params = self.request.query_params
         if params.get("series"):
             meetings = meetings.filter(series__slug=params["series"], series__visibility=Series.Visibility.PUBLIC)
@@ -668,7 +668,7 @@ class MeetingViewSet(PublicViewSet):
             meetings = meetings.prefetch_related(
                 Prefetch(
                     "presented_cases",
-                    queryset=portal.public_cases().order_by("title"),
+                    queryset=queries.public_cases().order_by("title"),
                     to_attr="public_presented_cases",
                 )
             )
@@ -693,12 +693,12 @@ class TermViewSet(PublicViewSet):
             .prefetch_related(
                 Prefetch(
                     "agreed_in_meetings",
-                    queryset=portal.public_meetings().order_by("starts_at"),
+                    queryset=queries.public_meetings().order_by("starts_at"),
                     to_attr="public_meetings",
                 )
             )
         )
-        terms = portal.public_terms().prefetch_related(
+        terms = queries.public_terms().prefetch_related(
             Prefetch("versions", queryset=versions, to_attr="public_versions")
         )
         if truthy(self.request.query_params.get("key", "")):

@@ -20,10 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import CaseFactor
-from cop import portal
 from cop.models import TermVersion
 from factors.models import Factor
 from meetings.models import Series
+from portal import queries
 
 CHUNK = 1000
 LIST_SEPARATOR = "; "
@@ -45,7 +45,7 @@ def _iso(value):
 
 def case_rows():
     cases = (
-        portal.public_cases()
+        queries.public_cases()
         .select_related("municipality", "area", "organisation")
         .prefetch_related(
             "themes",
@@ -82,10 +82,10 @@ def case_rows():
 
 def factor_rows():
     factors = (
-        portal.public_factors().select_related("cluster").prefetch_related("themes").order_by("kind", "order", "name")
+        queries.public_factors().select_related("cluster").prefetch_related("themes").order_by("kind", "order", "name")
     )
     for factor in factors.iterator(chunk_size=CHUNK):
-        evidence = portal.evidence_of(factor)
+        evidence = queries.evidence_of(factor)
         yield {
             "slug": factor.slug,
             "name": factor.name,
@@ -105,7 +105,7 @@ def factor_rows():
 
 def evidence_rows():
     links = (
-        portal.public_factor_links()
+        queries.public_factor_links()
         .select_related("case", "factor")
         .order_by("case__slug", "order", "factor__slug")
         .only("explanation", "case__slug", "case__title", "factor__slug", "factor__name", "factor__kind")
@@ -123,9 +123,9 @@ def evidence_rows():
 
 def meeting_rows():
     meetings = (
-        portal.public_meetings()
+        queries.public_meetings()
         .select_related("series")
-        .prefetch_related(Prefetch("presented_cases", queryset=portal.public_cases(), to_attr="public_cases"))
+        .prefetch_related(Prefetch("presented_cases", queryset=queries.public_cases(), to_attr="public_cases"))
         .order_by("-starts_at", "pk")
     )
     for meeting in meetings.iterator(chunk_size=CHUNK):
@@ -142,14 +142,14 @@ def meeting_rows():
             "location_name": meeting.location_name,
             "status": meeting.status,
             "harvest_published_at": _iso(meeting.published_at) if harvest else "",
-            "harvest_summary": portal.plain_text(meeting.summary) if harvest else "",
-            "open_questions": portal.plain_text(meeting.open_questions) if harvest else "",
+            "harvest_summary": queries.plain_text(meeting.summary) if harvest else "",
+            "open_questions": queries.plain_text(meeting.open_questions) if harvest else "",
             "presented_cases": [case.slug for case in meeting.public_cases],
         }
 
 
 def term_rows():
-    terms = portal.public_terms().prefetch_related(
+    terms = queries.public_terms().prefetch_related(
         Prefetch("versions", queryset=TermVersion.objects.public().order_by("number"), to_attr="public_versions")
     )
     for term in terms.order_by("-is_key", "order", "name"):
@@ -159,7 +159,7 @@ def term_rows():
             "name": term.name,
             "is_key": term.is_key,
             "url": site_url(term.get_absolute_url()),
-            "definition": portal.plain_text(current.definition) if current else "",
+            "definition": queries.plain_text(current.definition) if current else "",
             "version": current.number if current else "",
             "accepted_at": _iso(current.accepted_at) if current else "",
         }
@@ -332,7 +332,7 @@ def download_json(request, dataset):
 
 
 def open_data(request):
-    from cop.feeds import FEEDS
+    from portal.feeds import FEEDS
 
     return render(
         request,
