@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages lint bench check clean
+.PHONY: run test install messages lint audit bench check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -38,9 +38,20 @@ PYTEST_ARGS ?= -n 2
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# ruff (lint and format), the import layers (.importlinter: apps import downward only), and
+# migrations that match the models.
+lint: export DJANGO_DEBUG = 1
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
+
+# Known vulnerabilities of the pinned runtime dependencies. pip-audit asks PyPI's vulnerability
+# data; where that cannot be reached it lists every package as "could not be audited" and exits 0
+# (docs/security.md says how to run it where the internet is reachable).
+audit: install
+	$(BIN)/pip-audit -r requirements.txt --no-deps --disable-pip --progress-spinner off
 
 bench: install
 	bench/run
