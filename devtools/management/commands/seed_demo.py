@@ -3,7 +3,7 @@
 Run by ``make run`` on every start, so it is idempotent: every demo row is found by
 a natural key (slug, e-mail, name) and brought back to its demo state; live-round
 contributions and votes are only made when their round has none. Rows that are not
-part of the demo are left alone. The content itself lives in ``cop.demo_data``.
+part of the demo are left alone. The content itself lives in ``devtools.demo_data`` (``devtools/demo/community.json``).
 
 Demo accounts share one published password, so the command refuses to run with
 DEBUG off unless ``--force`` is given: never seed a production database.
@@ -73,7 +73,7 @@ def login_table():
 
 
 class DemoSeeder:
-    """Writes ``cop.demo_data`` to the database, step by step, in dependency order."""
+    """Writes ``devtools.demo_data`` (``devtools/demo/community.json``) to the database, step by step, in dependency order."""
 
     def __init__(self, today=None):
         self.today = today or timezone.localdate()
