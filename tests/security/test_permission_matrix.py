@@ -73,6 +73,9 @@ TARGETS = {
         for state in ("public", "community")
     },
     "reflection:hidden": lambda w: {"slug": w.cases["public"].slug, "pk": w.hidden_reflection.pk},
+    # A reflection of the community case addressed through the public case: the lookup is scoped to
+    # the case in the URL, so nobody reaches it there (a facilitator cannot hide B's through A).
+    "reflection:other-case": lambda w: {"slug": w.cases["public"].slug, "pk": w.reflections["community"].pk},
     # Meetings and their parts.
     **{
         f"meeting:{state}": (lambda w, s=state: {"slug": w.meetings[s].slug})
@@ -286,6 +289,9 @@ MATRIX = [
     ("cases:reflection-delete",               "reflection:public",           GET,  "405     405   405      405   405    405   405"),
     ("cases:reflection-hide",                 "reflection:public",           POST, "login   login 403      403   403    200   200"),
     ("cases:reflection-hide",                 "reflection:public",           GET,  "405     405   405      405   405    405   405"),
+    ("cases:reflection-hide",                 "reflection:other-case",       POST, "login   login 404      404   404    404   404"),
+    ("cases:reflection-edit",                 "reflection:other-case",       GET,  "login   login 404      404   404    404   404"),
+    ("cases:reflection-delete",               "reflection:other-case",       POST, "login   login 404      404   404    404   404"),
     ("cases:reflection-unhide",               "reflection:hidden",           POST, "login   login 403      404   404    302   302"),
     ("cases:reflection-unhide",               "reflection:hidden",           GET,  "405     405   405      405   405    405   405"),
     # --- Meetings, registration, the console and the harvest -------------------------------------------------
