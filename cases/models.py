@@ -579,6 +579,20 @@ class CaseImage(models.Model):
         return result
 
 
+class CaseFactorQuerySet(models.QuerySet):
+    def evidence_for(self, viewer=None):
+        """Links that count as evidence of their factor for ``viewer``: the cases app's rule, stated once.
+
+        The case is published; for visitors it is also public (``Case.objects.public()``),
+        members also count community-only cases. The factors app reads it through
+        ``Factor.case_links`` (factors/evidence.py) and never restates it.
+        """
+        links = self.filter(case__status=Case.Status.PUBLISHED)
+        if not is_member(viewer):
+            links = links.filter(case__visibility=Case.Visibility.PUBLIC)
+        return links
+
+
 class CaseFactor(models.Model):
     """Evidence: a case names a factor or obstacle and explains how it played a part."""
 
@@ -587,6 +601,8 @@ class CaseFactor(models.Model):
     explanation = models.TextField(_("hoe speelde dit mee?"), max_length=2000, blank=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = CaseFactorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("factor bij een casus")

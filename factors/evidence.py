@@ -2,8 +2,10 @@
 
 Evidence lives in ``cases`` (``CaseFactor``, reverse name ``case_links``) and in
 ``meetings`` (clustered ``Contribution`` as ``contributions``, ``Vote`` as
-``votes``). This module reaches those models through the reverse relations of
-``Factor`` and never imports the apps, so that imports keep running one way.
+``votes``). Each of those apps states once what counts as evidence for a viewer
+(``CaseFactor.objects.evidence_for(viewer)``, ``Contribution.objects.evidence_for``,
+``Vote.objects.evidence_for``); this module reaches those managers through the reverse
+relations of ``Factor`` and never imports the apps, so that imports keep running one way.
 
 A list of factors gets its evidence from one derived table joined once
 (``EvidenceJoin``): every evidence row of the three sources in one ``UNION ALL``,
@@ -16,6 +18,7 @@ same numbers; the tests hold them to it. The formula of the evidence strength is
 documented in ``docs/evidence.md`` and in ``FactorQuerySet.with_evidence``.
 """
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, F, Max, OuterRef, Subquery, Value
 from django.db.models.expressions import Expression
@@ -52,9 +55,8 @@ def strength_level(strength):
 
 
 def _factor_model():
-    from factors.models import Factor
-
-    return Factor
+    # From the app registry, not an import: factors/models.py imports this module.
+    return apps.get_model("factors", "Factor")
 
 
 def _related(model, field_name):
@@ -77,18 +79,12 @@ def vote_model():
 
 
 def case_evidence(viewer=None, *, perspective=None, municipality=None):
-    """Case links that count as evidence for ``viewer``.
+    """Case links that count as evidence for ``viewer`` (``CaseFactor.objects.evidence_for``).
 
-    The case is published; for visitors also public (the rule of
-    ``Case.objects.public()``), members also count community-only cases.
     ``perspective`` keeps cases told from that perspective, ``municipality``
     cases in that municipality.
     """
-    case_link = case_link_model()
-    case = _related(case_link, "case")
-    queryset = case_link._default_manager.filter(case__status=case.Status.PUBLISHED)
-    if not is_member(viewer):
-        queryset = queryset.filter(case__visibility=case.Visibility.PUBLIC)
+    queryset = case_link_model()._default_manager.evidence_for(viewer)
     if perspective:
         queryset = queryset.filter(case__perspective=perspective)
     if municipality:
@@ -97,19 +93,11 @@ def case_evidence(viewer=None, *, perspective=None, municipality=None):
 
 
 def contribution_evidence(viewer=None, *, perspective=None, municipality=None):
-    """Meeting contributions clustered onto a factor that count as evidence.
+    """Meeting contributions clustered onto a factor that count as evidence (``Contribution.objects.evidence_for``).
 
-    Not hidden, in a meeting whose harvest is published; for visitors the
-    meeting is also public (the rule of ``Contribution.objects.public()``).
     ``municipality`` keeps contributions about a case in that municipality.
     """
-    contribution = contribution_model()
-    meeting = _related(contribution, "meeting")
-    queryset = contribution._default_manager.filter(
-        factor__isnull=False, hidden=False, meeting__status=meeting.Status.PUBLISHED
-    )
-    if not is_member(viewer):
-        queryset = queryset.filter(meeting__visibility=meeting.Visibility.PUBLIC)
+    queryset = contribution_model()._default_manager.evidence_for(viewer)
     if perspective:
         queryset = queryset.filter(perspective=perspective)
     if municipality:
@@ -118,7 +106,7 @@ def contribution_evidence(viewer=None, *, perspective=None, municipality=None):
 
 
 def vote_evidence(viewer=None, *, perspective=None, municipality=None):
-    """Dots on factors in meetings whose harvest is published (public ones for visitors).
+    """Dots that count as evidence (``Vote.objects.evidence_for``).
 
     A dot carries no perspective and no place, so a perspective or
     municipality filter leaves no votes to count.
@@ -126,11 +114,7 @@ def vote_evidence(viewer=None, *, perspective=None, municipality=None):
     vote = vote_model()
     if perspective or municipality:
         return vote._default_manager.none()
-    meeting = _related(_related(vote, "round"), "meeting")
-    queryset = vote._default_manager.filter(round__meeting__status=meeting.Status.PUBLISHED)
-    if not is_member(viewer):
-        queryset = queryset.filter(round__meeting__visibility=meeting.Visibility.PUBLIC)
-    return queryset.order_by()
+    return vote._default_manager.evidence_for(viewer).order_by()
 
 
 def _per_factor(queryset, ref, **aggregate):

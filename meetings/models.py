@@ -817,9 +817,21 @@ class ContributionQuerySet(models.QuerySet):
             return self.filter(models.Q(author=user) | models.Q(hidden=False, meeting__status=Meeting.Status.PUBLISHED))
         return self.public()
 
+    def evidence_for(self, viewer=None):
+        """Contributions that count as evidence of their factor for ``viewer``: the meetings app's rule, once.
+
+        Clustered onto a factor, not hidden, in a meeting whose harvest is published; for
+        visitors the meeting is also public (``public()``). The factors app reads it through
+        ``Factor.contributions`` (factors/evidence.py) and never restates it.
+        """
+        contributions = self.filter(factor__isnull=False, hidden=False, meeting__status=Meeting.Status.PUBLISHED)
+        if not is_member(viewer):
+            contributions = contributions.filter(meeting__visibility=Meeting.Visibility.PUBLIC)
+        return contributions
+
     def evidence(self):
-        """Public contributions clustered onto a factor: meeting evidence."""
-        return self.public().filter(factor__isnull=False)
+        """Public contributions clustered onto a factor: the meeting evidence a visitor sees."""
+        return self.evidence_for(None)
 
     def shown(self):
         return self.filter(hidden=False)
@@ -952,6 +964,15 @@ class Contribution(models.Model):
         self.hidden, self.hidden_reason, self.hidden_by = False, "", None
 
 
+class VoteQuerySet(models.QuerySet):
+    def evidence_for(self, viewer=None):
+        """Dots that count as evidence for ``viewer``: in a meeting whose harvest is published (public for visitors)."""
+        votes = self.filter(round__meeting__status=Meeting.Status.PUBLISHED)
+        if not is_member(viewer):
+            votes = votes.filter(round__meeting__visibility=Meeting.Visibility.PUBLIC)
+        return votes
+
+
 class Vote(models.Model):
     """One dot on a factor in a voting round. No one exceeds the round's dots."""
 
@@ -967,6 +988,8 @@ class Vote(models.Model):
     )
     guest_key = models.CharField(_("gast"), max_length=40, blank=True)
     created_at = models.DateTimeField(_("geplaatst"), auto_now_add=True)
+
+    objects = VoteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("stip")
