@@ -11,8 +11,9 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cop.access import Refused
 from cop.cache import bump_content_version
-from cop.models import Area, Municipality, Organisation, Perspective, Theme
+from cop.models import Area, Municipality, Organisation, Perspective, Theme, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
 from cop.search import update_search_vector
@@ -21,10 +22,6 @@ from factors.models import Factor
 
 # Slugs that are fixed paths under /casussen/ and so cannot name a case.
 RESERVED_SLUGS = {"nieuw", "redactie"}
-
-
-class TransitionError(Exception):
-    """A state change that the case's current state does not allow; the message is Dutch."""
 
 
 def text_of(html):
@@ -127,9 +124,7 @@ class Case(models.Model):
         PUBLISHED = "published", _("gepubliceerd")
         WITHDRAWN = "withdrawn", _("teruggetrokken")
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("openbaar")
-        COMMUNITY = "community", _("alleen voor deelnemers")
+    Visibility = Visibility  # one set of choices for every published thing (cop.models)
 
     class Stage(models.TextChoices):
         IDEA = "idea", _("idee")
@@ -389,7 +384,7 @@ class Case(models.Model):
 
     def _change_status(self, *, by, to, allowed, action, message="", fields=()):
         if self.status not in allowed:
-            raise TransitionError(
+            raise Refused(
                 _("Dit kan niet bij een casus met de status ‘%(status)s’.") % {"status": self.get_status_display()}
             )
         old = self.get_status_display()
@@ -408,7 +403,7 @@ class Case(models.Model):
         """Owner or co-editor offers the case to the facilitators for publication."""
         missing = self.missing_for_submit
         if missing:
-            raise TransitionError(_("Vul eerst in: %(fields)s.") % {"fields": ", ".join(str(m) for m in missing)})
+            raise Refused(_("Vul eerst in: %(fields)s.") % {"fields": ", ".join(str(m) for m in missing)})
         self.submitted_at = timezone.now()
         self.review_message = ""
         self._change_status(
@@ -438,7 +433,7 @@ class Case(models.Model):
         """A facilitator returns a submitted (or published) case to its authors, saying what to improve."""
         message = (message or "").strip()
         if not message:
-            raise TransitionError(_("Schrijf erbij wat de auteurs nog moeten doen."))
+            raise Refused(_("Schrijf erbij wat de auteurs nog moeten doen."))
         self.review_message = message
         self._change_status(
             by=by,
@@ -763,7 +758,7 @@ class Reflection(models.Model):
         """A facilitator hides the reflection from everyone but its author and the facilitators."""
         reason = (reason or "").strip()
         if not reason:
-            raise TransitionError(_("Geef een reden op."))
+            raise Refused(_("Geef een reden op."))
         self.hidden, self.hidden_by, self.hidden_reason = True, by, reason
         self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
         bump_content_version()

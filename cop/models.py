@@ -19,6 +19,13 @@ from cop.search import update_search_vector
 from cop.utils import unique_slug
 
 
+class Visibility(models.TextChoices):
+    """Who may read a case, series or meeting once it is published: everyone, or signed-in members."""
+
+    PUBLIC = "public", _("openbaar")
+    COMMUNITY = "community", _("alleen voor deelnemers")
+
+
 class Perspective(models.TextChoices):
     """The actor type someone speaks from; also the kind of an organisation."""
 

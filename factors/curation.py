@@ -4,7 +4,6 @@ Every step is a model method that writes a ``CurationLog`` entry.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cop.access import Refused
 from factors.access import facilitator_required, get_factor_for_user
 from factors.forms import ClusterForm, FactorEditForm, MergeForm, RelationForm, RenameForm, RetireForm, SplitForm
 from factors.models import Cluster, CurationLog, Factor, FactorRelation
@@ -24,10 +24,6 @@ def _back(request, default):
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return redirect(target)
     return redirect(default)
-
-
-def _errors(error):
-    return " ".join(error.messages)
 
 
 @facilitator_required
@@ -64,8 +60,8 @@ def accept(request, slug):
     factor = get_factor_for_user(request, slug)
     try:
         factor.accept(by=request.user)
-    except ValidationError as error:
-        messages.error(request, _errors(error))
+    except Refused as refused:
+        messages.error(request, refused.message)
     else:
         messages.success(request, _("‘%(name)s’ is aanvaard en staat nu op het bord.") % {"name": factor.name})
     return _back(request, factor)
@@ -78,8 +74,8 @@ def retire(request, slug):
     form = RetireForm(request.POST)
     try:
         factor.retire(by=request.user, reason=form.cleaned_data["reason"] if form.is_valid() else "")
-    except ValidationError as error:
-        messages.error(request, _errors(error))
+    except Refused as refused:
+        messages.error(request, refused.message)
         return redirect(factor)
     messages.success(request, _("‘%(name)s’ is vervallen.") % {"name": factor.name})
     return redirect("factors:console")
@@ -117,8 +113,8 @@ def merge(request, slug):
         other = form.cleaned_data["other"]
         try:
             factor.merge(other, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except Refused as refused:
+            form.add_error(None, refused.message)
         else:
             messages.success(request, _("‘%(other)s’ is opgegaan in deze factor.") % {"other": other.name})
             return redirect(factor)
@@ -150,8 +146,8 @@ def relate(request, slug):
     if form.is_valid():
         try:
             form.save(by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except Refused as refused:
+            form.add_error(None, refused.message)
     if form.errors:
         detailed = Factor.objects.for_detail(request.user).get(pk=factor.pk)
         return render_detail(request, detailed, relation_form=form, status=400)

@@ -8,7 +8,6 @@ This app reads it only through those reverse relations and never imports them
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cop.access import Refused
 from cop.cache import bump_content_version
 from cop.models import Theme
 from cop.richtext import RichTextField
@@ -402,7 +402,7 @@ class Factor(models.Model):
     @transaction.atomic
     def accept(self, *, by):
         if self.status not in (self.Status.PROPOSED, self.Status.RETIRED):
-            raise ValidationError(gettext("Alleen een voorgestelde of vervallen factor kan aanvaard worden."))
+            raise Refused(gettext("Alleen een voorgestelde of vervallen factor kan aanvaard worden."))
         self.status = self.Status.ACCEPTED
         self.accepted_by = by
         self.accepted_at = timezone.now()
@@ -414,7 +414,7 @@ class Factor(models.Model):
     @transaction.atomic
     def retire(self, *, by, reason=""):
         if self.status not in (self.Status.PROPOSED, self.Status.ACCEPTED):
-            raise ValidationError(gettext("Deze factor is al vervallen of samengevoegd."))
+            raise Refused(gettext("Deze factor is al vervallen of samengevoegd."))
         previous = self.status
         self.status = self.Status.RETIRED
         self.save(update_fields=["status", "updated_at"])
@@ -465,7 +465,7 @@ class Factor(models.Model):
         redirect here permanently.
         """
         if other.pk == self.pk:
-            raise ValidationError(gettext("Een factor kan niet met zichzelf samengevoegd worden."))
+            raise Refused(gettext("Een factor kan niet met zichzelf samengevoegd worden."))
         # Lock both rows (in id order, so that two merges cannot deadlock) and
         # work on fresh copies.
         locked = Factor.objects.select_for_update().filter(pk__in=[self.pk, other.pk]).order_by("pk")
@@ -473,9 +473,9 @@ class Factor(models.Model):
         current, gone = locked[self.pk], locked[other.pk]
         for factor in (current, gone):
             if factor.status not in (self.Status.PROPOSED, self.Status.ACCEPTED):
-                raise ValidationError(gettext("‘%(name)s’ is al vervallen of samengevoegd.") % {"name": factor.name})
+                raise Refused(gettext("‘%(name)s’ is al vervallen of samengevoegd.") % {"name": factor.name})
         if current.kind != gone.kind:
-            raise ValidationError(gettext("Een werkzame factor en een belemmering kunnen niet samengevoegd worden."))
+            raise Refused(gettext("Een werkzame factor en een belemmering kunnen niet samengevoegd worden."))
 
         details = {
             "case_links_moved": 0,
@@ -583,9 +583,9 @@ class Factor(models.Model):
     def relate(self, other, kind, *, by, note=""):
         """Relate this factor to ``other`` (``kind`` from ``FactorRelation.Kind``); idempotent."""
         if other.pk == self.pk:
-            raise ValidationError(gettext("Een factor kan niet aan zichzelf verwant zijn."))
+            raise Refused(gettext("Een factor kan niet aan zichzelf verwant zijn."))
         if kind == FactorRelation.Kind.HELPS_AGAINST and (self.is_obstacle or not other.is_obstacle):
-            raise ValidationError(gettext("Alleen een werkzame factor kan helpen tegen een belemmering."))
+            raise Refused(gettext("Alleen een werkzame factor kan helpen tegen een belemmering."))
         relation, created = FactorRelation.objects.get_or_create(
             from_factor=self, to_factor=other, kind=kind, defaults={"note": note}
         )

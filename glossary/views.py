@@ -1,29 +1,14 @@
 """The shared language: the glossary, the history of each term, and its curation by facilitators."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cop.access import facilitator_required
 from cop.models import Term, TermVersion
-from cop.roles import is_facilitator, is_member
+from cop.roles import is_facilitator
 from glossary.forms import AcceptVersionForm, CompareForm, TermForm, VersionForm, compare
-
-
-def facilitator_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_member(request.user):
-            return redirect_to_login(request.get_full_path())
-        if not is_facilitator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def get_term_for_user(request, slug):

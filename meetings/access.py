@@ -10,11 +10,11 @@ import secrets
 from dataclasses import dataclass
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cop.access import require_facilitator
 from cop.models import Profile
-from cop.roles import is_facilitator, is_member
+from cop.roles import is_member
 from meetings import ratelimit
 from meetings.models import Meeting, normalise_join_code
 
@@ -29,8 +29,7 @@ def get_meeting_for_user(request, slug):
 def get_meeting_to_manage(request, slug):
     """A meeting the facilitator runs: 404 when the user may not see it, 403 for members."""
     meeting = get_meeting_for_user(request, slug)
-    if not is_facilitator(request.user):
-        raise PermissionDenied
+    require_facilitator(request.user)
     return meeting
 
 

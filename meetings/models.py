@@ -19,8 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
+from cop.access import Refused
 from cop.cache import ProcessMemo, bump_content_version
-from cop.models import Organisation, Perspective, TermVersion
+from cop.models import Organisation, Perspective, TermVersion, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
 from cop.utils import unique_slug
@@ -47,14 +48,6 @@ def new_checkin_token():
     return secrets.token_urlsafe(16)
 
 
-class RefusedError(Exception):
-    """A state change that is not allowed now; ``message`` says why, in Dutch, for the person."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
 class SeriesQuerySet(models.QuerySet):
     def public(self):
         return self.filter(visibility=Series.Visibility.PUBLIC)
@@ -66,9 +59,7 @@ class SeriesQuerySet(models.QuerySet):
 class Series(models.Model):
     """A series of meetings (reeks or leerkring)."""
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("openbaar")
-        COMMUNITY = "community", _("alleen voor deelnemers")
+    Visibility = Visibility  # one set of choices for every published thing (cop.models)
 
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -151,9 +142,7 @@ class Meeting(models.Model):
         CLOSED = "closed", _("afgesloten")
         PUBLISHED = "published", _("oogst gepubliceerd")
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("openbaar")
-        COMMUNITY = "community", _("alleen voor deelnemers")
+    Visibility = Visibility  # one set of choices for every published thing (cop.models)
 
     series = models.ForeignKey(
         Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings", verbose_name=_("reeks")
@@ -299,7 +288,7 @@ class Meeting(models.Model):
         with transaction.atomic():
             meeting = Meeting.lock(self.pk)
             if meeting.status == self.Status.PUBLISHED:
-                raise RefusedError(_("De oogst is al gepubliceerd. Trek de publicatie eerst in."))
+                raise Refused(_("De oogst is al gepubliceerd. Trek de publicatie eerst in."))
             if meeting.status != self.Status.LIVE:
                 meeting.join_code = meeting.join_code or self._free_join_code()
                 meeting.status = self.Status.LIVE
@@ -315,7 +304,7 @@ class Meeting(models.Model):
         with transaction.atomic():
             meeting = Meeting.lock(self.pk)
             if meeting.status == self.Status.PUBLISHED:
-                raise RefusedError(_("De oogst is al gepubliceerd."))
+                raise Refused(_("De oogst is al gepubliceerd."))
             if meeting.status != self.Status.CLOSED:
                 for round_ in meeting.rounds.filter(status__in=[Round.Status.ACTIVE, Round.Status.PAUSED]):
                     round_._set_closed()
@@ -331,7 +320,7 @@ class Meeting(models.Model):
         with transaction.atomic():
             meeting = Meeting.lock(self.pk)
             if meeting.status != self.Status.CLOSED:
-                raise RefusedError(_("Sluit de bijeenkomst eerst af; daarna kun je de oogst publiceren."))
+                raise Refused(_("Sluit de bijeenkomst eerst af; daarna kun je de oogst publiceren."))
             meeting.status = self.Status.PUBLISHED
             meeting.published_at = timezone.now()
             meeting.save(update_fields=["status", "published_at", "updated_at"])
@@ -344,7 +333,7 @@ class Meeting(models.Model):
         with transaction.atomic():
             meeting = Meeting.lock(self.pk)
             if meeting.status != self.Status.PUBLISHED:
-                raise RefusedError(_("De oogst van deze bijeenkomst is niet gepubliceerd."))
+                raise Refused(_("De oogst van deze bijeenkomst is niet gepubliceerd."))
             meeting.status = self.Status.CLOSED
             meeting.save(update_fields=["status", "updated_at"])
             meeting.bump_live_version()
@@ -372,7 +361,7 @@ class Meeting(models.Model):
         with transaction.atomic():
             meeting = Meeting.lock(self.pk)
             if meeting.status != self.Status.LIVE:
-                raise RefusedError(_("Open eerst de live-modus."))
+                raise Refused(_("Open eerst de live-modus."))
             following = meeting.rounds.filter(status=Round.Status.PENDING).order_by("order", "id").first()
             for round_ in meeting.rounds.filter(status=Round.Status.ACTIVE):
                 round_._set_closed()
@@ -398,7 +387,7 @@ class Meeting(models.Model):
         with transaction.atomic():
             meeting = Meeting.lock(self.pk)
             if not meeting.registration_open:
-                raise RefusedError(_("Aanmelden voor deze bijeenkomst kan niet meer."))
+                raise Refused(_("Aanmelden voor deze bijeenkomst kan niet meer."))
             registration = Registration.objects.filter(meeting=meeting, user=user).first()
             if registration and registration.status != Registration.Status.CANCELLED:
                 return registration, False
@@ -545,7 +534,7 @@ class Registration(models.Model):
 
     def mark_attended(self, attended=True):
         if attended and self.status != self.Status.REGISTERED:
-            raise RefusedError(_("Alleen wie een plaats heeft, kan als aanwezig worden gemeld."))
+            raise Refused(_("Alleen wie een plaats heeft, kan als aanwezig worden gemeld."))
         self.attended_at = (self.attended_at or timezone.now()) if attended else None
         self.save(update_fields=["attended_at", "updated_at"])
 
@@ -687,9 +676,9 @@ class Round(models.Model):
         with transaction.atomic():
             meeting, fresh = self._locked()
             if meeting.status != Meeting.Status.LIVE:
-                raise RefusedError(_("Open eerst de live-modus."))
+                raise Refused(_("Open eerst de live-modus."))
             if fresh.status == self.Status.CLOSED:
-                raise RefusedError(_("Deze ronde is al afgerond."))
+                raise Refused(_("Deze ronde is al afgerond."))
             if fresh.status != self.Status.ACTIVE:
                 for other in meeting.rounds.filter(status=self.Status.ACTIVE).exclude(pk=fresh.pk):
                     other._set_paused()
@@ -701,7 +690,7 @@ class Round(models.Model):
         with transaction.atomic():
             meeting, fresh = self._locked()
             if fresh.status != self.Status.ACTIVE:
-                raise RefusedError(_("Alleen een actieve ronde kun je pauzeren."))
+                raise Refused(_("Alleen een actieve ronde kun je pauzeren."))
             fresh._set_paused()
             meeting.bump_live_version()
         self._refresh_after(fresh)
@@ -719,11 +708,11 @@ class Round(models.Model):
 
     def _check_participant(self, meeting, *, author, guest_key):
         if meeting.status != Meeting.Status.LIVE:
-            raise RefusedError(_("Deze bijeenkomst is niet (meer) live."))
+            raise Refused(_("Deze bijeenkomst is niet (meer) live."))
         if self.status != self.Status.ACTIVE:
-            raise RefusedError(_("Deze ronde is gesloten. Je bijdrage is niet opgeslagen."))
+            raise Refused(_("Deze ronde is gesloten. Je bijdrage is niet opgeslagen."))
         if author is None and not (self.guests_allowed and guest_key):
-            raise RefusedError(_("Voor deze ronde moet je ingelogd zijn."))
+            raise Refused(_("Voor deze ronde moet je ingelogd zijn."))
 
     def contribute(self, *, text, perspective, author=None, guest_key="", submission_key=""):
         """Store one contribution exactly once (a repeated ``submission_key`` returns the first)."""
@@ -731,7 +720,7 @@ class Round(models.Model):
             meeting, fresh = self._locked()
             fresh._check_participant(meeting, author=author, guest_key=guest_key)
             if fresh.is_vote:
-                raise RefusedError(_("In deze ronde verdeel je stippen; bijdragen plaatsen kan hier niet."))
+                raise Refused(_("In deze ronde verdeel je stippen; bijdragen plaatsen kan hier niet."))
             if submission_key:
                 earlier = Contribution.objects.filter(round=fresh, submission_key=submission_key).first()
                 if earlier is not None:
@@ -770,12 +759,12 @@ class Round(models.Model):
             meeting, fresh = self._locked()
             fresh._check_participant(meeting, author=voter, guest_key=guest_key)
             if not fresh.is_vote:
-                raise RefusedError(_("In deze ronde wordt niet gestemd."))
+                raise Refused(_("In deze ronde wordt niet gestemd."))
             if not fresh.vote_options().filter(pk=factor.pk).exists():
-                raise RefusedError(_("Op deze factor kun je in deze ronde geen stip zetten."))
+                raise Refused(_("Op deze factor kun je in deze ronde geen stip zetten."))
             used = fresh.votes_of(voter=voter, guest_key=guest_key).count()
             if used >= fresh.dots_per_person:
-                raise RefusedError(_("Je hebt al je stippen verdeeld. Haal eerst een stip weg."))
+                raise Refused(_("Je hebt al je stippen verdeeld. Haal eerst een stip weg."))
             vote = Vote.objects.create(round=fresh, factor=factor, voter=voter, guest_key="" if voter else guest_key)
             meeting.bump_live_version()
             return vote
@@ -786,7 +775,7 @@ class Round(models.Model):
             fresh._check_participant(meeting, author=voter, guest_key=guest_key)
             vote = fresh.votes_of(voter=voter, guest_key=guest_key).filter(factor=factor).order_by("-id").first()
             if vote is None:
-                raise RefusedError(_("Je had geen stip op deze factor."))
+                raise Refused(_("Je had geen stip op deze factor."))
             vote.delete()
             meeting.bump_live_version()
 
@@ -925,7 +914,7 @@ class Contribution(models.Model):
 
     def _check_editable(self, meeting, fresh):
         if meeting.status != Meeting.Status.LIVE or not fresh.round.is_open:
-            raise RefusedError(_("Deze ronde is afgelopen; je bijdrage kan niet meer veranderen."))
+            raise Refused(_("Deze ronde is afgelopen; je bijdrage kan niet meer veranderen."))
 
     def edit(self, text):
         with transaction.atomic():

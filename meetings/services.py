@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cop.access import Refused
 from cop.models import TermVersion
 from factors.models import CurationLog, Factor
-from meetings.models import ClusteringStep, Contribution, Meeting, RefusedError
+from meetings.models import ClusteringStep, Contribution, Meeting
 
 
 def create_factor_from_meeting(meeting, *, name, kind, statement="", by):
@@ -73,7 +74,7 @@ def undo_clustering(meeting, *, by):
         locked = Meeting.lock(meeting.pk)
         step = locked.clustering_steps.filter(undone=False).order_by("-at", "-id").first()
         if step is None:
-            raise RefusedError(_("Er is geen clusterstap om ongedaan te maken."))
+            raise Refused(_("Er is geen clusterstap om ongedaan te maken."))
         for move in step.moves:
             Contribution.objects.filter(pk=move["contribution"], meeting=locked, factor_id=move["to"]).update(
                 factor_id=move["from"], updated_at=timezone.now()

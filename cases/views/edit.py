@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from cases.access import get_case_for_user
 from cases.forms import CaseForm, case_formsets
-from cases.models import Case, TransitionError
+from cases.models import Case
+from cop.access import Refused
 
 
 @login_required
@@ -42,8 +43,8 @@ def _edit(request, case, perms):
             try:
                 case.submit(by=request.user)
                 messages.success(request, _("De casus is ingediend. Een begeleider kijkt ernaar."))
-            except TransitionError as error:
-                messages.error(request, str(error))
+            except Refused as error:
+                messages.error(request, error.message)
         if "_continue" in request.POST:
             return redirect("cases:edit", slug=case.slug)
         return redirect(case)

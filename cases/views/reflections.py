@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from cases.access import get_case_for_user, get_reflection_for_user
 from cases.forms import HideReflectionForm, ReflectionForm
-from cases.models import TransitionError
+from cop.access import Refused
 
 
 def _back(case):
@@ -60,8 +60,8 @@ def hide(request, slug, pk):
         return render(request, "cases/reflection_hide.html", {"case": case, "reflection": reflection, "form": form})
     try:
         reflection.hide(by=request.user, reason=form.cleaned_data["reason"])
-    except TransitionError as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("De reflectie is verborgen."))
     return _back(case)

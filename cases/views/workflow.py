@@ -1,6 +1,5 @@
 """The publication workflow: submit, publish, send back, withdraw; and the facilitators' review queue."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -8,16 +7,12 @@ from django.views.decorators.http import require_POST
 
 from cases.access import get_case_for_user, require_facilitator
 from cases.forms import SendBackForm
-from cases.models import Case, TransitionError
+from cases.models import Case
+from cop.access import run_or_refuse
 
 
 def _run(request, case, change, success):
-    try:
-        change()
-    except TransitionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, success)
+    run_or_refuse(request, change, success)
     return redirect(case)
 
 

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from cop.access import Refused, run_or_refuse
 from factors.models import Factor
 from meetings import services
 from meetings.access import get_meeting_to_manage
 from meetings.formats import FORMATS, FORMATS_BY_KEY, apply_format
 from meetings.forms import ClusterForm, FormatForm, HideForm, RoundForm, UnclusterForm, clustering_factors
 from meetings.harvest import group
-from meetings.models import Contribution, RefusedError, Round
+from meetings.models import Contribution, Round
 from meetings.qr import qr_data_uri
 
 
@@ -31,18 +32,6 @@ def console_url(meeting, round_id=None, anchor=""):
 def _back(request, meeting, anchor=""):
     round_id = request.POST.get("ronde") or request.GET.get("ronde")
     return redirect(console_url(meeting, round_id if str(round_id).isdigit() else None, anchor))
-
-
-def _run(request, action, success=""):
-    """Run a model state change; a refusal becomes an error message for the facilitator."""
-    try:
-        result = action()
-    except RefusedError as refused:
-        messages.error(request, refused.message)
-        return None
-    if success:
-        messages.success(request, success)
-    return result
 
 
 def _selected_round(meeting, rounds, wanted):
@@ -120,7 +109,7 @@ def console_changes(request, slug):
 @require_POST
 def open_live(request, slug):
     meeting = get_meeting_to_manage(request, slug)
-    _run(request, meeting.open_live, _("De live-modus is open. Laat de code en de QR-code zien."))
+    run_or_refuse(request, meeting.open_live, _("De live-modus is open. Laat de code en de QR-code zien."))
     return _back(request, meeting)
 
 
@@ -128,7 +117,7 @@ def open_live(request, slug):
 @require_POST
 def close_meeting(request, slug):
     meeting = get_meeting_to_manage(request, slug)
-    _run(request, meeting.close, _("De bijeenkomst is afgesloten: er kan niets meer worden bijgedragen."))
+    run_or_refuse(request, meeting.close, _("De bijeenkomst is afgesloten: er kan niets meer worden bijgedragen."))
     return _back(request, meeting)
 
 
@@ -200,7 +189,7 @@ def format_apply(request, slug):
 def _round_action(request, slug, pk, method, success):
     meeting = get_meeting_to_manage(request, slug)
     round_ = get_object_or_404(meeting.rounds, pk=pk)
-    _run(request, getattr(round_, method), success)
+    run_or_refuse(request, getattr(round_, method), success)
     return redirect(console_url(meeting, round_.pk))
 
 
@@ -228,7 +217,7 @@ def round_next(request, slug):
     meeting = get_meeting_to_manage(request, slug)
     try:
         following = meeting.next_round()
-    except RefusedError as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
         return redirect(console_url(meeting))
     if following is None:
@@ -246,7 +235,7 @@ def cluster(request, slug):
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return _back(request, meeting, "bijdragen")
-    step = _run(
+    step = run_or_refuse(
         request,
         lambda: services.cluster_contributions(
             meeting,
@@ -274,7 +263,7 @@ def uncluster(request, slug):
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return _back(request, meeting, "bijdragen")
     ids = [c.pk for c in form.cleaned_data["contributions"]]
-    step = _run(request, lambda: services.cluster_contributions(meeting, ids, by=request.user))
+    step = run_or_refuse(request, lambda: services.cluster_contributions(meeting, ids, by=request.user))
     if step is not None:
         count = len(step.moves)
         messages.success(
@@ -293,7 +282,7 @@ def uncluster(request, slug):
 @require_POST
 def undo(request, slug):
     meeting = get_meeting_to_manage(request, slug)
-    _run(
+    run_or_refuse(
         request,
         lambda: services.undo_clustering(meeting, by=request.user),
         _("De laatste clusterstap is teruggedraaid."),

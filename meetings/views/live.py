@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cop.access import Refused
 from cop.models import anonymous_label
 from meetings import ratelimit
 from meetings.access import become_guest, live_meeting, participant_for
 from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
 from meetings.harvest import group
-from meetings.models import LIVE_VERSIONS, Contribution, RefusedError, normalise_join_code
+from meetings.models import LIVE_VERSIONS, Contribution, normalise_join_code
 from meetings.qr import qr_data_uri
 
 # --- joining -----------------------------------------------------------------------------
@@ -200,7 +201,7 @@ def contribute(request, meeting, round_pk):
             guest_key=participant.guest_key,
             submission_key=form.cleaned_data["submission_key"],
         )
-    except RefusedError as refused:
+    except Refused as refused:
         return _refuse(request, meeting, refused.message, 409, form=form, participant=participant)
     messages.success(request, _("Je bijdrage staat op de muur."))
     return redirect("live:participate", code=meeting.join_code)
@@ -231,7 +232,7 @@ def contribution_edit(request, meeting, pk):
             )
         try:
             contribution.edit(form.cleaned_data["text"].strip())
-        except RefusedError as refused:
+        except Refused as refused:
             messages.error(request, refused.message)
         else:
             messages.success(request, _("Je bijdrage is aangepast."))
@@ -248,7 +249,7 @@ def contribution_withdraw(request, meeting, pk):
         return redirect("live:participate", code=meeting.join_code)
     try:
         contribution.withdraw()
-    except RefusedError as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("Je bijdrage is ingetrokken."))
@@ -266,7 +267,7 @@ def _vote(request, meeting, round_pk, factor_pk, method, success):
     factor = get_object_or_404(round_.vote_options(), pk=factor_pk)
     try:
         getattr(round_, method)(factor, voter=participant.user, guest_key=participant.guest_key)
-    except RefusedError as refused:
+    except Refused as refused:
         return _refuse(request, meeting, refused.message, 409, participant=participant)
     messages.success(request, success % {"name": factor.name})
     return redirect("live:participate", code=meeting.join_code)

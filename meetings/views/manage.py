@@ -2,27 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cop.roles import is_facilitator
+from cop.access import Refused, require_facilitator
 from meetings import services
 from meetings.access import get_meeting_to_manage
 from meetings.forms import HarvestForm, HarvestImageForm, MeetingForm, SeriesForm
-from meetings.models import Meeting, RefusedError, Series
-
-
-def _require_facilitator(request):
-    if not is_facilitator(request.user):
-        raise PermissionDenied
+from meetings.models import Meeting, Series
 
 
 @login_required
 def series_create(request):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     form = SeriesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         series = form.save()
@@ -34,7 +28,7 @@ def series_create(request):
 @login_required
 def series_edit(request, slug):
     series = get_object_or_404(Series.objects.visible_to(request.user), slug=slug)
-    _require_facilitator(request)
+    require_facilitator(request.user)
     form = SeriesForm(request.POST or None, instance=series)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -45,7 +39,7 @@ def series_edit(request, slug):
 
 @login_required
 def meeting_create(request):
-    _require_facilitator(request)
+    require_facilitator(request.user)
     initial = {"facilitators": [request.user.pk]}
     series = Series.objects.filter(slug=request.GET.get("reeks", "")).first()
     if series:
@@ -129,7 +123,7 @@ def publish(request, slug):
     meeting = get_meeting_to_manage(request, slug)
     try:
         services.publish_harvest(meeting, by=request.user)
-    except RefusedError as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("De oogst staat op het portaal."))
@@ -142,7 +136,7 @@ def unpublish(request, slug):
     meeting = get_meeting_to_manage(request, slug)
     try:
         services.unpublish_harvest(meeting, by=request.user)
-    except RefusedError as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("De oogst is van het portaal gehaald. Er is niets verwijderd."))

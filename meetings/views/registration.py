@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cop.access import Refused
 from cop.roles import is_facilitator
 from meetings.access import get_meeting_for_user, get_meeting_to_manage
-from meetings.models import RefusedError, Registration
+from meetings.models import Registration
 from meetings.qr import qr_data_uri
 
 
@@ -24,7 +25,7 @@ def register(request, slug):
     meeting = get_meeting_for_user(request, slug)
     try:
         registration, _changed = meeting.register(request.user)
-    except RefusedError as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
         return redirect(meeting)
     if registration.status == Registration.Status.REGISTERED:
@@ -110,7 +111,7 @@ def mark_attendance(request, slug, pk):
     registration = get_object_or_404(meeting.registrations, pk=pk)
     try:
         registration.mark_attended(request.POST.get("attended") == "1")
-    except RefusedError as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     return redirect("meetings:registrations", slug=meeting.slug)
 
@@ -127,7 +128,7 @@ def checkin(request, slug, token):
     if request.method == "POST":
         try:
             registration.mark_attended(True)
-        except RefusedError as refused:
+        except Refused as refused:
             messages.error(request, refused.message)
         else:
             messages.success(request, _("%(name)s is ingecheckt.") % {"name": registration.user.get_full_name()})

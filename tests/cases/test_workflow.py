@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from cases.models import Case, TransitionError
+from cases.models import Case
+from cop.access import Refused
 from tests.conftest import make_case, make_user
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_a_reader_of_a_published_case_may_not_submit_it(client_of, owner, partic
 
 def test_a_draft_without_a_story_cannot_be_submitted(owner):
     case = make_case(owner, status="draft", story="<p></p>")
-    with pytest.raises(TransitionError, match="het verhaal"):
+    with pytest.raises(Refused, match="het verhaal"):
         case.submit(by=owner)
     case.refresh_from_db()
     assert case.status == Case.Status.DRAFT

@@ -5,9 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from cop.access import Refused
 from cop.models import Term, TermVersion
 from meetings import services
-from meetings.models import Contribution, Meeting, RefusedError
+from meetings.models import Contribution, Meeting
 from tests.conftest import make_factor, make_meeting, make_user
 from tests.meetings.conftest import contribute
 
@@ -46,9 +47,9 @@ def test_closing_the_meeting_freezes_contributions(client_of, participant, clust
     round_.refresh_from_db()
     assert meeting.status == Meeting.Status.CLOSED and round_.status == "closed"
     assert contribute(client_of(participant), meeting, round_, "Na sluiting").status_code == 404
-    with pytest.raises(RefusedError):
+    with pytest.raises(Refused):
         round_.contribute(text="Via de code", perspective="gemeente", author=participant)
-    with pytest.raises(RefusedError):
+    with pytest.raises(Refused):
         clustered[2].edit("Later aangepast")
     assert not Contribution.objects.filter(text__in=["Na sluiting", "Via de code"]).exists()
 
