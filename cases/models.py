@@ -8,7 +8,6 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cop.access import Refused
@@ -17,7 +16,7 @@ from cop.models import Area, Municipality, Organisation, Perspective, Theme, Vis
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
 from cop.search import update_search_vector
-from cop.utils import unique_slug
+from cop.utils import SluggedModel
 from factors.models import Factor
 
 # Slugs that are fixed paths under /casussen/ and so cannot name a case.
@@ -115,8 +114,12 @@ class CaseQuerySet(models.QuerySet):
         )
 
 
-class Case(models.Model):
+class Case(SluggedModel):
     """A practice example brought by an organisation, with the CoP's three questions."""
+
+    slug_source = "title"
+    reserved_slugs = RESERVED_SLUGS
+    reserved_suffix = "casus"
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("concept")
@@ -293,9 +296,6 @@ class Case(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            source = self.title if slugify(self.title) not in RESERVED_SLUGS else f"{self.title} casus"
-            self.slug = unique_slug(self, source)
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & set(self.SEARCH_FIELDS):

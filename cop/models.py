@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from cop.cache import bump_content_version
 from cop.richtext import RichTextField
 from cop.search import update_search_vector
-from cop.utils import unique_slug
+from cop.utils import SluggedModel
 
 
 class Visibility(models.TextChoices):
@@ -119,7 +119,7 @@ class User(AbstractUser):
         return is_facilitator(self)
 
 
-class Municipality(models.Model):
+class Municipality(SluggedModel):
     """A municipality (gemeente) where cases happen."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
@@ -134,13 +134,8 @@ class Municipality(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
-
-class Area(models.Model):
+class Area(SluggedModel):
     """A neighbourhood, village or core (wijk, dorp, kern) within a municipality."""
 
     class Kind(models.TextChoices):
@@ -167,13 +162,11 @@ class Area(models.Model):
     def __str__(self):
         return f"{self.name} ({self.municipality})"
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, scope={"municipality_id": self.municipality_id})
-        super().save(*args, **kwargs)
+    def slug_scope(self):
+        return {"municipality_id": self.municipality_id}
 
 
-class Organisation(models.Model):
+class Organisation(SluggedModel):
     """A partner organisation; its kind is the default perspective of its members."""
 
     name = models.CharField(_("naam"), max_length=150, unique=True)
@@ -197,11 +190,6 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
 
 def avatar_upload_to(instance, filename):
@@ -289,7 +277,7 @@ def public_name(user, perspective=None):
     return anonymous_label(perspective or profile.effective_perspective)
 
 
-class Theme(models.Model):
+class Theme(SluggedModel):
     """A theme such as leefbaarheid, duurzaamheid, zorg & welzijn, wonen."""
 
     name = models.CharField(_("naam"), max_length=80, unique=True)
@@ -304,11 +292,6 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
 
 class TermQuerySet(models.QuerySet):
@@ -375,7 +358,7 @@ def plain_text(html):
     return " ".join(unescape(strip_tags(html or "")).split())
 
 
-class Term(models.Model):
+class Term(SluggedModel):
     """A term of the shared language (begrip); its definition lives in versions."""
 
     # Dutch full-text search (cop.search) over the name and every accepted definition.
@@ -402,10 +385,11 @@ class Term(models.Model):
     def __str__(self):
         return self.name
 
+    def slug_text(self):
+        # "nieuw" is the path of the form for a new term.
+        return self.name if self.name.strip().lower() != "nieuw" else "begrip nieuw"
+
     def save(self, *args, **kwargs):
-        if not self.slug:
-            # "nieuw" is the path of the form for a new term.
-            self.slug = unique_slug(self, self.name if self.name.strip().lower() != "nieuw" else "begrip nieuw")
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & set(self.SEARCH_FIELDS):

@@ -1,5 +1,6 @@
 """Small helpers shared by the apps."""
 
+from django.db import models
 from django.utils.text import slugify
 
 
@@ -20,3 +21,31 @@ def unique_slug(instance, source, *, field="slug", scope=None):
         n += 1
         candidate = f"{base}-{n}"
     return candidate
+
+
+class SluggedModel(models.Model):
+    """A model whose ``slug`` is made once, on first save, from its ``slug_source`` field.
+
+    The slug is unique within ``slug_scope()`` (the whole table by default); a source
+    whose slug is one of ``reserved_slugs`` (a fixed path beside the slugs, such as
+    ``nieuw``) gets ``reserved_suffix`` added first. The subclass declares the field.
+    """
+
+    slug_source = "name"
+    reserved_slugs = frozenset()
+    reserved_suffix = ""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.slug_text(), scope=self.slug_scope())
+        super().save(*args, **kwargs)
+
+    def slug_scope(self):
+        return None
+
+    def slug_text(self):
+        text = getattr(self, self.slug_source)
+        return f"{text} {self.reserved_suffix}" if slugify(text) in self.reserved_slugs else text

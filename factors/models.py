@@ -22,7 +22,7 @@ from cop.models import Theme
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
 from cop.search import search, update_search_vector
-from cop.utils import unique_slug
+from cop.utils import SluggedModel
 from factors import evidence
 
 # How the keys of ``CurationLog.details`` read on the log pages.
@@ -53,7 +53,7 @@ DETAIL_LABELS = {
 RESERVED_SLUGS = {"voorstellen", "beheer", "kaart", "perspectieven", "zoeken"}
 
 
-class Cluster(models.Model):
+class Cluster(SluggedModel):
     """A group of related factors, e.g. *eigenaarschap & continuïteit*."""
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
@@ -68,11 +68,6 @@ class Cluster(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     @transaction.atomic
     def move(self, steps, *, by):

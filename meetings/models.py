@@ -24,7 +24,7 @@ from cop.cache import ProcessMemo, bump_content_version
 from cop.models import Organisation, Perspective, TermVersion, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
-from cop.utils import unique_slug
+from cop.utils import SluggedModel
 from factors.models import Factor
 
 # Join codes avoid characters that are easy to confuse when read from a projector
@@ -56,8 +56,10 @@ class SeriesQuerySet(models.QuerySet):
         return self.all() if is_member(user) else self.public()
 
 
-class Series(models.Model):
+class Series(SluggedModel):
     """A series of meetings (reeks or leerkring)."""
+
+    slug_source = "title"
 
     Visibility = Visibility  # one set of choices for every published thing (cop.models)
 
@@ -82,11 +84,6 @@ class Series(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:series-detail", kwargs={"slug": self.slug})
@@ -133,8 +130,10 @@ class MeetingQuerySet(models.QuerySet):
 LIVE_VERSIONS = ProcessMemo(seconds=0.5)
 
 
-class Meeting(models.Model):
+class Meeting(SluggedModel):
     """A meeting of the CoP: planned → live → closed → published (the harvest)."""
+
+    slug_source = "title"
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("gepland")
@@ -212,11 +211,6 @@ class Meeting(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:detail", kwargs={"slug": self.slug})
