@@ -277,62 +277,71 @@ class Meeting(SluggedModel):
                 return code
         raise RuntimeError("No free join code after 20 attempts.")
 
-    def open_live(self):
-        """Start (or reopen) the live mode: the meeting gets its join code."""
+    # The meeting's lifecycle: planned → live → closed → published (and back to closed).
+    # Which states each change accepts, and what it says when refused, is stated here once.
+    TRANSITIONS = {
+        "open_live": ({Status.PLANNED, Status.LIVE, Status.CLOSED}, Status.LIVE,
+                      _("De oogst is al gepubliceerd. Trek de publicatie eerst in.")),
+        "close": ({Status.PLANNED, Status.LIVE, Status.CLOSED}, Status.CLOSED, _("De oogst is al gepubliceerd.")),
+        "publish": ({Status.CLOSED}, Status.PUBLISHED,
+                    _("Sluit de bijeenkomst eerst af; daarna kun je de oogst publiceren.")),
+        "unpublish": ({Status.PUBLISHED}, Status.CLOSED, _("De oogst van deze bijeenkomst is niet gepubliceerd.")),
+    }  # fmt: skip
+
+    def _transition(self, name, change):
+        """Lock the row, refuse a state ``name`` does not accept, let ``change(meeting)`` set its fields, save.
+
+        ``change`` returns the fields it set; a change to the state the meeting already
+        has (opening a live meeting again) saves nothing. The wall and the kept pages
+        learn of it through the live and content versions.
+        """
+        allowed, target, refusal = self.TRANSITIONS[name]
         with transaction.atomic():
             meeting = Meeting.lock(self.pk)
-            if meeting.status == self.Status.PUBLISHED:
-                raise Refused(_("De oogst is al gepubliceerd. Trek de publicatie eerst in."))
-            if meeting.status != self.Status.LIVE:
-                meeting.join_code = meeting.join_code or self._free_join_code()
-                meeting.status = self.Status.LIVE
-                meeting.live_opened_at = meeting.live_opened_at or timezone.now()
-                meeting.closed_at = None
-                meeting.save(update_fields=["join_code", "status", "live_opened_at", "closed_at", "updated_at"])
+            if meeting.status not in allowed:
+                raise Refused(refusal)
+            if meeting.status != target:
+                fields = change(meeting)
+                meeting.status = target
+                meeting.save(update_fields=["status", *fields, "updated_at"])
                 meeting.bump_live_version()
                 bump_content_version()
         self.refresh_from_db()
+
+    def open_live(self):
+        """Start (or reopen) the live mode: the meeting gets its join code."""
+
+        def change(meeting):
+            meeting.join_code = meeting.join_code or self._free_join_code()
+            meeting.live_opened_at = meeting.live_opened_at or timezone.now()
+            meeting.closed_at = None
+            return ["join_code", "live_opened_at", "closed_at"]
+
+        self._transition("open_live", change)
 
     def close(self):
         """End the meeting: every round ends and contributions are frozen."""
-        with transaction.atomic():
-            meeting = Meeting.lock(self.pk)
-            if meeting.status == self.Status.PUBLISHED:
-                raise Refused(_("De oogst is al gepubliceerd."))
-            if meeting.status != self.Status.CLOSED:
-                for round_ in meeting.rounds.filter(status__in=[Round.Status.ACTIVE, Round.Status.PAUSED]):
-                    round_._set_closed()
-                meeting.status = self.Status.CLOSED
-                meeting.closed_at = timezone.now()
-                meeting.save(update_fields=["status", "closed_at", "updated_at"])
-                meeting.bump_live_version()
-                bump_content_version()
-        self.refresh_from_db()
+
+        def change(meeting):
+            for round_ in meeting.rounds.filter(status__in=[Round.Status.ACTIVE, Round.Status.PAUSED]):
+                round_._set_closed()
+            meeting.closed_at = timezone.now()
+            return ["closed_at"]
+
+        self._transition("close", change)
 
     def publish(self):
         """Make the harvest public. Use ``meetings.services.publish_harvest``, which also does the cross-app work."""
-        with transaction.atomic():
-            meeting = Meeting.lock(self.pk)
-            if meeting.status != self.Status.CLOSED:
-                raise Refused(_("Sluit de bijeenkomst eerst af; daarna kun je de oogst publiceren."))
-            meeting.status = self.Status.PUBLISHED
+
+        def change(meeting):
             meeting.published_at = timezone.now()
-            meeting.save(update_fields=["status", "published_at", "updated_at"])
-            meeting.bump_live_version()
-            bump_content_version()
-        self.refresh_from_db()
+            return ["published_at"]
+
+        self._transition("publish", change)
 
     def unpublish(self):
         """Take the harvest off the portal again; nothing is deleted."""
-        with transaction.atomic():
-            meeting = Meeting.lock(self.pk)
-            if meeting.status != self.Status.PUBLISHED:
-                raise Refused(_("De oogst van deze bijeenkomst is niet gepubliceerd."))
-            meeting.status = self.Status.CLOSED
-            meeting.save(update_fields=["status", "updated_at"])
-            meeting.bump_live_version()
-            bump_content_version()
-        self.refresh_from_db()
+        self._transition("unpublish", lambda meeting: [])
 
     def active_round(self):
         return self.rounds.filter(status=Round.Status.ACTIVE).first()
