@@ -41,6 +41,7 @@ import time
 from contextlib import contextmanager
 from email.utils import formatdate
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -148,13 +149,17 @@ def _forget_version():
     _local.version, _local.read_at = None, 0.0
 
 
+def _content_version_model():
+    # From the app registry, not an import: cop/models.py imports this module.
+    return apps.get_model("cop", "ContentVersion")
+
+
 def content_version():
     """The current content version (an integer), read from the database at most once a second."""
     version = getattr(_local, "version", None)
     if version is None or time.monotonic() - _local.read_at > VERSION_RECHECK_SECONDS:
-        from cop.models import ContentVersion
-
-        version = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON).values_list("version", flat=True).first()
+        model = _content_version_model()
+        version = model.objects.filter(pk=model.SINGLETON).values_list("version", flat=True).first()
         _local.version, _local.read_at = version or 0, time.monotonic()
     return _local.version
 
@@ -165,8 +170,7 @@ def bump_content_version():
     Runs in the current transaction, so the new version becomes visible to other
     processes exactly when the change does (and not at all if it rolls back).
     """
-    from cop.models import ContentVersion
-
+    ContentVersion = _content_version_model()  # noqa: N806 (a model class)
     changed = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON).update(
         version=F("version") + 1, changed_at=timezone.now()
     )

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cop.logging import request_context
+from cop.roles import is_facilitator
 
 logger = logging.getLogger("cop.ops")
 
@@ -118,8 +119,6 @@ class DatabaseUnavailableMiddleware:
 def needs_two_factor_setup(user):
     """A facilitator or staff member who has no active TOTP authenticator yet."""
     from allauth.mfa.models import Authenticator
-
-    from cop.roles import is_facilitator
 
     if not is_facilitator(user):
         return False

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cop.cache import bump_content_version
 from cop.richtext import RichTextField
+from cop.roles import is_facilitator
 from cop.search import update_search_vector
 from cop.utils import SluggedModel
 
@@ -114,8 +115,6 @@ class User(AbstractUser):
 
     @property
     def is_facilitator(self):
-        from cop.roles import is_facilitator
-
         return is_facilitator(self)
 
 
@@ -301,8 +300,6 @@ class TermQuerySet(models.QuerySet):
         return self.filter(models.Exists(accepted))
 
     def visible_to(self, user):
-        from cop.roles import is_facilitator
-
         if is_facilitator(user):
             return self.all()
         return self.public()
@@ -319,8 +316,6 @@ class TermQuerySet(models.QuerySet):
         ``agreed_in_meetings`` (cop does not import meetings), filtered by the
         meeting's own ``visible_to``.
         """
-        from cop.roles import is_facilitator
-
         versions = TermVersion.objects.all() if is_facilitator(user) else TermVersion.objects.public()
         meeting_model = TermVersion._meta.get_field("agreed_in_meetings").related_model
         meetings = meeting_model._default_manager.visible_to(user).order_by("starts_at")

@@ -13,6 +13,8 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from cop.cache import cached_by_content
+
 
 def _attrs(attrs):
     """`` name="value"`` pairs as ``attrs.html`` writes them: False left out, True as a bare name."""
@@ -44,8 +46,6 @@ class QuickSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         if not self.cache_as:
             return self.render_options(name, value, attrs)
-        from cop.cache import cached_by_content
-
         final_attrs = sorted(self.build_attrs(self.attrs, attrs).items())
         html = cached_by_content(
             f"select:{self.cache_as}",

@@ -24,6 +24,7 @@ from cop.models import TermVersion
 from factors.models import Factor
 from meetings.models import Series
 from portal import queries
+from portal.feeds import FEEDS
 
 CHUNK = 1000
 LIST_SEPARATOR = "; "
@@ -332,8 +333,6 @@ def download_json(request, dataset):
 
 
 def open_data(request):
-    from portal.feeds import FEEDS
-
     return render(
         request,
         "portal/open_data.html",

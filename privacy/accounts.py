@@ -30,6 +30,10 @@ from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.models import Case, CaseImage, CaseRevision, Reflection
+from cop.models import Profile
+from meetings.models import Contribution, Registration, Vote
+
 FORMAT = "weten-wat-werkt/persoonsgegevens"
 FORMAT_VERSION = 1
 
@@ -130,8 +134,6 @@ def _rows_of(model, field, user):
 
 def export_member_data(user):
     """Everything stored about ``user``, as one JSON-ready dict (the AVG right of access)."""
-    from cop.models import Profile
-
     profile = Profile.objects.filter(user=user).select_related("organisation").first()
     data = {
         "format": FORMAT,
@@ -164,9 +166,6 @@ def export_member_data(user):
 
 def member_data_summary(user):
     """Counts for the deletion page: what will be deleted or anonymised."""
-    from cases.models import Case, Reflection
-    from meetings.models import Contribution, Registration, Vote
-
     return {
         "cases": Case.objects.filter(owner=user).count(),
         "reflections": Reflection.objects.filter(author=user).count(),
@@ -257,10 +256,6 @@ def delete_member(user, *, content):
     """Delete ``user`` and their personal data; ``content`` is a ``ContentChoice``."""
     from allauth.account.models import EmailAddress
 
-    from cases.models import Case, CaseImage, CaseRevision, Reflection
-    from cop.models import Profile
-    from meetings.models import Contribution, Registration, Vote
-
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
     profile = Profile.objects.filter(user=user).first()
     emails = {user.email.lower()} | {
@@ -307,8 +302,6 @@ def _is_members_contact(case, emails, name):
 
 
 def _anonymise_cases(user, owned, emails, scrub):
-    from cases.models import CaseRevision
-
     name = _display_name(user)
     for case in owned:
         changed = ["owner"]

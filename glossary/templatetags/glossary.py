@@ -25,6 +25,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from cop.models import Term
+
 register = template.Library()
 
 MARK = re.compile(r"\[\[([^\[\]|<>\n]{1,120})(?:\|([^\[\]<>\n]{1,200}))?\]\]")
@@ -44,8 +46,6 @@ def link_terms(html):
     html = str(html)
     if "[[" not in html:
         return mark_safe(html)
-    from cop.models import Term
-
     index = Term.objects.link_index()
 
     def replace(match, linkable):

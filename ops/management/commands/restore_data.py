@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from cop.search import update_search_vector
 from ops.management.commands.backup_data import FORMAT, applied_migrations, model_counts
 
 CONTENT_APPS = ("cop", "factors", "cases", "meetings")
@@ -39,8 +40,6 @@ def wipe():
 
 
 def refresh_search_vectors():
-    from cop.search import update_search_vector
-
     for model in apps.get_models():
         if getattr(model, "SEARCH_FIELDS", None):
             update_search_vector(model)
