@@ -26,6 +26,7 @@ from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
 from cop.utils import SluggedModel
 from factors.models import Factor
+from meetings.emails import send_registration_email
 
 # Join codes avoid characters that are easy to confuse when read from a projector
 # (0/O, 1/I/L, 5/S, 2/Z, 8/B).
@@ -385,8 +386,6 @@ class Meeting(SluggedModel):
         Returns ``(registration, changed)``. The confirmation e-mail leaves when
         the transaction commits.
         """
-        from meetings.emails import send_registration_email
-
         with transaction.atomic():
             meeting = Meeting.lock(self.pk)
             if not meeting.registration_open:
@@ -413,8 +412,6 @@ class Meeting(SluggedModel):
 
     def fill_from_waitlist(self):
         """Move people up from the waiting list while there is room. Call inside a transaction with the lock."""
-        from meetings.emails import send_registration_email
-
         promoted = []
         waiting = self.registrations.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "id")
         for registration in waiting:
