@@ -1,0 +1,529 @@
+"""The live mode: rounds, contributions, votes and the clustering steps.
+
+Every change locks the meeting row first (``Meeting.lock``, see
+``meetings.models.meeting``), so writers of one meeting are serialised.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case
+from cop.access import Refused
+from cop.cache import bump_content_version
+from cop.models import Perspective
+from cop.roles import is_facilitator, is_member
+from factors.models import Factor
+from meetings.models.meeting import Meeting
+
+
+class RoundQuerySet(models.QuerySet):
+    """A meeting's rounds by state (``meeting.rounds.active()`` …)."""
+
+    def active(self):
+        return self.filter(status=Round.Status.ACTIVE)
+
+    def running(self):
+        """Active or paused: the rounds that closing the meeting ends."""
+        return self.filter(status__in=[Round.Status.ACTIVE, Round.Status.PAUSED])
+
+    def pending(self):
+        """Rounds that have not run yet, in their order."""
+        return self.filter(status=Round.Status.PENDING).order_by("order", "id")
+
+    def current(self):
+        """What the wall and the phones show: the active round, else the one that ran last."""
+        return (
+            self.exclude(status=Round.Status.PENDING)
+            .select_related("case", "source_round")
+            .order_by(
+                models.Case(models.When(status=Round.Status.ACTIVE, then=0), default=1),
+                F("started_at").desc(nulls_last=True),
+                "-id",
+            )
+            .first()
+        )
+
+
+class Round(models.Model):
+    """One prompt in the live mode. At most one round of a meeting is active."""
+
+    class Kind(models.TextChoices):
+        WORKING = "working", _("werkzame factor")
+        OBSTACLE = "obstacle", _("belemmering")
+        PRIDE = "pride", _("trots")
+        LESSON = "lesson", _("les")
+        OBSERVATION = "observation", _("wat valt op")
+        DEFINITION = "definition", _("element van de definitie")
+        OBJECTION = "objection", _("bezwaar")
+        HELPS = "helps", _("wat helpt")
+        OTHER = "other", _("overig")
+
+    class Mode(models.TextChoices):
+        CONTRIBUTE = "contribute", _("bijdragen")
+        VOTE = "vote", _("stippen")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("klaar om te starten")
+        ACTIVE = "active", _("actief")
+        PAUSED = "paused", _("gepauzeerd")
+        CLOSED = "closed", _("afgerond")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("bijeenkomst"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    prompt = models.CharField(_("vraag"), max_length=300)
+    kind = models.CharField(_("soort bijdrage"), max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    mode = models.CharField(_("vorm"), max_length=10, choices=Mode.choices, default=Mode.CONTRIBUTE)
+    case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="rounds", verbose_name=_("casus in beeld")
+    )
+    # A voting round puts dots on the factors of this round (or of the whole meeting when empty).
+    source_round = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("stippen op de clusters van"),
+    )
+    guests_allowed = models.BooleanField(_("gasten mogen meedoen"), default=False)
+    dots_per_person = models.PositiveSmallIntegerField(_("stippen per persoon"), default=3)
+    timer_seconds = models.PositiveIntegerField(_("timer (seconden)"), null=True, blank=True)
+    # The running timer: when it ends, or (paused) how many seconds were left.
+    deadline = models.DateTimeField(_("timer loopt af om"), null=True, blank=True)
+    timer_left = models.PositiveIntegerField(_("resterende seconden"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    started_at = models.DateTimeField(_("gestart"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("geëindigd"), null=True, blank=True)
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ronde")
+        verbose_name_plural = _("rondes")
+        ordering = ["meeting", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"], condition=models.Q(status="active"), name="one_active_round_per_meeting"
+            ),
+        ]
+
+    def __str__(self):
+        return self.prompt
+
+    @property
+    def is_vote(self):
+        return self.mode == self.Mode.VOTE
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_open(self):
+        """Contributions can still be edited or withdrawn (the round has not ended)."""
+        return self.status in (self.Status.ACTIVE, self.Status.PAUSED)
+
+    @property
+    def timer_minutes(self):
+        return -(-self.timer_seconds // 60) if self.timer_seconds else None
+
+    def seconds_left(self):
+        """Seconds on the timer: counting down while active, frozen while paused, None without a timer."""
+        if self.deadline:
+            return max(0, int((self.deadline - timezone.now()).total_seconds()))
+        if self.status == self.Status.PAUSED and self.timer_left is not None:
+            return self.timer_left
+        if self.status == self.Status.PENDING and self.timer_seconds:
+            return self.timer_seconds
+        return None
+
+    @property
+    def factor_kind(self):
+        """The kind of factor a contribution of this round most likely belongs to."""
+        return Factor.Kind.OBSTACLE if self.kind in (self.Kind.OBSTACLE, self.Kind.OBJECTION) else Factor.Kind.WORKING
+
+    # Helpers for the state changes below; the caller holds the meeting lock and bumps the version.
+    def _set_active(self):
+        now = timezone.now()
+        self.status = self.Status.ACTIVE
+        self.started_at = self.started_at or now
+        seconds = self.timer_left if self.timer_left is not None else self.timer_seconds
+        self.deadline = now + timedelta(seconds=seconds) if seconds else None
+        self.timer_left = None
+        self.save(update_fields=["status", "started_at", "deadline", "timer_left"])
+
+    def _set_paused(self):
+        self.status = self.Status.PAUSED
+        if self.deadline:
+            self.timer_left = max(0, int((self.deadline - timezone.now()).total_seconds()))
+        self.deadline = None
+        self.save(update_fields=["status", "deadline", "timer_left"])
+
+    def _set_closed(self):
+        self.status = self.Status.CLOSED
+        self.ended_at = timezone.now()
+        self.deadline = None
+        self.timer_left = None
+        self.save(update_fields=["status", "ended_at", "deadline", "timer_left"])
+
+    def _locked(self):
+        """Lock the meeting and read this round afresh under the lock."""
+        meeting = Meeting.lock(self.meeting_id)
+        return meeting, Round.objects.select_related("meeting").get(pk=self.pk)
+
+    def _refresh_after(self, fresh):
+        for field in ("status", "started_at", "ended_at", "deadline", "timer_left"):
+            setattr(self, field, getattr(fresh, field))
+
+    def start(self):
+        """Start or resume this round; a round that was active is paused."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            if meeting.status != Meeting.Status.LIVE:
+                raise Refused(_("Open eerst de live-modus."))
+            if fresh.status == self.Status.CLOSED:
+                raise Refused(_("Deze ronde is al afgerond."))
+            if fresh.status != self.Status.ACTIVE:
+                for other in meeting.rounds.filter(status=self.Status.ACTIVE).exclude(pk=fresh.pk):
+                    other._set_paused()
+                fresh._set_active()
+                meeting.bump_live_version()
+        self._refresh_after(fresh)
+
+    def pause(self):
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            if fresh.status != self.Status.ACTIVE:
+                raise Refused(_("Alleen een actieve ronde kun je pauzeren."))
+            fresh._set_paused()
+            meeting.bump_live_version()
+        self._refresh_after(fresh)
+
+    def close(self):
+        """End the round: no new contributions, edits or withdrawals."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            if fresh.status != self.Status.CLOSED:
+                fresh._set_closed()
+                meeting.bump_live_version()
+        self._refresh_after(fresh)
+
+    # --- participating -------------------------------------------------------------
+
+    def _check_participant(self, meeting, *, author, guest_key):
+        if meeting.status != Meeting.Status.LIVE:
+            raise Refused(_("Deze bijeenkomst is niet (meer) live."))
+        if self.status != self.Status.ACTIVE:
+            raise Refused(_("Deze ronde is gesloten. Je bijdrage is niet opgeslagen."))
+        if author is None and not (self.guests_allowed and guest_key):
+            raise Refused(_("Voor deze ronde moet je ingelogd zijn."))
+
+    def contribute(self, *, text, perspective, author=None, guest_key="", submission_key=""):
+        """Store one contribution exactly once (a repeated ``submission_key`` returns the first)."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh._check_participant(meeting, author=author, guest_key=guest_key)
+            if fresh.is_vote:
+                raise Refused(_("In deze ronde verdeel je stippen; bijdragen plaatsen kan hier niet."))
+            if submission_key:
+                earlier = Contribution.objects.filter(round=fresh, submission_key=submission_key).first()
+                if earlier is not None:
+                    return earlier
+            version = meeting.bump_live_version(layout=False)
+            return Contribution.objects.create(
+                round=fresh,
+                meeting=meeting,
+                text=text,
+                kind=fresh.kind,
+                perspective=perspective,
+                case=fresh.case,
+                author=author,
+                guest_key="" if author else guest_key,
+                submission_key=submission_key,
+                live_version=version,
+            )
+
+    def vote_options(self):
+        """The factors (clusters) a voting round puts dots on."""
+        contributions = Contribution.objects.filter(meeting_id=self.meeting_id, hidden=False, factor__isnull=False)
+        if self.source_round_id:
+            contributions = contributions.filter(round_id=self.source_round_id)
+        return Factor.objects.filter(pk__in=contributions.values("factor_id")).order_by("kind", "name")
+
+    def votes_of(self, *, voter=None, guest_key=""):
+        if voter is not None:
+            return self.votes.filter(voter=voter)
+        if guest_key:
+            return self.votes.filter(voter__isnull=True, guest_key=guest_key)
+        return self.votes.none()
+
+    def cast_vote(self, factor, *, voter=None, guest_key=""):
+        """Put one dot on ``factor``. The count and the insert share the meeting lock, so no one exceeds their dots."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh._check_participant(meeting, author=voter, guest_key=guest_key)
+            if not fresh.is_vote:
+                raise Refused(_("In deze ronde wordt niet gestemd."))
+            if not fresh.vote_options().filter(pk=factor.pk).exists():
+                raise Refused(_("Op deze factor kun je in deze ronde geen stip zetten."))
+            used = fresh.votes_of(voter=voter, guest_key=guest_key).count()
+            if used >= fresh.dots_per_person:
+                raise Refused(_("Je hebt al je stippen verdeeld. Haal eerst een stip weg."))
+            vote = Vote.objects.create(round=fresh, factor=factor, voter=voter, guest_key="" if voter else guest_key)
+            meeting.bump_live_version()
+            return vote
+
+    def withdraw_vote(self, factor, *, voter=None, guest_key=""):
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh._check_participant(meeting, author=voter, guest_key=guest_key)
+            vote = fresh.votes_of(voter=voter, guest_key=guest_key).filter(factor=factor).order_by("-id").first()
+            if vote is None:
+                raise Refused(_("Je had geen stip op deze factor."))
+            vote.delete()
+            meeting.bump_live_version()
+
+    def vote_totals(self):
+        """``[(factor, dots)]`` from most to fewest dots, also for factors without dots."""
+        totals = {
+            row["factor_id"]: row["n"]
+            for row in self.votes.order_by().values("factor_id").annotate(n=models.Count("id"))
+        }
+        options = list(self.vote_options().select_related("cluster"))
+        ranked = sorted(options, key=lambda f: (-totals.get(f.pk, 0), f.name.lower()))
+        return [(factor, totals.get(factor.pk, 0)) for factor in ranked]
+
+
+class ContributionQuerySet(models.QuerySet):
+    def public(self):
+        """Not hidden, in a public meeting whose harvest is published."""
+        return self.filter(
+            hidden=False,
+            meeting__status=Meeting.Status.PUBLISHED,
+            meeting__visibility=Meeting.Visibility.PUBLIC,
+        )
+
+    def visible_to(self, user):
+        if is_facilitator(user):
+            return self.all()
+        if is_member(user):
+            return self.filter(models.Q(author=user) | models.Q(hidden=False, meeting__status=Meeting.Status.PUBLISHED))
+        return self.public()
+
+    def evidence_for(self, viewer=None):
+        """Contributions that count as evidence of their factor for ``viewer``: the meetings app's rule, once.
+
+        Clustered onto a factor, not hidden, in a meeting whose harvest is published; for
+        visitors the meeting is also public (``public()``). The factors app reads it through
+        ``Factor.contributions`` (factors/evidence.py) and never restates it.
+        """
+        contributions = self.filter(factor__isnull=False, hidden=False, meeting__status=Meeting.Status.PUBLISHED)
+        if not is_member(viewer):
+            contributions = contributions.filter(meeting__visibility=Meeting.Visibility.PUBLIC)
+        return contributions
+
+    def evidence(self):
+        """Public contributions clustered onto a factor: the meeting evidence a visitor sees."""
+        return self.evidence_for(None)
+
+    def shown(self):
+        return self.filter(hidden=False)
+
+    def by_participant(self, *, user=None, guest_key=""):
+        if user is not None and user.is_authenticated:
+            return self.filter(author=user)
+        if guest_key:
+            return self.filter(author__isnull=True, guest_key=guest_key)
+        return self.none()
+
+
+class Contribution(models.Model):
+    """A post-it in a live round, by a member or an anonymous guest."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="contributions", verbose_name=_("ronde"))
+    # Denormalised from the round so that harvest and evidence queries skip a join.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="contributions", verbose_name=_("bijeenkomst")
+    )
+    text = models.TextField(_("bijdrage"), max_length=500)
+    kind = models.CharField(_("soort"), max_length=12, choices=Round.Kind.choices, default=Round.Kind.OTHER)
+    perspective = models.CharField(_("perspectief"), max_length=20, choices=Perspective.choices)
+    case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="contributions", verbose_name=_("casus")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributions",
+        verbose_name=_("auteur"),
+    )
+    # A random key kept in the guest's session; never a name.
+    guest_key = models.CharField(_("gast"), max_length=40, blank=True)
+    # A random key per form shown on the phone: a double tap or a retried request stores one contribution.
+    submission_key = models.CharField(_("verzendsleutel"), max_length=40, blank=True, editable=False)
+    # The meeting's live version when this contribution was posted: the wall asks for what is newer.
+    live_version = models.PositiveBigIntegerField(_("versie live"), default=0, editable=False)
+    factor = models.ForeignKey(
+        Factor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributions",
+        verbose_name=_("geclusterd bij"),
+    )
+    hidden = models.BooleanField(_("verborgen"), default=False)
+    hidden_reason = models.CharField(_("reden van verbergen"), max_length=300, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verborgen door"),
+    )
+    created_at = models.DateTimeField(_("geplaatst"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bijdrage")
+        verbose_name_plural = _("bijdragen")
+        ordering = ["round", "created_at", "id"]
+        indexes = [
+            models.Index(fields=["meeting", "hidden", "factor"], name="contribution_harvest_idx"),
+            models.Index(fields=["round", "id"], name="contribution_wall_idx"),
+            models.Index(fields=["meeting", "live_version"], name="contribution_version_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(author__isnull=False) | ~models.Q(guest_key=""),
+                name="contribution_has_author_or_guest",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="contribution_submitted_once",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def _locked(self):
+        meeting = Meeting.lock(self.meeting_id)
+        return meeting, Contribution.objects.select_related("round").get(pk=self.pk)
+
+    def _check_editable(self, meeting, fresh):
+        if meeting.status != Meeting.Status.LIVE or not fresh.round.is_open:
+            raise Refused(_("Deze ronde is afgelopen; je bijdrage kan niet meer veranderen."))
+
+    def edit(self, text):
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            self._check_editable(meeting, fresh)
+            fresh.text = text
+            fresh.save(update_fields=["text", "updated_at"])
+            meeting.bump_live_version()
+        self.text = text
+
+    def withdraw(self):
+        """The author takes the contribution back: it is deleted."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            self._check_editable(meeting, fresh)
+            fresh.delete()
+            meeting.bump_live_version()
+
+    def hide(self, *, by, reason=""):
+        """A facilitator hides an inappropriate contribution from the wall and the harvest."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh.hidden, fresh.hidden_reason, fresh.hidden_by = True, reason, by
+            fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "updated_at"])
+            meeting.bump_live_version()
+            bump_content_version()
+        self.hidden, self.hidden_reason, self.hidden_by = True, reason, by
+
+    def unhide(self):
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            fresh.hidden, fresh.hidden_reason, fresh.hidden_by = False, "", None
+            fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "updated_at"])
+            meeting.bump_live_version()
+            bump_content_version()
+        self.hidden, self.hidden_reason, self.hidden_by = False, "", None
+
+
+class VoteQuerySet(models.QuerySet):
+    def evidence_for(self, viewer=None):
+        """Dots that count as evidence for ``viewer``: in a meeting whose harvest is published (public for visitors)."""
+        votes = self.filter(round__meeting__status=Meeting.Status.PUBLISHED)
+        if not is_member(viewer):
+            votes = votes.filter(round__meeting__visibility=Meeting.Visibility.PUBLIC)
+        return votes
+
+
+class Vote(models.Model):
+    """One dot on a factor in a voting round. No one exceeds the round's dots."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="votes", verbose_name=_("ronde"))
+    factor = models.ForeignKey(Factor, on_delete=models.CASCADE, related_name="votes", verbose_name=_("factor"))
+    voter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="votes",
+        verbose_name=_("deelnemer"),
+    )
+    guest_key = models.CharField(_("gast"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("geplaatst"), auto_now_add=True)
+
+    objects = VoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stip")
+        verbose_name_plural = _("stippen")
+        ordering = ["round", "created_at", "id"]
+        indexes = [models.Index(fields=["round", "voter", "guest_key"], name="vote_voter_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(voter__isnull=False) | ~models.Q(guest_key=""), name="vote_has_voter_or_guest"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.factor} · {self.round}"
+
+
+class ClusteringStep(models.Model):
+    """A clustering action in the console, kept so that it can be undone."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="clustering_steps", verbose_name=_("bijeenkomst")
+    )
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    # [{"contribution": id, "from": factor id or null, "to": factor id or null}, ...]
+    moves = models.JSONField(default=list)
+    # A factor this step made; undoing the step removes it again while nothing else uses it.
+    created_factor = models.ForeignKey(
+        Factor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("nieuwe factor")
+    )
+    undone = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("clusterstap")
+        verbose_name_plural = _("clusterstappen")
+        ordering = ["meeting", "-at", "-id"]
+
+    def __str__(self):
+        return f"{self.meeting} · {self.at:%H:%M:%S}"
