@@ -13,6 +13,9 @@ from cases.models import Case, Reflection
 from cop.access import require_facilitator  # noqa: F401  (the cases views import it from here)
 from cop.roles import is_facilitator, is_member
 
+# Who may take each workflow step; the states it starts from are Case.STEP_FROM.
+STEP_ROLE = {"submit": "is_editor", "publish": "is_facilitator", "send_back": "is_facilitator", "withdraw": "is_owner"}
+
 
 @dataclass(frozen=True)
 class CasePermissions:
@@ -23,17 +26,21 @@ class CasePermissions:
     is_facilitator: bool
     status: str
 
+    def may(self, step):
+        """Whether this user may take workflow ``step`` now: the right role and a state it starts from."""
+        return getattr(self, STEP_ROLE[step]) and self.status in Case.STEP_FROM[step]
+
     @property
     def can_edit(self):
         return self.is_editor
 
     @property
     def can_submit(self):
-        return self.is_editor and self.status in (Case.Status.DRAFT, Case.Status.WITHDRAWN)
+        return self.may("submit")
 
     @property
     def can_withdraw(self):
-        return self.is_owner and self.status in (Case.Status.SUBMITTED, Case.Status.PUBLISHED)
+        return self.may("withdraw")
 
     @property
     def can_delete(self):
@@ -45,11 +52,11 @@ class CasePermissions:
 
     @property
     def can_publish(self):
-        return self.is_facilitator and self.status == Case.Status.SUBMITTED
+        return self.may("publish")
 
     @property
     def can_send_back(self):
-        return self.is_facilitator and self.status in (Case.Status.SUBMITTED, Case.Status.PUBLISHED)
+        return self.may("send_back")
 
     @property
     def can_see_revisions(self):
@@ -82,6 +89,16 @@ def get_case_for_user(request, slug, *, need=None):
     if need and not getattr(perms, need):
         raise PermissionDenied
     return case, perms
+
+
+def get_case_for_step(request, slug, step):
+    """The case at ``slug`` for workflow ``step``: 404 for outsiders, 403 without the step's role.
+
+    A member with the role but a case in another state gets the model's refusal
+    (a message on the case page), not a 403.
+    """
+    case, _perms = get_case_for_user(request, slug, need=STEP_ROLE[step])
+    return case
 
 
 def get_reflection_for_user(request, slug, pk, *, need):

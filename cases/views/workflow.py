@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cases.access import get_case_for_user, require_facilitator
+from cases.access import get_case_for_step, require_facilitator
 from cases.forms import SendBackForm
 from cases.models import Case
 from cop.access import run_or_refuse
@@ -19,7 +19,7 @@ def _run(request, case, change, success):
 @require_POST
 @login_required
 def submit(request, slug):
-    case, _perms = get_case_for_user(request, slug, need="can_edit")
+    case = get_case_for_step(request, slug, "submit")
     return _run(
         request, case, lambda: case.submit(by=request.user), _("De casus is ingediend. Een begeleider kijkt ernaar.")
     )
@@ -28,14 +28,14 @@ def submit(request, slug):
 @require_POST
 @login_required
 def publish(request, slug):
-    case, _perms = get_case_for_user(request, slug, need="is_facilitator")
+    case = get_case_for_step(request, slug, "publish")
     return _run(request, case, lambda: case.publish(by=request.user), _("De casus is gepubliceerd."))
 
 
 @require_POST
 @login_required
 def send_back(request, slug):
-    case, _perms = get_case_for_user(request, slug, need="is_facilitator")
+    case = get_case_for_step(request, slug, "send_back")
     form = SendBackForm(request.POST)
     if not form.is_valid():
         return render(request, "cases/send_back.html", {"case": case, "form": form})
@@ -51,7 +51,7 @@ def send_back(request, slug):
 @require_POST
 @login_required
 def withdraw(request, slug):
-    case, _perms = get_case_for_user(request, slug, need="is_owner")
+    case = get_case_for_step(request, slug, "withdraw")
     return _run(request, case, lambda: case.withdraw(by=request.user), _("De casus is teruggetrokken."))
 
 

@@ -1,4 +1,10 @@
-"""Cases (casussen): practice examples, their photos, factors, revisions and reflections."""
+"""Cases (casussen): the practice example, its library queries and its publication workflow.
+
+The parts of a case (photos, factor links, partners, links, revisions) are in
+``cases.models.parts``, reflections in ``cases.models.reflections``; this module
+reaches them through their relation to ``Case`` (``_part``), so the modules
+import one way only.
+"""
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -77,7 +83,8 @@ class CaseQuerySet(models.QuerySet):
     def with_evidence_count(self):
         """``evidence_count``: how many factors the case names (a subquery, so other joins cannot inflate it)."""
         count = (
-            CaseFactor.objects.filter(case_id=OuterRef("pk"))
+            _part("factor_links")
+            .objects.filter(case_id=OuterRef("pk"))
             .order_by()
             .values("case_id")
             .annotate(n=Count("pk"))
@@ -97,10 +104,12 @@ class CaseQuerySet(models.QuerySet):
         if stage:
             qs = qs.filter(stage=stage)
         if factor:
-            qs = qs.filter(Exists(CaseFactor.objects.filter(case_id=OuterRef("pk"), factor__slug=factor)))
+            qs = qs.filter(Exists(_part("factor_links").objects.filter(case_id=OuterRef("pk"), factor__slug=factor)))
         if organisation_kind:
-            partner = CasePartner.objects.filter(case_id=OuterRef("pk")).filter(
-                Q(kind=organisation_kind) | Q(organisation__kind=organisation_kind)
+            partner = (
+                _part("partners")
+                .objects.filter(case_id=OuterRef("pk"))
+                .filter(Q(kind=organisation_kind) | Q(organisation__kind=organisation_kind))
             )
             qs = qs.filter(Q(organisation__kind=organisation_kind) | Exists(partner))
         return qs
@@ -109,7 +118,7 @@ class CaseQuerySet(models.QuerySet):
         """Everything a case card shows, in a fixed number of queries."""
         return (
             self.select_related("municipality", "area", "organisation")
-            .prefetch_related("themes", Prefetch("images", queryset=CaseImage.objects.order_by("order", "id")))
+            .prefetch_related("themes", Prefetch("images", queryset=_part("images").objects.order_by("order", "id")))
             .with_evidence_count()
         )
 
@@ -126,6 +135,16 @@ class Case(SluggedModel):
         SUBMITTED = "submitted", _("ingediend")
         PUBLISHED = "published", _("gepubliceerd")
         WITHDRAWN = "withdrawn", _("teruggetrokken")
+
+    # The publication workflow, stated once: the states each step starts from. The
+    # model refuses a step from any other state; cases.access adds who may take it,
+    # for the views and the buttons (CasePermissions.may).
+    STEP_FROM = {
+        "submit": (Status.DRAFT, Status.WITHDRAWN),
+        "publish": (Status.SUBMITTED,),
+        "send_back": (Status.SUBMITTED, Status.PUBLISHED),
+        "withdraw": (Status.SUBMITTED, Status.PUBLISHED),
+    }
 
     Visibility = Visibility  # one set of choices for every published thing (cop.models)
 
@@ -333,7 +352,8 @@ class Case(SluggedModel):
     def related_for(self, user, limit=4):
         """Other cases ``user`` may find that share factors (weighing most) or themes with this one."""
         shared_factors = (
-            CaseFactor.objects.filter(case_id=OuterRef("pk"), factor_id__in=self.factor_links.values("factor_id"))
+            _part("factor_links")
+            .objects.filter(case_id=OuterRef("pk"), factor_id__in=self.factor_links.values("factor_id"))
             .order_by()
             .values("case_id")
             .annotate(n=Count("pk"))
@@ -354,7 +374,7 @@ class Case(SluggedModel):
         # plus the ``limit`` best by shared themes, which hold every theme-only case that
         # can make the top ``limit``.
         my_factors = self.factor_links.values("factor_id")
-        sharing_factor = CaseFactor.objects.filter(factor_id__in=my_factors).values("case_id")
+        sharing_factor = _part("factor_links").objects.filter(factor_id__in=my_factors).values("case_id")
         best_by_theme = (
             listed.filter(themes__in=through.objects.filter(case_id=self.pk).values("theme_id"))
             .values("pk", "published_at")
@@ -382,8 +402,9 @@ class Case(SluggedModel):
 
     # --- state changes -------------------------------------------------------------
 
-    def _change_status(self, *, by, to, allowed, action, message="", fields=()):
-        if self.status not in allowed:
+    def _change_status(self, *, by, to, step, message="", fields=()):
+        """Take workflow ``step`` (a key of ``STEP_FROM``) to status ``to``, with a revision that says so."""
+        if self.status not in self.STEP_FROM[step]:
             raise Refused(
                 _("Dit kan niet bij een casus met de status ‘%(status)s’.") % {"status": self.get_status_display()}
             )
@@ -393,7 +414,7 @@ class Case(SluggedModel):
         bump_content_version()  # publishing, sending back and withdrawing change public pages
         self.revisions.create(
             author=by,
-            action=action,
+            action=step,
             message=message,
             changes={"status": {"label": str(_("status")), "old": str(old), "new": str(self.get_status_display())}},
         )
@@ -409,8 +430,7 @@ class Case(SluggedModel):
         self._change_status(
             by=by,
             to=self.Status.SUBMITTED,
-            allowed=[self.Status.DRAFT, self.Status.WITHDRAWN],
-            action="submit",
+            step="submit",
             fields=["submitted_at", "review_message"],
         )
 
@@ -423,8 +443,7 @@ class Case(SluggedModel):
         self._change_status(
             by=by,
             to=self.Status.PUBLISHED,
-            allowed=[self.Status.SUBMITTED],
-            action="publish",
+            step="publish",
             fields=["published_at", "published_by", "review_message"],
         )
 
@@ -438,8 +457,7 @@ class Case(SluggedModel):
         self._change_status(
             by=by,
             to=self.Status.DRAFT,
-            allowed=[self.Status.SUBMITTED, self.Status.PUBLISHED],
-            action="send_back",
+            step="send_back",
             message=message,
             fields=["review_message"],
         )
@@ -450,8 +468,7 @@ class Case(SluggedModel):
         self._change_status(
             by=by,
             to=self.Status.WITHDRAWN,
-            allowed=[self.Status.SUBMITTED, self.Status.PUBLISHED],
-            action="withdraw",
+            step="withdraw",
         )
 
     # --- revisions -----------------------------------------------------------------
@@ -535,235 +552,6 @@ def _rich_summary(old, new):
     return str(_("aangepast (%(old)s → %(new)s woorden)") % {"old": old_words, "new": new_words})
 
 
-def case_image_upload_to(instance, filename):
-    return f"cases/{filename}"
-
-
-class CaseImage(models.Model):
-    """A photo of a case: re-encoded on upload, with a thumbnail made once."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="images", verbose_name=_("casus"))
-    image = models.ImageField(_("foto"), upload_to=case_image_upload_to, width_field="width", height_field="height")
-    thumbnail = models.ImageField(_("miniatuur"), upload_to=case_image_upload_to, blank=True)
-    width = models.PositiveIntegerField(null=True, editable=False)
-    height = models.PositiveIntegerField(null=True, editable=False)
-    alt_text = models.CharField(
-        _("beschrijving voor wie de foto niet ziet"),
-        max_length=250,
-        help_text=_("Wat is er op de foto te zien? Verplicht, voor schermlezers."),
-    )
-    caption = models.CharField(_("onderschrift"), max_length=250, blank=True)
-    credit = models.CharField(_("foto"), max_length=120, blank=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("foto")
-        verbose_name_plural = _("foto's")
-        ordering = ["case", "order", "id"]
-
-    def __str__(self):
-        return self.alt_text
-
-    def delete(self, *args, **kwargs):
-        image, thumbnail = self.image, self.thumbnail
-        result = super().delete(*args, **kwargs)
-        for file in (image, thumbnail):
-            if file:
-                file.delete(save=False)
-        return result
-
-
-class CaseFactorQuerySet(models.QuerySet):
-    def evidence_for(self, viewer=None):
-        """Links that count as evidence of their factor for ``viewer``: the cases app's rule, stated once.
-
-        The case is published; for visitors it is also public (``Case.objects.public()``),
-        members also count community-only cases. The factors app reads it through
-        ``Factor.case_links`` (factors/evidence.py) and never restates it.
-        """
-        links = self.filter(case__status=Case.Status.PUBLISHED)
-        if not is_member(viewer):
-            links = links.filter(case__visibility=Case.Visibility.PUBLIC)
-        return links
-
-
-class CaseFactor(models.Model):
-    """Evidence: a case names a factor or obstacle and explains how it played a part."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="factor_links", verbose_name=_("casus"))
-    factor = models.ForeignKey(Factor, on_delete=models.CASCADE, related_name="case_links", verbose_name=_("factor"))
-    explanation = models.TextField(_("hoe speelde dit mee?"), max_length=2000, blank=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
-
-    objects = CaseFactorQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("factor bij een casus")
-        verbose_name_plural = _("factoren bij casussen")
-        ordering = ["case", "order", "id"]
-        constraints = [models.UniqueConstraint(fields=["case", "factor"], name="case_factor_unique")]
-
-    def __str__(self):
-        return f"{self.case} – {self.factor}"
-
-
-class CasePartner(models.Model):
-    """A partner in the case and its role; an organisation of the platform or a name."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="partners", verbose_name=_("casus"))
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="case_partnerships",
-        verbose_name=_("organisatie"),
-    )
-    name = models.CharField(_("naam (als de organisatie niet in de lijst staat)"), max_length=150, blank=True)
-    kind = models.CharField(_("soort"), max_length=20, choices=Perspective.choices, blank=True)
-    role = models.CharField(_("rol"), max_length=250, blank=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        verbose_name = _("partner")
-        verbose_name_plural = _("partners")
-        ordering = ["case", "order", "id"]
-
-    def __str__(self):
-        return self.display_name
-
-    def save(self, *args, **kwargs):
-        # Keep the organisation's name, so the partner still reads well if the organisation is deleted.
-        if self.organisation_id and not self.name:
-            self.name = self.organisation.name
-        super().save(*args, **kwargs)
-
-    @property
-    def display_name(self):
-        if self.organisation_id:
-            return self.organisation.name
-        return self.name or str(_("een organisatie die niet meer bestaat"))
-
-
-class CaseLink(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links", verbose_name=_("casus"))
-    url = models.URLField(_("adres"), max_length=500)
-    title = models.CharField(_("titel"), max_length=200)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        verbose_name = _("link")
-        verbose_name_plural = _("links")
-        ordering = ["case", "order", "id"]
-
-    def __str__(self):
-        return self.title
-
-
-class CaseRevision(models.Model):
-    """Every change to a case: who, when and what (field → old and new value)."""
-
-    ACTIONS = {
-        "create": _("aangemaakt"),
-        "edit": _("bewerkt"),
-        "submit": _("ingediend"),
-        "publish": _("gepubliceerd"),
-        "send_back": _("teruggestuurd"),
-        "withdraw": _("teruggetrokken"),
-        "coeditor_added": _("mede-auteur toegevoegd"),
-        "coeditor_removed": _("mede-auteur verwijderd"),
-    }
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("casus"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("door"),
-    )
-    created_at = models.DateTimeField(_("op"), auto_now_add=True)
-    action = models.CharField(_("handeling"), max_length=40, default="edit")
-    message = models.TextField(_("bericht"), blank=True)
-    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("versie van een casus")
-        verbose_name_plural = _("versies van casussen")
-        ordering = ["case", "-created_at", "-id"]
-
-    def __str__(self):
-        return f"{self.case} · {self.created_at:%Y-%m-%d %H:%M}"
-
-    def get_action_display(self):
-        return self.ACTIONS.get(self.action, self.action)
-
-
-class ReflectionQuerySet(models.QuerySet):
-    def public(self):
-        """Not hidden, on a public case."""
-        return self.filter(hidden=False, case__status=Case.Status.PUBLISHED, case__visibility=Case.Visibility.PUBLIC)
-
-    def visible_to(self, user):
-        if is_facilitator(user):
-            return self.filter(case__in=Case.objects.visible_to(user))
-        if is_member(user):
-            return self.filter(models.Q(hidden=False) | models.Q(author=user), case__status=Case.Status.PUBLISHED)
-        return self.public()
-
-
-class Reflection(models.Model):
-    """A peer's reflection on a case, from their own perspective."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reflections", verbose_name=_("casus"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="reflections",
-        verbose_name=_("auteur"),
-    )
-    perspective = models.CharField(_("perspectief"), max_length=20, choices=Perspective.choices)
-    strikes = models.TextField(_("Wat valt je op?"), max_length=3000, blank=True)
-    learns = models.TextField(_("Wat is leerzaam voor jou?"), max_length=3000, blank=True)
-    hidden = models.BooleanField(_("verborgen"), default=False)
-    hidden_reason = models.CharField(_("reden van verbergen"), max_length=300, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("verborgen door"),
-    )
-    created_at = models.DateTimeField(_("geplaatst"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
-
-    objects = ReflectionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("reflectie")
-        verbose_name_plural = _("reflecties")
-        ordering = ["case", "perspective", "created_at"]
-        constraints = [models.CheckConstraint(condition=~models.Q(strikes="", learns=""), name="reflection_not_empty")]
-
-    def __str__(self):
-        return f"{self.get_perspective_display()} over {self.case}"
-
-    def hide(self, *, by, reason):
-        """A facilitator hides the reflection from everyone but its author and the facilitators."""
-        reason = (reason or "").strip()
-        if not reason:
-            raise Refused(_("Geef een reden op."))
-        self.hidden, self.hidden_by, self.hidden_reason = True, by, reason
-        self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
-        bump_content_version()
-
-    def unhide(self, *, by):
-        self.hidden, self.hidden_by, self.hidden_reason = False, None, ""
-        self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
-        bump_content_version()
+def _part(name):
+    """The model behind ``Case.<name>`` (a part in ``cases.models.parts``), found through its relation."""
+    return Case._meta.get_field(name).related_model

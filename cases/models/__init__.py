@@ -1,0 +1,29 @@
+"""Cases: the case and its workflow (``case``), its parts (``parts``), reflections (``reflections``)."""
+
+from cases.models.case import RESERVED_SLUGS, Case, CaseQuerySet, text_of
+from cases.models.parts import (
+    CaseFactor,
+    CaseFactorQuerySet,
+    CaseImage,
+    CaseLink,
+    CasePartner,
+    CaseRevision,
+    case_image_upload_to,
+)
+from cases.models.reflections import Reflection, ReflectionQuerySet
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "Case",
+    "CaseFactor",
+    "CaseFactorQuerySet",
+    "CaseImage",
+    "CaseLink",
+    "CasePartner",
+    "CaseQuerySet",
+    "CaseRevision",
+    "Reflection",
+    "ReflectionQuerySet",
+    "case_image_upload_to",
+    "text_of",
+]

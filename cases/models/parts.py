@@ -1,0 +1,177 @@
+"""The parts of a case: photos, factor links (its evidence), partners, links and revisions."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cases.models.case import Case
+from cop.models import Organisation, Perspective
+from cop.roles import is_member
+from factors.models import Factor
+
+
+def case_image_upload_to(instance, filename):
+    return f"cases/{filename}"
+
+
+class CaseImage(models.Model):
+    """A photo of a case: re-encoded on upload, with a thumbnail made once."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="images", verbose_name=_("casus"))
+    image = models.ImageField(_("foto"), upload_to=case_image_upload_to, width_field="width", height_field="height")
+    thumbnail = models.ImageField(_("miniatuur"), upload_to=case_image_upload_to, blank=True)
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    alt_text = models.CharField(
+        _("beschrijving voor wie de foto niet ziet"),
+        max_length=250,
+        help_text=_("Wat is er op de foto te zien? Verplicht, voor schermlezers."),
+    )
+    caption = models.CharField(_("onderschrift"), max_length=250, blank=True)
+    credit = models.CharField(_("foto"), max_length=120, blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("foto")
+        verbose_name_plural = _("foto's")
+        ordering = ["case", "order", "id"]
+
+    def __str__(self):
+        return self.alt_text
+
+    def delete(self, *args, **kwargs):
+        image, thumbnail = self.image, self.thumbnail
+        result = super().delete(*args, **kwargs)
+        for file in (image, thumbnail):
+            if file:
+                file.delete(save=False)
+        return result
+
+
+class CaseFactorQuerySet(models.QuerySet):
+    def evidence_for(self, viewer=None):
+        """Links that count as evidence of their factor for ``viewer``: the cases app's rule, stated once.
+
+        The case is published; for visitors it is also public (``Case.objects.public()``),
+        members also count community-only cases. The factors app reads it through
+        ``Factor.case_links`` (factors/evidence.py) and never restates it.
+        """
+        links = self.filter(case__status=Case.Status.PUBLISHED)
+        if not is_member(viewer):
+            links = links.filter(case__visibility=Case.Visibility.PUBLIC)
+        return links
+
+
+class CaseFactor(models.Model):
+    """Evidence: a case names a factor or obstacle and explains how it played a part."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="factor_links", verbose_name=_("casus"))
+    factor = models.ForeignKey(Factor, on_delete=models.CASCADE, related_name="case_links", verbose_name=_("factor"))
+    explanation = models.TextField(_("hoe speelde dit mee?"), max_length=2000, blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    objects = CaseFactorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("factor bij een casus")
+        verbose_name_plural = _("factoren bij casussen")
+        ordering = ["case", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["case", "factor"], name="case_factor_unique")]
+
+    def __str__(self):
+        return f"{self.case} – {self.factor}"
+
+
+class CasePartner(models.Model):
+    """A partner in the case and its role; an organisation of the platform or a name."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="partners", verbose_name=_("casus"))
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_partnerships",
+        verbose_name=_("organisatie"),
+    )
+    name = models.CharField(_("naam (als de organisatie niet in de lijst staat)"), max_length=150, blank=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=Perspective.choices, blank=True)
+    role = models.CharField(_("rol"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["case", "order", "id"]
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        # Keep the organisation's name, so the partner still reads well if the organisation is deleted.
+        if self.organisation_id and not self.name:
+            self.name = self.organisation.name
+        super().save(*args, **kwargs)
+
+    @property
+    def display_name(self):
+        if self.organisation_id:
+            return self.organisation.name
+        return self.name or str(_("een organisatie die niet meer bestaat"))
+
+
+class CaseLink(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links", verbose_name=_("casus"))
+    url = models.URLField(_("adres"), max_length=500)
+    title = models.CharField(_("titel"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["case", "order", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class CaseRevision(models.Model):
+    """Every change to a case: who, when and what (field → old and new value)."""
+
+    ACTIONS = {
+        "create": _("aangemaakt"),
+        "edit": _("bewerkt"),
+        "submit": _("ingediend"),
+        "publish": _("gepubliceerd"),
+        "send_back": _("teruggestuurd"),
+        "withdraw": _("teruggetrokken"),
+        "coeditor_added": _("mede-auteur toegevoegd"),
+        "coeditor_removed": _("mede-auteur verwijderd"),
+    }
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("casus"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    created_at = models.DateTimeField(_("op"), auto_now_add=True)
+    action = models.CharField(_("handeling"), max_length=40, default="edit")
+    message = models.TextField(_("bericht"), blank=True)
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("versie van een casus")
+        verbose_name_plural = _("versies van casussen")
+        ordering = ["case", "-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.case} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_action_display(self):
+        return self.ACTIONS.get(self.action, self.action)
