@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Casussen")
+
+    def ready(self):
+        from cases.holders import register_holders
+
+        register_holders()

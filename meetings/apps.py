@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Bijeenkomsten")
+
+    def ready(self):
+        from meetings.holders import register_holders
+
+        register_holders()

@@ -174,3 +174,14 @@ def test_a_participant_gets_403(client_of, participant, pair):
 
 def test_an_unknown_factor_is_404(client_of, facilitator):
     assert client_of(facilitator).get(reverse("factors:merge", kwargs={"slug": "niets"})).status_code == 404
+
+
+def test_the_apps_above_factors_register_how_their_evidence_moves():
+    """cases and meetings hand factors their movers (factors.holders) instead of factors writing their tables."""
+    from factors.holders import holders
+
+    assert [(h.key, h.split is not None) for h in holders()] == [
+        ("case_links", True),
+        ("contributions", True),
+        ("votes", False),
+    ]

@@ -3,13 +3,14 @@
 Evidence lives in other apps (``cases.CaseFactor`` as ``case_links``, clustered
 ``meetings.Contribution`` as ``contributions``, ``meetings.Vote`` as ``votes``).
 This app reads it only through those reverse relations and never imports them
-(see ``factors.evidence``).
+(see ``factors.evidence``); merging and splitting move it through the holders
+those apps register (``factors.holders``).
 """
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -20,10 +21,11 @@ from cop.access import Refused
 from cop.cache import bump_content_version
 from cop.models import Theme
 from cop.richtext import RichTextField
-from cop.roles import is_facilitator, is_member
-from cop.search import search, update_search_vector
+from cop.search import update_search_vector
 from cop.utils import SluggedModel
 from factors import evidence
+from factors.holders import holder, holders
+from factors.models.queries import FactorQuerySet
 
 # How the keys of ``CurationLog.details`` read on the log pages.
 DETAIL_LABELS = {
@@ -91,164 +93,6 @@ class Cluster(SluggedModel):
             details={"order": [cluster.slug for cluster in clusters]},
         )
         return True
-
-
-class FactorQuerySet(models.QuerySet):
-    def public(self):
-        """Accepted factors: what the community stands behind."""
-        return self.filter(status=Factor.Status.ACCEPTED)
-
-    def visible_to(self, user):
-        """Facilitators see all; members also see what they proposed themselves."""
-        if is_facilitator(user):
-            return self.all()
-        if is_member(user):
-            return self.filter(models.Q(status=Factor.Status.ACCEPTED) | models.Q(proposed_by=user))
-        return self.public()
-
-    def working(self):
-        return self.filter(kind=Factor.Kind.WORKING)
-
-    def obstacles(self):
-        return self.filter(kind=Factor.Kind.OBSTACLE)
-
-    def curatable(self):
-        """Factors a facilitator can still merge, relate or split: proposed or accepted."""
-        return self.filter(status__in=[Factor.Status.PROPOSED, Factor.Status.ACCEPTED])
-
-    def with_evidence(self, viewer=None, *, perspective=None, municipality=None):
-        """Annotate the evidence of each factor, as ``viewer`` may see it.
-
-        Annotations (integers unless said otherwise):
-
-        - ``case_count``: cases that name the factor; published and public
-          (members: also community-only cases).
-        - ``contribution_count``: meeting contributions clustered onto it; not
-          hidden, in a meeting whose harvest is published (and public, for visitors).
-        - ``perspective_count``: distinct perspectives over those cases and contributions.
-        - ``municipality_count``: distinct municipalities of those cases.
-        - ``vote_count``: dots in meetings whose harvest is published (and public).
-        - ``last_confirmed`` (datetime or None): the latest of the cases'
-          ``published_at`` and the contributions' meeting ``starts_at``.
-        - ``evidence_strength``::
-
-              3 × case_count + 1 × contribution_count + 2 × perspective_count
-              + 2 × municipality_count + ⌊vote_count / 2⌋
-
-        ``perspective`` / ``municipality`` narrow the evidence counted to that
-        perspective / to cases in that municipality (votes then count 0).
-        The evidence of all factors is aggregated once, in a derived table joined
-        to the factors (``factors.evidence.EvidenceJoin``): one query for any
-        number of factors, one pass over the evidence. See docs/evidence.md.
-        """
-        queryset = self._chain()
-        expressions = evidence.join_evidence(queryset.query, viewer, perspective=perspective, municipality=municipality)
-        return queryset.annotate(**expressions).annotate(evidence_strength=evidence.strength_expression())
-
-    def with_evidence_of_each(self, viewer=None):
-        """``with_evidence`` for a few factors: correlated subqueries that read only their own evidence.
-
-        The same annotations and numbers; cheaper than the derived table of
-        ``with_evidence`` when the query keeps one or a handful of factors (a
-        factor page), dearer for a list.
-        """
-        expressions = evidence.evidence_expressions(viewer)
-        return self.annotate(**expressions).annotate(evidence_strength=evidence.strength_expression())
-
-    def by_strength(self):
-        """Strongest evidence first (needs ``with_evidence``)."""
-        return self.order_by("-evidence_strength", "name", "pk")
-
-    def strongest(self, viewer=None):
-        """Public factors with their evidence, strongest first (for the home page and feeds)."""
-        return self.public().with_evidence(viewer).by_strength()
-
-    def with_evidence_from(self, viewer=None, *, perspective=None, municipality=None):
-        """Only factors with at least one case or contribution within the filters."""
-        filters = {"perspective": perspective, "municipality": municipality}
-        cases = evidence.case_evidence(viewer, **filters).filter(factor=OuterRef("pk"))
-        contributions = evidence.contribution_evidence(viewer, **filters).filter(factor=OuterRef("pk"))
-        return self.filter(Q(Exists(cases)) | Q(Exists(contributions)))
-
-    def for_board(self, viewer=None, *, theme=None, perspective=None, municipality=None, query=""):
-        """The accepted factors of the board, with evidence, by cluster and strength.
-
-        ``theme`` keeps factors of that theme; ``perspective`` and ``municipality``
-        keep factors with evidence from there and count only that evidence;
-        ``query`` is a Dutch full-text search over name, statement and explanation.
-        """
-        queryset = self.public()
-        if theme:
-            queryset = queryset.filter(themes=theme)
-        if perspective or municipality:
-            queryset = queryset.with_evidence_from(viewer, perspective=perspective, municipality=municipality)
-        if query:
-            queryset = search(queryset, query, rank=False)
-        return (
-            queryset.with_evidence(viewer, perspective=perspective, municipality=municipality)
-            .select_related("cluster")
-            .prefetch_related("themes")
-            .order_by(
-                models.F("cluster__order").asc(nulls_last=True),
-                "cluster__name",
-                "kind",
-                "-evidence_strength",
-                "name",
-                "pk",
-            )
-        )
-
-    def for_detail(self, viewer=None):
-        """One factor page: evidence lists, related factors and themes in a fixed number of queries."""
-        visible = Factor.objects.visible_to(viewer).values("pk")
-        relation_evidence = {
-            name: expression
-            for name, expression in evidence.evidence_expressions(viewer, ref="from_factor").items()
-            if name != "last_confirmed"
-        }
-        helped_by = (
-            FactorRelation.objects.filter(kind=FactorRelation.Kind.HELPS_AGAINST, from_factor__in=visible)
-            .select_related("from_factor")
-            .annotate(**relation_evidence)
-            .annotate(evidence_strength=evidence.strength_expression())
-            .order_by("-evidence_strength", "from_factor__name")
-        )
-        return (
-            self.with_evidence_of_each(viewer)
-            .select_related("cluster", "merged_into")
-            .prefetch_related(
-                "themes",
-                Prefetch(
-                    "case_links",
-                    queryset=evidence.case_evidence(viewer)
-                    .select_related("case", "case__municipality")
-                    .order_by("-case__published_at", "pk"),
-                    to_attr="evidence_case_links",
-                ),
-                Prefetch(
-                    "contributions",
-                    queryset=evidence.contribution_evidence(viewer)
-                    .select_related("meeting", "author__profile")
-                    .order_by("-meeting__starts_at", "meeting_id", "created_at", "pk"),
-                    to_attr="evidence_contributions",
-                ),
-                Prefetch(
-                    "relations_out",
-                    queryset=FactorRelation.objects.filter(to_factor__in=visible)
-                    .select_related("to_factor")
-                    .order_by("kind", "to_factor__name"),
-                    to_attr="visible_relations_out",
-                ),
-                Prefetch(
-                    "relations_in",
-                    queryset=FactorRelation.objects.filter(
-                        kind=FactorRelation.Kind.SIMILAR, from_factor__in=visible
-                    ).select_related("from_factor"),
-                    to_attr="visible_similar_in",
-                ),
-                Prefetch("relations_in", queryset=helped_by, to_attr="visible_helped_by"),
-            )
-        )
 
 
 class Factor(models.Model):
@@ -472,35 +316,9 @@ class Factor(models.Model):
         if current.kind != gone.kind:
             raise Refused(gettext("Een werkzame factor en een belemmering kunnen niet samengevoegd worden."))
 
-        details = {
-            "case_links_moved": 0,
-            "case_links_joined": 0,
-            "contributions_moved": 0,
-            "votes_moved": 0,
-            "relations_moved": 0,
-            "relations_dropped": 0,
-            "themes_added": 0,
-            "redirects_moved": 0,
-        }
-        case_link = evidence.case_link_model()
-        shared = case_link._default_manager.filter(
-            factor=gone, case_id__in=case_link._default_manager.filter(factor=current).values("case_id")
-        )
-        kept_links = {link.case_id: link for link in case_link._default_manager.filter(factor=current)}
-        for link in shared:
-            kept = kept_links[link.case_id]
-            parts = [text for text in (kept.explanation.strip(), link.explanation.strip()) if text]
-            joined = "\n\n".join(dict.fromkeys(parts))
-            if joined != kept.explanation:
-                kept.explanation = joined
-                kept.save(update_fields=["explanation"])
-            link.delete()
-            details["case_links_joined"] += 1
-        details["case_links_moved"] = case_link._default_manager.filter(factor=gone).update(factor=current)
-        details["contributions_moved"] = (
-            evidence.contribution_model()._default_manager.filter(factor=gone).update(factor=current)
-        )
-        details["votes_moved"] = evidence.vote_model()._default_manager.filter(factor=gone).update(factor=current)
+        details = {"relations_moved": 0, "relations_dropped": 0}
+        for evidence_holder in holders():
+            details.update(evidence_holder.merge(gone, current))
 
         for relation in FactorRelation.objects.filter(Q(from_factor=gone) | Q(to_factor=gone)):
             from_id = current.pk if relation.from_factor_id == gone.pk else relation.from_factor_id
@@ -540,8 +358,12 @@ class Factor(models.Model):
         return details
 
     @transaction.atomic
-    def split_off(self, *, name, statement, by, case_links=(), contributions=()):
-        """Make a new factor from part of this one, moving the chosen case links and contributions."""
+    def split_off(self, *, name, statement, by, **moves):
+        """Make a new factor from part of this one, moving the chosen evidence rows.
+
+        ``moves`` names rows per holder (``case_links=…``, ``contributions=…``:
+        objects or primary keys); see ``factors.holders``.
+        """
         new = Factor.objects.create(
             name=name,
             statement=statement,
@@ -553,16 +375,10 @@ class Factor(models.Model):
             accepted_at=timezone.now() if self.is_public else None,
         )
         new.themes.set(self.themes.all())
-        link_ids = [getattr(link, "pk", link) for link in case_links]
-        contribution_ids = [getattr(item, "pk", item) for item in contributions]
-        moved_links = (
-            evidence.case_link_model()._default_manager.filter(factor=self, pk__in=link_ids).update(factor=new)
-        )
-        moved_contributions = (
-            evidence.contribution_model()
-            ._default_manager.filter(factor=self, pk__in=contribution_ids)
-            .update(factor=new)
-        )
+        moved = {}
+        for key, rows in moves.items():
+            pks = [getattr(row, "pk", row) for row in rows]
+            moved[f"{key}_moved"] = holder(key).split(self, new, pks)
         FactorRelation.objects.create(from_factor=new, to_factor=self, kind=FactorRelation.Kind.SIMILAR)
         CurationLog.record(
             CurationLog.Action.SPLIT,
@@ -570,7 +386,7 @@ class Factor(models.Model):
             factor=new,
             other_factor=self,
             summary=gettext("‘%(new)s’ afgesplitst van ‘%(name)s’") % {"new": new.name, "name": self.name},
-            details={"case_links_moved": moved_links, "contributions_moved": moved_contributions},
+            details=moved,
         )
         return new
 
