@@ -93,7 +93,11 @@ class CaseQuerySet(models.QuerySet):
         return self.annotate(evidence_count=Coalesce(Subquery(count), 0))
 
     def filter_library(self, *, theme="", municipality="", perspective="", stage="", factor="", organisation_kind=""):
-        """The library's filters (slugs and choice values); empty ones are ignored, the rest combine with AND."""
+        """The library's filters (slugs and choice values); empty ones are ignored, the rest combine with AND.
+
+        The library pages and the API both filter with it. ``factor`` counts only
+        accepted factors: a proposed one is not named on public pages.
+        """
         qs = self
         if theme:
             qs = qs.filter(Exists(Case.themes.through.objects.filter(case_id=OuterRef("pk"), theme__slug=theme)))
@@ -104,7 +108,10 @@ class CaseQuerySet(models.QuerySet):
         if stage:
             qs = qs.filter(stage=stage)
         if factor:
-            qs = qs.filter(Exists(_part("factor_links").objects.filter(case_id=OuterRef("pk"), factor__slug=factor)))
+            named = _part("factor_links").objects.filter(
+                case_id=OuterRef("pk"), factor__slug=factor, factor__status=Factor.Status.ACCEPTED
+            )
+            qs = qs.filter(Exists(named))
         if organisation_kind:
             partner = (
                 _part("partners")

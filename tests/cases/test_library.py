@@ -171,3 +171,14 @@ def test_the_library_runs_a_fixed_number_of_queries(client, owner, count, django
     with django_assert_num_queries(7):
         response = client.get(LIBRARY, {"sorteer": "onderbouwing"})
     assert len(titles(response)) == min(count, 12)
+
+
+def test_filtering_by_a_proposed_factor_finds_nothing(client, library):
+    """A proposed factor is not named on public pages, so its slug filters nothing in (library and API alike)."""
+    from cases.models import Case
+
+    proposed = make_factor("Nog een voorstel", status="proposed")
+    case = Case.objects.get(title__startswith="Kenniskwartier")
+    CaseFactor.objects.create(case=case, factor=proposed, explanation="z")
+    assert Case.objects.filter_library(factor=proposed.slug).count() == 0
+    assert Case.objects.filter_library(factor=library["factor"].slug).count() == 2
