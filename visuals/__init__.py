@@ -19,10 +19,11 @@ Rules every visual follows:
   Dutch locale cannot turn ``1.5`` into ``1,5`` inside the SVG.
 
 The library is a package of modules by concern: ``core`` (palette, contrast, the shared
-shapes, text measures, rendering), ``boards`` (the Wat werkt board, a meeting's
-harvest), ``matrix`` (the perspective matrix), ``maps`` (the
-factor map and its layout) and ``timelines`` (definition history, evidence over time).
-Every public name is re-exported here: callers use ``visuals.board`` and the like.
+shapes, text measures, rendering), ``labels`` (fitting label text into lines, free spots
+for labels), ``boards`` (the Wat werkt board, a meeting's harvest), ``matrix`` (the
+perspective matrix), ``maps`` (the factor map and its layout) and ``timelines``
+(definition history, evidence over time). Every public name is re-exported here:
+callers use ``visuals.board`` and the like.
 """
 
 from visuals.boards import board, harvest_board

@@ -5,16 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from visuals.core import (
-    OBSTACLE,
-    WORKING,
-    Chart,
-    Link,
-    Table,
-    kind_colours,
-    kind_label,
-    num,
-)
+from visuals.core import OBSTACLE, WORKING, Chart, Link, Table, kind_colours, kind_label, num
 from visuals.labels import fit_line, line_dicts, place_label
 
 # --- the Wat werkt board ------------------------------------------------------------

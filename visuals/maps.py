@@ -5,20 +5,8 @@ import random
 
 from django.utils.translation import gettext as _
 
-from visuals.core import (
-    OBSTACLE,
-    PALETTE,
-    Chart,
-    Link,
-    Table,
-    kind_colours,
-    kind_label,
-    num,
-    truncate,
-)
+from visuals.core import OBSTACLE, PALETTE, Chart, Link, Table, kind_colours, kind_label, num, truncate
 from visuals.labels import LabelSpots
-
-# --- the factor map -----------------------------------------------------------------
 
 
 def spring_positions(node_ids, edges, *, seed=7):

@@ -4,18 +4,8 @@ import math
 
 from django.utils.translation import gettext as _
 
-from visuals.core import (
-    Chart,
-    Link,
-    Table,
-    kind_colours,
-    kind_label,
-    num,
-)
+from visuals.core import Chart, Link, Table, kind_colours, kind_label, num
 from visuals.labels import fit_line
-
-# --- the perspective matrix ---------------------------------------------------------
-
 
 # The measures of the matrix: the factor names on the left, a column per perspective.
 MARGIN, LABEL_W, CELL_W, ROW_H, HEADER_H = 16, 320, 64, 36, 150

@@ -7,14 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from visuals.core import (
-    Chart,
-    Link,
-    Table,
-    nice_ceiling,
-    num,
-    text_width,
-)
+from visuals.core import Chart, Link, Table, nice_ceiling, num, text_width
 from visuals.labels import line_dicts, place_label
 
 # --- the definition history ---------------------------------------------------------
