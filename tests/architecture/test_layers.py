@@ -95,6 +95,12 @@ def app_modules():
                 yield path
 
 
+@pytest.mark.parametrize("path", list(app_modules()), ids=lambda path: str(path.relative_to(ROOT)))
+def test_no_module_of_app_code_is_over_600_lines(path):
+    lines = len(path.read_text().splitlines())
+    assert lines <= 600, f"{path.relative_to(ROOT)} has {lines} lines"
+
+
 def test_project_modules_are_imported_at_the_top():
     """Function-local imports of the project's own modules hide dependencies; AppConfig.ready() may import."""
     local = []
