@@ -37,7 +37,11 @@ def send_registration_email(registration, *, promoted=False):
         to=[registration.user.email],
     )
     if registration.status == registration.Status.REGISTERED:
-        message.attach(f"{meeting.slug}.ics", calendar_bytes([meeting]), "text/calendar; charset=utf-8; method=PUBLISH")
+        message.attach(
+            f"{meeting.slug}.ics",
+            calendar_bytes([meeting], with_online_link=True),
+            "text/calendar; charset=utf-8; method=PUBLISH",
+        )
     try:
         message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError):
