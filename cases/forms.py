@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection, text_of
 from cop.cache import cached_by_content
+from cop.forms import SingleLineCharField
 from cop.images import ProcessedImage, VerifiedImageField
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
 from cop.widgets import QuickSelect
@@ -82,6 +83,7 @@ class CaseForm(forms.ModelForm):
             "contact_consent",
             "visibility",
         ]
+        field_classes = {"title": SingleLineCharField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
             "themes": forms.CheckboxSelectMultiple,
@@ -264,6 +266,7 @@ class CaseLinkForm(forms.ModelForm):
     class Meta:
         model = CaseLink
         fields = ["title", "url"]
+        field_classes = {"title": SingleLineCharField}
         labels = {"title": _("Titel van de link"), "url": _("Adres (https://…)")}
         formfield_callback = _https_urls
 

@@ -3,6 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 from cop.images import VerifiedImageField
 from cop.models import Organisation, Perspective, Profile
+from cop.utils import one_line
+
+
+class SingleLineCharField(forms.CharField):
+    """A one-line text (a title, a name): line breaks and tabs become single spaces.
+
+    A browser's text input cannot hold a line break, but a hand-made POST can; a title
+    with one broke every e-mail whose subject names it.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return one_line(value) if value else value
 
 
 def slug_filter(label, queryset, empty_label, help_text=""):

@@ -1,9 +1,10 @@
-"""Site-wide middleware: request ids, the health check, database outages and two-factor rules.
+"""Site-wide middleware: request ids, the health check, NUL bytes, database outages and two-factor rules.
 
 Order in ``settings.MIDDLEWARE`` matters:
 - ``RequestIdMiddleware`` first, so that every log line of a request carries its id;
 - ``HealthCheckMiddleware`` second, so that ``/healthz`` answers before host checks,
   HTTPS redirects, sessions and cookies (a load balancer calls it by IP over HTTP);
+- ``RejectNullCharactersMiddleware`` next, before anything reads the path or the data;
 - ``DatabaseUnavailableMiddleware`` and ``RequireTwoFactorMiddleware`` last, after
   authentication and allauth.
 """
@@ -15,6 +16,7 @@ import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -81,6 +83,37 @@ class HealthCheckMiddleware:
     def __call__(self, request):
         if request.path_info in (HEALTH_PATH, HEALTH_PATH + "/") and request.method in ("GET", "HEAD"):
             return health_response()
+        return self.get_response(request)
+
+
+class NullCharacterInRequest(SuspiciousOperation):
+    """A NUL byte in the path, the query string or form data: no person types one."""
+
+
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _has_null(multivalue_dict):
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in multivalue_dict.lists())
+
+
+class RejectNullCharactersMiddleware:
+    """Answer the Dutch 400 page to a NUL byte in the path, the query string or form fields.
+
+    PostgreSQL cannot store or compare a string with a NUL byte, so one in a URL
+    parameter (``/api/cases/?q=%00``) or a path (``/live/A%00B/``) ended in a 500.
+    Forms already refuse it field by field; this catches every other reader at once.
+    Uploaded files are not read (they may hold any byte).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or "\x00" in request.path or _has_null(request.GET):
+            raise NullCharacterInRequest("NUL byte in the path or query string")
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES and _has_null(request.POST):
+            raise NullCharacterInRequest("NUL byte in form data")
         return self.get_response(request)
 
 

@@ -8,7 +8,10 @@ server keeps. Links only to http(s) and mailto.
 import html
 import re
 
+from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from django_prose_editor.fields import ProseEditorField
 
 RICH_TEXT_EXTENSIONS = {
@@ -25,6 +28,23 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 
+# The most a rich-text field takes from a form, markup included: some forty pages of text.
+# Without a limit a 4 MB story was accepted (and the search vector refused it).
+RICH_TEXT_MAX_LENGTH = 100_000
+
+
+def validate_rich_text_length(value):
+    if value and len(value) > RICH_TEXT_MAX_LENGTH:
+        raise ValidationError(
+            _("Deze tekst is te lang: maximaal %(limit)s tekens (nu %(length)s).")
+            % {
+                "limit": number_format(RICH_TEXT_MAX_LENGTH, force_grouping=True),
+                "length": number_format(len(value), force_grouping=True),
+            },
+            code="max_length",
+        )
+
+
 class RichTextField(ProseEditorField):
     """A text field edited with django-prose-editor and sanitised with nh3.
 
@@ -38,6 +58,11 @@ class RichTextField(ProseEditorField):
         kwargs.setdefault("extensions", RICH_TEXT_EXTENSIONS)
         kwargs.setdefault("sanitize", True)
         super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        field.validators.append(validate_rich_text_length)
+        return field
 
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)

@@ -19,7 +19,7 @@ from operator import and_, or_
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, migrations
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, TextField, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest, Left, Length
 
 SEARCH_CONFIG = "dutch"
 # The SQLite fallback's weights of the fields' classes A–D (PostgreSQL: 1, 0.4, 0.2, 0.1).
@@ -30,12 +30,25 @@ def is_postgres(conn=None):
     return (conn or connection).vendor == "postgresql"
 
 
+# PostgreSQL refuses a tsvector over 1 MB ("string is too long for tsvector"), and a story
+# of many distinct words gets there. The worst text measured (short distinct words of 4-byte
+# characters) makes about 5.2 bytes of tsvector per character, so at most this many
+# characters of a row go into its vector: the fields in order (title, summary, then the long
+# texts), each taking what the fields before it left. A longer story is still saved and is
+# found by its beginning.
+SEARCH_TEXT_BUDGET = 100_000
+
+
 def search_vector_expression(fields):
-    """Weighted Dutch tsvector over ``fields`` ({name: weight})."""
-    vectors = [
-        SearchVector(Coalesce(F(name), Value(""), output_field=TextField()), weight=weight, config=SEARCH_CONFIG)
-        for name, weight in fields.items()
-    ]
+    """Weighted Dutch tsvector over ``fields`` ({name: weight}), at most SEARCH_TEXT_BUDGET characters."""
+    vectors = []
+    used = Value(0)
+    for name, weight in fields.items():
+        text = Coalesce(F(name), Value(""), output_field=TextField())
+        # GREATEST(0, …): LEFT() with a negative length would keep all but the last characters.
+        room = Greatest(Value(0), Value(SEARCH_TEXT_BUDGET) - used)
+        vectors.append(SearchVector(Left(text, room), weight=weight, config=SEARCH_CONFIG))
+        used = used + Length(text)
     return reduce(lambda a, b: a + b, vectors)
 
 

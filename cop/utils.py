@@ -49,3 +49,12 @@ class SluggedModel(models.Model):
     def slug_text(self):
         text = getattr(self, self.slug_source)
         return f"{text} {self.reserved_suffix}" if slugify(text) in self.reserved_slugs else text
+
+
+def one_line(text):
+    """``text`` on one line: every run of white space (line breaks included) becomes one space.
+
+    For e-mail subjects and other headers, where a line break is refused (BadHeaderError)
+    or, worse, starts a new header.
+    """
+    return " ".join(str(text or "").split())

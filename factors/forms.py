@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cop.forms import slug_filter
+from cop.forms import SingleLineCharField, slug_filter
 from cop.models import Municipality, Perspective, Theme
 from factors import evidence
 from factors.models import Cluster, Factor, FactorRelation
@@ -59,6 +59,7 @@ class FactorProposalForm(forms.ModelForm):
     class Meta:
         model = Factor
         fields = ["name", "kind", "statement", "explanation", "cluster", "themes"]
+        field_classes = {"name": SingleLineCharField, "statement": SingleLineCharField}
         widgets = {
             "kind": forms.RadioSelect,
             "themes": forms.CheckboxSelectMultiple,
@@ -88,7 +89,7 @@ class FactorEditForm(forms.ModelForm):
 
 
 class RenameForm(forms.Form):
-    name = forms.CharField(label=_("Nieuwe naam"), max_length=160)
+    name = SingleLineCharField(label=_("Nieuwe naam"), max_length=160)
 
 
 class RetireForm(forms.Form):

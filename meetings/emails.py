@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from cop.utils import one_line
 from meetings.calendar import calendar_bytes
 
 logger = logging.getLogger(__name__)
@@ -29,12 +30,18 @@ def send_registration_email(registration, *, promoted=False):
         subject = render_to_string("meetings/email/registration_subject.txt", context).strip()
         body = render_to_string("meetings/email/registration_body.txt", context)
     message = EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        # One line: a title saved with a line break (before forms refused them) must not
+        # make the header invalid (BadHeaderError: a 500 on every registration).
+        subject=one_line(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject),
         body=body,
         to=[registration.user.email],
     )
     if registration.status == registration.Status.REGISTERED:
-        message.attach(f"{meeting.slug}.ics", calendar_bytes([meeting]), "text/calendar; charset=utf-8; method=PUBLISH")
+        message.attach(
+            f"{meeting.slug}.ics",
+            calendar_bytes([meeting], with_online_link=True),
+            "text/calendar; charset=utf-8; method=PUBLISH",
+        )
     try:
         message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError):

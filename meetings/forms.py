@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
+from cop.forms import SingleLineCharField
 from cop.images import VerifiedImageField
 from cop.models import Perspective, TermVersion
 from cop.roles import FACILITATORS_GROUP
@@ -42,6 +43,7 @@ class SeriesForm(forms.ModelForm):
     class Meta:
         model = Series
         fields = ["title", "description", "organisers", "visibility", "order"]
+        field_classes = {"title": SingleLineCharField}
         widgets = {"organisers": forms.CheckboxSelectMultiple}
 
 
@@ -73,6 +75,7 @@ class MeetingForm(forms.ModelForm):
             "presented_cases",
             "visibility",
         ]
+        field_classes = {"title": SingleLineCharField, "location_name": SingleLineCharField}
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 3}),
             "starts_at": DateTimeLocalInput(),

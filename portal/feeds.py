@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -58,7 +59,10 @@ class PortalFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.description
+        # RSS readers read an item's description as HTML and Atom's is <summary type="html">;
+        # every description here is plain text (summaries, statements, plain_text() of rich
+        # text, which unescapes), so escape it: "<img …>" typed in a summary stays text.
+        return escape(item.description)
 
     def item_link(self, item):
         return item.link

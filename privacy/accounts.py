@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseImage, CaseRevision, Reflection
+from cop.cache import bump_content_version
 from cop.models import Profile
 from meetings.models import Contribution, Registration, Vote
 
@@ -292,6 +293,11 @@ def delete_member(user, *, content):
     if profile:
         profile.delete()
     user.delete()
+    # Kept public pages show the name (under a reflection, as a case's author) until the
+    # content changes: renew them now, not when PAGE_CACHE_SECONDS run out. The write
+    # request cannot do it (PublicPageCacheMiddleware bumps for signed-in users, and
+    # the member is signed out by then), and the shell must too.
+    bump_content_version()
     transaction.on_commit(lambda: [default_storage.delete(name) for name in files])
 
 
@@ -311,9 +317,21 @@ def _anonymise_cases(user, owned, emails, scrub):
             changed += ["contact_name", "contact_email", "contact_consent"]
         changed += scrub.model(case, [n for n in _text_fields(type(case)) if n not in changed and n != "slug"])
         case.save(update_fields=changed)
+        _anonymise_images(case, scrub)
         for revision in CaseRevision.objects.filter(case=case):
             if scrub.model(revision, ["message", "changes"]):
                 revision.save(update_fields=["message", "changes"])
+
+
+def _anonymise_images(case, scrub):
+    """The photos of the member's own case: a credit that names them goes ("Beeld: <name>"), other texts are scrubbed."""
+    for image in CaseImage.objects.filter(case=case):
+        changed = scrub.model(image, ["alt_text", "caption"])
+        if image.credit and scrub.text(image.credit) != image.credit:
+            image.credit = ""
+            changed.append("credit")
+        if changed:
+            image.save(update_fields=changed)
 
 
 def _display_name(user):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from cases.access import get_case_for_user
 from cases.forms import CoEditorForm
+from cop.utils import one_line
 
 
 def _page(request, case, perms, form, status=200):
@@ -41,7 +42,8 @@ def invite(request, slug):
             changes={"co_editors": {"label": _("mede-auteurs"), "added": [user.get_full_name()], "removed": []}},
         )
     send_mail(
-        _("Je bent mede-auteur van ‘%(title)s’") % {"title": case.title},
+        # One line: a header cannot hold a line break (BadHeaderError, a 500 after adding).
+        one_line(_("Je bent mede-auteur van ‘%(title)s’") % {"title": case.title}),
         _("%(name)s heeft je uitgenodigd om mee te schrijven aan de casus ‘%(title)s’: %(url)s")
         % {
             "name": request.user.get_full_name(),

@@ -1,12 +1,24 @@
 """The case page and its revision history."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import render
 
 from cases.access import get_case_for_user
 from cases.forms import HideReflectionForm, ReflectionForm, SendBackForm
 from cases.models import Reflection
 from cop.roles import is_member
+from factors.models import Factor
+
+
+def factor_links_for(case, user):
+    """The case's factors a reader may see named: a proposal only by whom ``Factor.visible_to`` shows it.
+
+    Retired factors stay (they were public and the case's story still names them);
+    a proposal is the community's unfinished work, never on a public page.
+    """
+    proposed = Q(factor__status=Factor.Status.PROPOSED)
+    return case.factor_links.filter(~proposed | Q(factor__in=Factor.objects.visible_to(user)))
 
 
 def detail(request, slug):
@@ -24,7 +36,7 @@ def detail(request, slug):
         # Lists: the template reads them more than once (first image, meta tags).
         "images": list(case.images.all()),
         # "working" sorts after "obstacle": descending puts the working factors first.
-        "factor_links": case.factor_links.select_related("factor").order_by("-factor__kind", "order", "pk"),
+        "factor_links": factor_links_for(case, user).select_related("factor").order_by("-factor__kind", "order", "pk"),
         "partners": case.partners.select_related("organisation"),
         "links": case.links.all(),
         "themes": list(case.themes.all()),

@@ -7,12 +7,13 @@ that changed. Nothing is kept in the app process, so any number of processes
 can serve one meeting.
 """
 
+import re
 import zlib
 from functools import wraps
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -31,6 +32,9 @@ from meetings.qr import qr_data_uri
 
 # --- joining -----------------------------------------------------------------------------
 
+# What a join code can be (new_join_code makes letters and digits), after normalise_join_code.
+JOIN_CODE = re.compile(r"[A-Z0-9]+")
+
 
 @never_cache
 def join(request):
@@ -38,6 +42,9 @@ def join(request):
     form = JoinForm(request.GET or None)
     if form.is_valid():
         code = normalise_join_code(form.cleaned_data["code"])
+        if code and not JOIN_CODE.fullmatch(code):
+            # No meeting has this code, and one with a "/" cannot even be put in an address.
+            raise Http404("not a join code")
         if code:
             return redirect("live:participate", code=code)
     return render(request, "live/join.html", {"form": form})

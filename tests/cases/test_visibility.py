@@ -97,3 +97,33 @@ def test_the_owner_sees_withdraw_on_a_published_case_but_a_co_editor_does_not(cl
     case.co_editors.add(coeditor)
     assert ">Terugtrekken<" in client_of(owner).get(case.get_absolute_url()).content.decode()
     assert ">Terugtrekken<" not in client_of(coeditor).get(case.get_absolute_url()).content.decode()
+
+
+@pytest.fixture
+def case_with_a_proposal(owner, participant):
+    from cases.models import CaseFactor
+    from tests.conftest import make_factor
+
+    case = make_case(owner, title="Kenniskwartier Arnhem")
+    accepted = make_factor("Aansluiten bij wat leeft")
+    proposal = make_factor("Voorstelfactor Zeldzaam", status="proposed", proposed_by=participant)
+    retired = make_factor("Vervallen factor", status="retired")
+    CaseFactor.objects.create(case=case, factor=accepted, explanation="Studenten vroegen wat er speelt.")
+    CaseFactor.objects.create(case=case, factor=proposal, explanation="Uitleg bij een voorstel.")
+    CaseFactor.objects.create(case=case, factor=retired, explanation="Toen nog aanvaard.")
+    return case
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_proposal"),
+    [("visitor", False), ("owner", False), ("coeditor", False), ("participant", True), ("facilitator", True)],
+)
+def test_the_case_page_names_a_proposed_factor_only_to_whom_it_is_visible(
+    client_of, people, case_with_a_proposal, role, sees_proposal
+):
+    # The participant proposed it; facilitators see every proposal; a visitor never does.
+    html = client_of(people[role]).get(case_with_a_proposal.get_absolute_url()).content.decode()
+    assert "Aansluiten bij wat leeft" in html
+    assert "Vervallen factor" in html
+    assert ("Voorstelfactor Zeldzaam" in html) is sees_proposal
+    assert ("Uitleg bij een voorstel." in html) is sees_proposal

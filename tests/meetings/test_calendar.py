@@ -45,3 +45,57 @@ def test_the_feed_lists_public_meetings_only(client):
 def test_the_feed_is_valid_without_meetings(client):
     response = client.get(reverse("meetings:calendar-feed"))
     assert icalendar.Calendar.from_ical(response.content).walk("VEVENT") == []
+
+
+ONLINE = "https://zoom.example.org/j/123?pwd=geheim"
+HINT = "de link staat op de bijeenkomstpagina voor aangemelde deelnemers"
+
+
+def unfolded(content):
+    # iCalendar folds long lines (CRLF and a space); read it as one text.
+    return content.decode().replace("\r\n ", "")
+
+
+def events(content):
+    return icalendar.Calendar.from_ical(content).walk("VEVENT")
+
+
+@pytest.mark.parametrize("visibility", [Meeting.Visibility.PUBLIC, Meeting.Visibility.COMMUNITY])
+def test_the_calendar_entry_of_a_meeting_never_carries_the_online_link(client_of, participant, visibility):
+    online = make_meeting(title="Online sessie", online_url=ONLINE, visibility=visibility)
+    hybrid = make_meeting(title="Hybride", online_url=ONLINE, location_name="De Wiek", visibility=visibility)
+    participant_client = client_of(participant)
+    online.register(participant)  # even a registered member's download may be forwarded
+    for meeting in (online, hybrid):
+        response = participant_client.get(reverse("meetings:ics", args=[meeting.slug]))
+        assert response.status_code == 200
+        assert "pwd=" not in unfolded(response.content) and "zoom.example.org" not in unfolded(response.content)
+        [event] = events(response.content)
+        assert HINT in str(event["description"])
+        assert meeting.get_absolute_url() in str(event["description"])
+    [event] = events(participant_client.get(reverse("meetings:ics", args=[online.slug])).content)
+    assert HINT in str(event["location"])
+
+
+def test_the_public_calendar_feed_never_carries_the_online_link(client):
+    make_meeting(title="Online sessie", online_url=ONLINE)
+    make_meeting(title="Hybride", online_url=ONLINE, location_name="De Wiek", days=9)
+    response = client.get(reverse("meetings:calendar-feed"))
+    text = unfolded(response.content)
+    assert "pwd=" not in text and "zoom.example.org" not in text
+    assert len(events(response.content)) == 2
+    for event in events(response.content):
+        assert HINT in str(event["description"])
+
+
+def test_the_registration_e_mail_keeps_the_online_link_for_the_registered_member(
+    client_of, participant, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    meeting = make_meeting(title="Online sessie", online_url=ONLINE, capacity=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_of(participant).post(reverse("meetings:register", args=[meeting.slug]))
+    [message] = mail.outbox
+    [(_filename, content, _mimetype)] = message.attachments
+    assert ONLINE in str(events(content.encode() if isinstance(content, str) else content)[0]["description"])

@@ -98,3 +98,36 @@ def test_feed_query_counts_do_not_grow_with_data(client, world, django_assert_ma
         make_case(title=f"Extra {i}")
     with django_assert_max_num_queries(baseline):
         client.get(reverse("feed-casussen"))
+
+
+PAYLOAD = '"><img src=x onerror=alert(1)>'
+
+
+@pytest.mark.parametrize("name", ["feed-casussen", "feed-casussen-atom"])
+def test_a_summary_with_markup_reaches_the_feed_as_text_not_html(client, world, name):
+    from xml.etree import ElementTree
+
+    world.case.summary = f"Samenvatting {PAYLOAD}"
+    world.case.save()
+    response = client.get(reverse(name))
+    root = ElementTree.fromstring(response.content)
+    # The text of <description> (RSS) or <summary type="html"> (Atom) is what a reader renders as HTML.
+    texts = [el.text or "" for el in root.iter() if el.tag.rsplit("}", 1)[-1] in {"description", "summary"}]
+    mine = [text for text in texts if "Samenvatting" in text]
+    assert mine, texts
+    for text in mine:
+        assert "<img" not in text
+        assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    _response, feed = parse(client, reverse(name))
+    entry = next(e for e in feed.entries if e.title == world.case.title)
+    assert "<img" not in entry.summary
+
+
+def test_a_harvest_summary_with_escaped_markup_is_not_unescaped_into_the_feed(client, world):
+    # The editor stores "&lt;img …&gt;"; plain_text() unescapes it for snippets.
+    world.harvested.summary = "<p>Oogst &lt;img src=x onerror=alert(1)&gt;</p>"
+    world.harvested.save()
+    _response, feed = parse(client, reverse("feed-oogsten-atom"))
+    entry = next(e for e in feed.entries if world.harvested.title in e.title)
+    assert "<img" not in entry.summary
+    assert "onerror" in entry.summary  # kept, as visible text

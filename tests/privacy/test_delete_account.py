@@ -11,6 +11,7 @@ from cases.models import Case, CaseImage, CaseRevision, Reflection
 from cop.models import Profile, User
 from factors.models import Factor
 from meetings.models import Contribution, Registration, Vote
+from tests.bench.conftest import caching_on  # noqa: F401 (the fixture)
 from tests.conftest import PASSWORD
 from tests.privacy.conftest import EMAIL, NAME, crawl, signed_in, traces
 from tests.security.helpers import log_in
@@ -163,3 +164,37 @@ def test_after_deletion_no_page_feed_api_or_export_shows_the_name_or_address(
     assert NAME not in search and EMAIL not in search
     export = signed_in(participant).get(reverse("profile-export")).content.decode()
     assert NAME not in export and EMAIL not in export
+
+
+def test_the_photo_credit_of_an_own_case_is_anonymised(client, olga, django_capture_on_commit_callbacks):
+    image = CaseImage.objects.get(case__title="Buurtkamer De Linde")
+    image.credit = NAME
+    image.caption = f"{NAME} opent de buurtkamer"
+    image.save()
+    case_url = image.case.get_absolute_url()
+    assert f"Beeld: {NAME}" in client.get(case_url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert delete(signed_in(olga), "anonymise").status_code == 302
+
+    image.refresh_from_db()
+    assert image.credit == "" and NAME not in image.caption
+    html = client.get(case_url).content.decode()
+    assert "Beeld:" not in html and NAME not in html
+
+
+@pytest.mark.usefixtures("caching_on")
+def test_kept_pages_lose_the_name_at_once_after_anonymising(olga, django_capture_on_commit_callbacks):
+    visitor = Client()
+    reflected = Case.objects.get(title="Kenniskwartier Arnhem").get_absolute_url()
+    first = visitor.get(reflected)
+    assert NAME in first.content.decode()  # under her reflection, her name is public
+    assert visitor.get(reflected)["ETag"] == first["ETag"]  # kept
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert delete(signed_in(olga), "anonymise").status_code == 302
+
+    again = visitor.get(reflected, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert NAME not in again.content.decode()
+    assert "Studenten als buren." in again.content.decode()  # the reflection stays, anonymously
