@@ -180,17 +180,30 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "cop.User"
 
+# Two caches. "default" must be one store for every app process: allauth keeps its rate limits
+# (failed logins, sign-ups) there. "pages" holds what a process may keep for itself (rendered
+# pages and fragments, the glossary's link index, map layouts). With Redis both live there;
+# without it, "default" is a table in the database (created by migration cop 0006) and "pages"
+# each process's memory. The live mode's limits are counters in the database (cop/ratelimit.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "www",
-        }
+        name: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
+        for name, prefix in (("default", "www"), ("pages", "www-pages"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cop_shared_cache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+# Behind a reverse proxy every request comes from the proxy's address. With N trusted proxies in
+# front of the app, the client is the N-th address from the right in X-Forwarded-For (each proxy
+# appends the address it saw). 0: no proxy, REMOTE_ADDR is the client. Used by the live mode's
+# limits (cop/ratelimit.py) and by allauth's.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be 0 or more.")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Public pages for visitors are cached per content version for at most this long
 # (cop/cache.py); 0 turns page and fragment caching off (the test suite does).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
@@ -222,9 +235,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # last login is older than ACCOUNT_REAUTHENTICATION_TIMEOUT (5 minutes).
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_PREVENT_ENUMERATION = True
+# Per address (the client behind TRUSTED_PROXY_COUNT proxies), generous enough for a room on one
+# venue wifi address signing in at once; per account (key) strict, so guessing one password fails.
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login": "300/m/ip",
+    "login_failed": "30/m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",

@@ -44,7 +44,7 @@ from email.utils import formatdate
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseNotModified
@@ -209,10 +209,10 @@ def cached_by_content(key, build, timeout=DATA_SECONDS, *, vary=None):
     if vary is not None:
         key = f"{key}:{hashlib.sha256(repr(vary).encode()).hexdigest()}"
     full_key = f"{DATA_KEY_PREFIX}:{content_version()}:{get_language() or settings.LANGUAGE_CODE}:{key}"
-    value = cache.get(full_key)
+    value = caches["pages"].get(full_key)
     if value is None:
         value = build()
-        cache.set(full_key, value, timeout)
+        caches["pages"].set(full_key, value, timeout)
     return value
 
 
@@ -373,7 +373,7 @@ def _changes_content(request, response):
 
 def _serve(request, key, view, timeout):
     """The kept page at ``key``, else the view's answer, kept when it is the same for everyone."""
-    page = cache.get(key)
+    page = caches["pages"].get(key)
     if page is not None:
         return page.response(request)
     response = view()
@@ -381,7 +381,7 @@ def _serve(request, key, view, timeout):
         response.render()
     if _storable(request, response):
         page = KeptPage(response)
-        cache.set(key, page, timeout)
+        caches["pages"].set(key, page, timeout)
         return page.response(request)
     return response
 
@@ -426,7 +426,7 @@ class PublicPageCacheMiddleware:
         key = getattr(request, "_page_cache_key", None)
         if key and _storable(request, response):
             page = KeptPage(response)
-            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+            caches["pages"].set(key, page, settings.PAGE_CACHE_SECONDS)
             response = page.response(request)
         return response
 
@@ -438,7 +438,7 @@ class PublicPageCacheMiddleware:
         if not is_cacheable_request(request):
             return None
         key = page_cache_key(request)
-        page = cache.get(key)
+        page = caches["pages"].get(key)
         if page is not None:
             return page.response(request)
         request._page_cache_key = key

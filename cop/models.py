@@ -5,7 +5,7 @@ from html import unescape
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -334,13 +334,13 @@ class TermQuerySet(models.QuerySet):
         Used by the ``glossary_links`` template filter; every change to a term or
         a version forgets the cache (``Term.forget_link_index``).
         """
-        index = cache.get(GLOSSARY_INDEX_CACHE_KEY)
+        index = caches["pages"].get(GLOSSARY_INDEX_CACHE_KEY)
         if index is None:
             index = {}
             for slug, name in self.public().values_list("slug", "name"):
                 index[slug.lower()] = (slug, name)
                 index[name.lower()] = (slug, name)
-            cache.set(GLOSSARY_INDEX_CACHE_KEY, index, GLOSSARY_INDEX_TIMEOUT)
+            caches["pages"].set(GLOSSARY_INDEX_CACHE_KEY, index, GLOSSARY_INDEX_TIMEOUT)
         return index
 
 
@@ -401,7 +401,7 @@ class Term(SluggedModel):
 
     @staticmethod
     def forget_link_index():
-        cache.delete(GLOSSARY_INDEX_CACHE_KEY)
+        caches["pages"].delete(GLOSSARY_INDEX_CACHE_KEY)
 
     @property
     def current_version(self):
@@ -554,3 +554,19 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.version)
+
+
+class RateCount(models.Model):
+    """Hits per key in one fixed time window, for rate limits every app process shares (``cop.ratelimit``)."""
+
+    # Plumbing, never shown: no verbose names to translate.
+    key = models.CharField(max_length=200)
+    period = models.BigIntegerField()  # the window's number: seconds since the epoch // window length
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "period"], name="ratecount_key_period")]
+        indexes = [models.Index(fields=["period"], name="ratecount_period")]
+
+    def __str__(self):
+        return f"{self.key}@{self.period}: {self.hits}"

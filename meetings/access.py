@@ -14,10 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from cop.access import require_facilitator
 from cop.models import Profile
+from cop.ratelimit import client_ip
 from cop.roles import is_member
 from meetings import ratelimit
 from meetings.models import Meeting, normalise_join_code
 
+# How long a refused code lookup should wait (one window of meetings.ratelimit).
+LOOKUP_RETRY_SECONDS = 60
 GUEST_KEY = "live_guest_key"
 GUEST_PERSPECTIVE = "live_guest_perspective"
 
@@ -33,14 +36,14 @@ def get_meeting_to_manage(request, slug):
     return meeting
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def unknown_code_response(request, code="", status=404):
-    response = render(request, "live/unknown_code.html", {"too_many": status == 429}, status=status)
-    if getattr(request, "htmx", False):
-        # A phone or wall that polls a meeting which just closed reloads into this page.
+    too_many = status == 429
+    response = render(request, "live/unknown_code.html", {"too_many": too_many}, status=status)
+    if too_many:
+        response["Retry-After"] = str(LOOKUP_RETRY_SECONDS)
+    elif getattr(request, "htmx", False):
+        # A phone or wall that polls a meeting which just closed reloads into this page. A 429
+        # does not: htmx swaps nothing on an error and the poll goes on.
         response["HX-Refresh"] = "true"
     return response
 
@@ -50,13 +53,13 @@ def live_meeting(view):
 
     @wraps(view)
     def wrapper(request, code, *args, **kwargs):
-        address = client_address(request)
-        if ratelimit.blocked("lookup", address):
-            return unknown_code_response(request, code, status=429)
         canonical = normalise_join_code(code)
         meeting = Meeting.objects.filter(join_code=canonical, status=Meeting.Status.LIVE).first() if canonical else None
         if meeting is None:
-            ratelimit.allow("lookup", address)
+            # Only failures count, and a valid code is answered whatever the count: wrong codes
+            # from a shared address never lock a room out (docs/security.md).
+            if not ratelimit.allow("lookup", client_ip(request)):
+                return unknown_code_response(request, code, status=429)
             return unknown_code_response(request, code)
         if canonical != code and request.method == "GET":
             return redirect(request.resolver_match.view_name, code=canonical, **kwargs)

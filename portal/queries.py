@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import TruncQuarter
 from django.urls import reverse
@@ -106,10 +106,10 @@ def _layout_key(node_ids, edges):
 def cached_positions(node_ids, edges):
     """Spring-layout positions, computed once per graph version and kept in the cache."""
     key = _layout_key(node_ids, edges)
-    positions = cache.get(key)
+    positions = caches["pages"].get(key)
     if positions is None:
         positions = visuals.spring_positions(node_ids, edges)
-        cache.set(key, positions, LAYOUT_CACHE_SECONDS)
+        caches["pages"].set(key, positions, LAYOUT_CACHE_SECONDS)
     return positions
 
 

@@ -12,7 +12,7 @@ import tempfile
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone, translation
 from playwright.sync_api import expect
@@ -62,15 +62,20 @@ def _fast_and_isolated(settings, tmp_path):
     # Test speed-ups and isolation: a fast hasher, media in a temporary folder.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
-    # The cache (rate limits, the glossary's link index, kept fragments) outlives a test.
-    cache.clear()
+    # The caches (allauth's limits, the glossary's link index, kept pages) outlive a test.
+    clear_caches()
     # The language middleware activates the request's language in this thread, as
     # Django's own does; a test that called a view in English must not leave the
     # next test (which may call code directly, without a request) in English.
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
-    cache.clear()
+    clear_caches()
+
+
+def clear_caches():
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,12 @@ os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
 from config.settings import *  # noqa: F403
 
+# One process: allauth's limits may live in this process's memory, and clearing the cache between
+# tests needs no database. tests/security/test_shared_limits.py runs two app processes on the
+# production caches (the database table when there is no Redis).
+if not REDIS_URL:  # noqa: F405
+    CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
+
 # Whitenoise scans every static file whenever a request handler is built, and the test
 # client builds one per Client; find the files per request instead (no behaviour change).
 WHITENOISE_AUTOREFRESH = True

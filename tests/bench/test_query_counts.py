@@ -8,7 +8,6 @@ count grow and fails here, in ``make test``, long before anyone runs the benchma
 import sys
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +15,7 @@ from django.urls import reverse
 
 from bench.pages import CACHED, PAGES, MissingError, Page, Samples
 from devtools import datagen
+from tests.conftest import clear_caches
 
 MAX_QUERIES = 15
 LARGER = datagen.Plan(
@@ -45,7 +45,7 @@ def page_queries(client):
             url = page.url(samples)
         except MissingError as missing:
             pytest.fail(f"{page.name}: {missing}")
-        cache.clear()
+        clear_caches()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200, f"{page.name}: {url} answered {response.status_code}"

@@ -8,10 +8,9 @@ import time
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.core.cache import cache
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, clear_caches, make_user
 from tests.e2e.conftest import log_in
 
 pytestmark = [
@@ -80,7 +79,7 @@ def test_a_facilitator_must_set_up_totp_in_the_browser_and_then_logs_in_with_a_c
             page.locator("main form button[type=submit]").first.click()
     log_in(page, live_server, facilitator.email)
     assert page.url.endswith("/accounts/2fa/authenticate/"), page.url
-    cache.clear()  # allauth remembers used codes for a period; this code may be the same as the last one
+    clear_caches()  # allauth remembers used codes for a period; this code may be the same as the last one
     page.locator("input[name=code]").fill(current_code(secret))
     with page.expect_navigation():
         page.locator("main form button[type=submit]").first.click()

@@ -31,12 +31,12 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.conftest import clear_caches
 from tests.e2e.world import ROLES, build_world
 
 GET, POST = "GET", "POST"
@@ -539,7 +539,7 @@ FAST = {
 def world(django_db_setup, django_db_blocker):
     """The world and a session per role, built once for the module inside a transaction rolled back at the end."""
     with django_db_blocker.unblock(), override_settings(**FAST):
-        cache.clear()
+        clear_caches()
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
@@ -553,7 +553,7 @@ def world(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
-            cache.clear()
+            clear_caches()
 
 
 def _html_only_pdf(request, template, context):
