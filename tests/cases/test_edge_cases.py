@@ -1,6 +1,7 @@
 """Slug collisions, reserved slugs, a deleted organisation, a very long story, 200 factors on one case."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from cases.models import Case, CaseFactor, CasePartner
@@ -67,24 +68,26 @@ def test_a_20000_word_story_is_saved_shown_searched_and_edited(client_of, owner)
     assert change == {"label": "het verhaal", "summary": "aangepast (20000 → 20000 woorden)"}
 
 
-def test_200_factors_on_one_case_work_everywhere(client_of, owner, django_assert_max_num_queries):
+def test_200_factors_on_one_case_work_everywhere(client_of, owner, django_assert_num_queries):
     case = make_case(owner)
     factors = [make_factor(f"Factor {n:03}", kind="obstacle" if n % 4 == 0 else "working") for n in range(200)]
     CaseFactor.objects.bulk_create(
         [CaseFactor(case=case, factor=f, explanation=f"Uitleg {n}") for n, f in enumerate(factors)]
     )
     client = client_of(owner)
-    with django_assert_max_num_queries(30):
+    with django_assert_num_queries(14):
         html = client.get(case.get_absolute_url()).content.decode()
     assert "Factor 000" in html and "Factor 199" in html
     library = client.get(reverse("cases:library"), {"sorteer": "onderbouwing"})
     assert library.context["page"][0].evidence_count == 200
     edit_url = reverse("cases:edit", args=[case.slug])
-    with django_assert_max_num_queries(40):
+    with django_assert_num_queries(16):
         values = read_form(client.get(edit_url).content.decode())
     assert values["factors-TOTAL_FORMS"] == "202"
     values["factors-199-explanation"] = "Nieuwe uitleg"
-    with django_assert_max_num_queries(40):
+    # Case.save also refreshes the full-text search vector, on PostgreSQL only
+    # (cop.search.update_search_vector is a no-op on SQLite): one UPDATE more there.
+    with django_assert_num_queries(34 if connection.vendor == "postgresql" else 33):
         response = client.post(edit_url, values)
     assert response.status_code == 302
     assert case.factor_links.get(factor=factors[199]).explanation == "Nieuwe uitleg"

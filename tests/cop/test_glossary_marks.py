@@ -72,9 +72,10 @@ def test_text_without_marks_costs_no_query(django_assert_num_queries):
         assert render("Gewone tekst") == "Gewone tekst"
 
 
-def test_many_marks_cost_at_most_one_query(term, django_assert_max_num_queries):
-    render("[[gebiedsgericht werken]]")
-    with django_assert_max_num_queries(0):
+def test_many_marks_cost_at_most_one_query(term, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the index of terms, kept in the cache
+        render("[[gebiedsgericht werken]]")
+    with django_assert_num_queries(0):
         render(" ".join(["[[gebiedsgericht werken]]"] * 20))
 
 

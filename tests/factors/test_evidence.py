@@ -4,9 +4,10 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import IntegerField, Value
 from django.utils import timezone
 
-from factors.evidence import evidence_strength, strength_level
+from factors.evidence import evidence_strength, strength_expression, strength_level
 from factors.models import Factor
 from tests.conftest import make_factor, make_meeting
 from tests.factors.conftest import (
@@ -54,17 +55,87 @@ def test_counts_come_from_cases_contributions_and_dots():
     assert factor.evidence_strength == 3 * 3 + 2 + 2 * 3 + 2 * 2 + 5 // 2 == 23
 
 
-def test_the_documented_formula_matches_the_database():
-    assert (
-        evidence_strength(case_count=2, contribution_count=4, perspective_count=3, municipality_count=1, vote_count=7)
-        == 6 + 4 + 6 + 2 + 3
-    )
-    assert [strength_level(n) for n in (0, 1, 7, 8, 19, 20)] == [
+# (cases, contributions, perspectives, municipalities, votes) -> strength. Each weight
+# alone; odd dots, where ⌊v/2⌋ differs from v/2 and from rounding (7/2 rounds to 4,
+# 3/2 to 2); sums where + and −, × and / of the weights give other numbers.
+STRENGTHS = [
+    ((0, 0, 0, 0, 0), 0),
+    ((1, 0, 0, 0, 0), 3),
+    ((0, 1, 0, 0, 0), 1),
+    ((0, 0, 1, 0, 0), 2),
+    ((0, 0, 0, 1, 0), 2),
+    ((0, 0, 0, 0, 1), 0),
+    ((0, 0, 0, 0, 2), 1),
+    ((0, 0, 0, 0, 3), 1),
+    ((0, 0, 0, 0, 7), 3),
+    ((5, 0, 0, 0, 0), 15),
+    ((2, 5, 0, 0, 0), 11),
+    ((0, 3, 5, 0, 0), 13),
+    ((0, 0, 3, 5, 0), 16),
+    ((0, 7, 0, 0, 9), 11),
+    ((2, 4, 3, 1, 7), 6 + 4 + 6 + 2 + 3),
+    ((5, 3, 4, 3, 9), 15 + 3 + 8 + 6 + 4),
+]
+COUNT_NAMES = ("case_count", "contribution_count", "perspective_count", "municipality_count", "vote_count")
+
+
+@pytest.mark.parametrize(("counts", "strength"), STRENGTHS)
+def test_the_python_formula_at_values_where_the_operators_differ(counts, strength):
+    assert evidence_strength(**dict(zip(COUNT_NAMES, counts, strict=True))) == strength
+
+
+@pytest.mark.parametrize(("counts", "strength"), STRENGTHS)
+def test_the_sql_formula_at_values_where_the_operators_differ(counts, strength):
+    make_factor()
+    values = {name: Value(n, output_field=IntegerField()) for name, n in zip(COUNT_NAMES, counts, strict=True)}
+    row = Factor.objects.annotate(**values).annotate(evidence_strength=strength_expression()).get()
+    assert row.evidence_strength == strength
+    assert isinstance(row.evidence_strength, int)
+
+
+def test_the_documented_formula_matches_the_database(participant):
+    arnhem, ede = make_municipality("Arnhem"), make_municipality("Ede")
+    rich = make_factor("Veel bewijs")
+    cite_in_case(rich, perspective="gemeente", municipality=arnhem)
+    cite_in_case(rich, perspective="welzijn", municipality=ede)
+    cite_in_case(rich, perspective="welzijn", municipality=ede)
+    meeting = published_meeting()
+    for perspective in ("welzijn", "inwoners", "inwoners", "onderwijs"):
+        cluster_contribution(rich, meeting, perspective=perspective)
+    cast_dots(rich, meeting, 7)
+    one_case = make_factor("Eén casus")
+    cite_in_case(one_case, perspective="overig", municipality=None)
+    cast_dots(one_case, meeting, 1)
+    dots = make_factor("Alleen stippen")
+    cast_dots(dots, meeting, 3)
+    make_factor("Niets")
+    # By hand: 3×cases + 1×contributions + 2×perspectives + 2×municipalities + ⌊dots/2⌋.
+    by_hand = {
+        "Veel bewijs": ((3, 4, 4, 2, 7), 9 + 4 + 8 + 4 + 3),
+        "Eén casus": ((1, 0, 1, 0, 1), 3 + 0 + 2 + 0 + 0),
+        "Alleen stippen": ((0, 0, 0, 0, 3), 1),
+        "Niets": ((0, 0, 0, 0, 0), 0),
+    }
+
+    for queryset in (Factor.objects.with_evidence(), Factor.objects.with_evidence_of_each(participant)):
+        found = {
+            factor.name: (tuple(getattr(factor, name) for name in COUNT_NAMES), factor.evidence_strength)
+            for factor in queryset
+        }
+        assert found == by_hand
+        for counts, strength in found.values():
+            assert strength == evidence_strength(**dict(zip(COUNT_NAMES, counts, strict=True)))
+
+
+def test_the_strength_levels_start_at_their_thresholds():
+    assert [strength_level(n) for n in (None, 0, 1, 7, 8, 19, 20, 99)] == [
+        "none",
         "none",
         "first",
         "first",
         "reasonable",
         "reasonable",
+        "strong",
         "strong",
     ]
 

@@ -11,6 +11,8 @@ pytestmark = pytest.mark.django_db
 
 SITE_FEEDS = ["casussen", "factoren", "oogsten"]
 ITEM_FEEDS = [("casussen", "case"), ("factoren", "working"), ("oogsten", "harvested")]
+# The cases and their themes.
+FEED_QUERIES = 2
 
 
 def all_feed_urls(world):
@@ -90,13 +92,12 @@ def test_item_feeds_of_private_items_are_not_found(client, world):
     assert client.get(reverse("feed-oogsten-item", args=[world.private_meeting.slug])).status_code == 404
 
 
-def test_feed_query_counts_do_not_grow_with_data(client, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6) as captured:
+def test_feed_query_counts_do_not_grow_with_data(client, world, django_assert_num_queries):
+    with django_assert_num_queries(FEED_QUERIES):
         client.get(reverse("feed-casussen"))
-    baseline = len(captured.captured_queries)
     for i in range(5):
         make_case(title=f"Extra {i}")
-    with django_assert_max_num_queries(baseline):
+    with django_assert_num_queries(FEED_QUERIES):
         client.get(reverse("feed-casussen"))
 
 

@@ -8,6 +8,9 @@ from tests.conftest import make_case
 from tests.portal.conftest import assert_no_leaks
 
 pytestmark = pytest.mark.django_db
+# Count and page of cases, counts of factors, meetings and terms, the themes and municipalities
+# of the filters. The same on PostgreSQL (full-text search) and SQLite (the fallback).
+SEARCH_QUERIES = 7
 
 
 def search(client, **params):
@@ -120,13 +123,12 @@ def test_search_does_not_find_a_meeting_by_its_unpublished_summary(client, world
     assert world.closed.get_absolute_url() not in response.content.decode()
 
 
-def test_search_query_count_is_fixed(client, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12) as captured:
+def test_search_query_count_is_fixed(client, world, django_assert_num_queries):
+    with django_assert_num_queries(SEARCH_QUERIES):
         search(client, q="bewoners")
-    baseline = len(captured.captured_queries)
     for i in range(8):
         make_case(title=f"Bewoners aan zet {i}", summary="Bewoners doen mee.")
-    with django_assert_max_num_queries(baseline):
+    with django_assert_num_queries(SEARCH_QUERIES):
         search(client, q="bewoners")
 
 
