@@ -201,6 +201,8 @@ else:
 # appends the address it saw). 0: no proxy, REMOTE_ADDR is the client. Used by the live mode's
 # limits (cop/ratelimit.py) and by allauth's.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# A guest form must have been on screen this long before it makes a guest (meetings.access).
+LIVE_GUEST_MIN_SECONDS = env_int("LIVE_GUEST_MIN_SECONDS", 1)
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be 0 or more.")
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT

@@ -7,11 +7,16 @@ not live get the same answer, so codes cannot be probed.
 """
 
 import secrets
+import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import wraps
 
+from django.conf import settings
+from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cop import ratelimit as shared_limits
 from cop.access import require_facilitator
 from cop.models import Profile
 from cop.ratelimit import client_ip
@@ -23,6 +28,7 @@ from meetings.models import Meeting, normalise_join_code
 LOOKUP_RETRY_SECONDS = 60
 GUEST_KEY = "live_guest_key"
 GUEST_PERSPECTIVE = "live_guest_perspective"
+GUEST_JOINED = "live_guest_joined"  # when this guest joined (seconds since the epoch)
 
 
 def get_meeting_for_user(request, slug):
@@ -75,6 +81,7 @@ class Participant:
     user: object = None
     guest_key: str = ""
     perspective: str = ""
+    joined_at: datetime | None = None  # guests only: when they joined
 
     @property
     def is_guest(self):
@@ -93,12 +100,49 @@ def participant_for(request):
     key = request.session.get(GUEST_KEY)
     perspective = request.session.get(GUEST_PERSPECTIVE)
     if key and perspective:
-        return Participant(guest_key=key, perspective=perspective)
+        joined = request.session.get(GUEST_JOINED)
+        joined_at = datetime.fromtimestamp(joined, tz=UTC) if isinstance(joined, (int, float)) else None
+        return Participant(guest_key=key, perspective=perspective, joined_at=joined_at)
     return None
 
 
 def become_guest(request, perspective):
     """Remember the guest in the session: a random key and a perspective, never a name."""
-    request.session.setdefault(GUEST_KEY, secrets.token_urlsafe(18))
+    if GUEST_KEY not in request.session:
+        request.session[GUEST_KEY] = secrets.token_urlsafe(18)
+        request.session[GUEST_JOINED] = time.time()
     request.session[GUEST_PERSPECTIVE] = perspective
-    return Participant(guest_key=request.session[GUEST_KEY], perspective=perspective)
+    return participant_for(request)
+
+
+# --- making guests costs a page load -------------------------------------------------------
+
+GUEST_TOKEN_SALT = "live-guest"
+GUEST_TOKEN_MAX_AGE = 6 * 3600
+
+
+def guest_token(meeting):
+    """The signed token the guest form carries: this meeting, when the page was made, and a nonce."""
+    nonce = secrets.token_urlsafe(9)
+    return signing.Signer(salt=GUEST_TOKEN_SALT).sign(f"{meeting.pk}:{int(time.time())}:{nonce}")
+
+
+def guest_token_problem(meeting, token):
+    """Why ``token`` cannot make a guest of ``meeting`` now (empty when it can).
+
+    It must be this meeting's, made by a page at least ``LIVE_GUEST_MIN_SECONDS``
+    ago (a person reads the page; a script must wait too) and at most six hours
+    ago, and used once: each guest costs a page load.
+    """
+    try:
+        meeting_pk, made, _nonce = signing.Signer(salt=GUEST_TOKEN_SALT).unsign(token or "").split(":")
+        age = time.time() - int(made)
+    except (signing.BadSignature, ValueError):
+        return "invalid"
+    if meeting_pk != str(meeting.pk) or not 0 <= age <= GUEST_TOKEN_MAX_AGE:
+        return "invalid"
+    if age < settings.LIVE_GUEST_MIN_SECONDS:
+        return "too-soon"
+    if shared_limits.count_hit("guest-token", token, seconds=24 * 3600) > 1:
+        return "used"
+    return ""

@@ -217,6 +217,7 @@ class GuestForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("We vragen geen naam. Je bijdragen verschijnen anoniem, met dit perspectief."),
     )
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class JoinForm(forms.Form):

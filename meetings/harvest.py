@@ -62,7 +62,13 @@ def vote_totals_by_round(rounds):
     ids = [r.pk for r in rounds if r.is_vote]
     if not ids:
         return {}
-    rows = Vote.objects.filter(round_id__in=ids).order_by().values("round_id", "factor_id").annotate(dots=Count("id"))
+    rows = (
+        Vote.objects.counted()
+        .filter(round_id__in=ids)
+        .order_by()
+        .values("round_id", "factor_id")
+        .annotate(dots=Count("id"))
+    )
     factors = {}
     rows = list(rows)
     if rows:

@@ -18,6 +18,11 @@ DEFAULTS = {
     # answered always, so a flood of wrong codes from a room's shared address (or a proxy)
     # cannot lock anyone out of a live meeting.
     "lookup": 30,
+    # New guests per join code and per client address. A room of 500 on one venue address
+    # joins within two minutes; a script gets at most this many guests, each needing a page
+    # load (meetings.access.guest_token) and with its own dots (docs/security.md).
+    "guest_code": 500,
+    "guest_address": 250,
 }
 
 

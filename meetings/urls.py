@@ -36,6 +36,7 @@ urlpatterns = [
     path("<slug:slug>/regie/rondes/<int:pk>/starten/", console.round_start, name="round-start"),
     path("<slug:slug>/regie/rondes/<int:pk>/pauzeren/", console.round_pause, name="round-pause"),
     path("<slug:slug>/regie/rondes/<int:pk>/afronden/", console.round_close, name="round-close"),
+    path("<slug:slug>/regie/rondes/<int:pk>/late-gasten/", console.round_discount, name="round-discount"),
     path("<slug:slug>/regie/clusteren/", console.cluster, name="cluster"),
     path("<slug:slug>/regie/loskoppelen/", console.uncluster, name="uncluster"),
     path("<slug:slug>/regie/ongedaan-maken/", console.undo, name="undo"),

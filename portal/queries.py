@@ -238,7 +238,8 @@ def harvest_factors(meeting):
     )
     unclustered = contributions.exclude(factor__status=Factor.Status.ACCEPTED).count()
     votes = dict(
-        Vote.objects.filter(round__meeting=meeting, factor__status=Factor.Status.ACCEPTED)
+        Vote.objects.counted()
+        .filter(round__meeting=meeting, factor__status=Factor.Status.ACCEPTED)
         .values("factor_id")
         .annotate(n=Count("pk"))
         .order_by()

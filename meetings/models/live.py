@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -91,6 +91,11 @@ class Round(models.Model):
         verbose_name=_("stippen op de clusters van"),
     )
     guests_allowed = models.BooleanField(_("gasten mogen meedoen"), default=False)
+    # Dots of guests who joined only after this vote round started do not count (a room's
+    # defence against a script that makes guests to stuff the vote; docs/security.md).
+    discount_late_guests = models.BooleanField(
+        _("stippen van gasten die pas tijdens de stemronde kwamen niet meetellen"), default=False
+    )
     dots_per_person = models.PositiveSmallIntegerField(_("stippen per persoon"), default=3)
     timer_seconds = models.PositiveIntegerField(_("timer (seconden)"), null=True, blank=True)
     # The running timer: when it ends, or (paused) how many seconds were left.
@@ -262,8 +267,12 @@ class Round(models.Model):
             return self.votes.filter(voter__isnull=True, guest_key=guest_key)
         return self.votes.none()
 
-    def cast_vote(self, factor, *, voter=None, guest_key=""):
-        """Put one dot on ``factor``. The count and the insert share the meeting lock, so no one exceeds their dots."""
+    def cast_vote(self, factor, *, voter=None, guest_key="", guest_joined_at=None):
+        """Put one dot on ``factor``. The count and the insert share the meeting lock, so no one exceeds their dots.
+
+        ``guest_joined_at``: when the guest joined; a guest who joined after the round
+        started casts a ``late_guest`` dot, which ``discount_late_guests`` leaves out.
+        """
         with transaction.atomic():
             meeting, fresh = self._locked()
             fresh._check_participant(meeting, author=voter, guest_key=guest_key)
@@ -274,7 +283,10 @@ class Round(models.Model):
             used = fresh.votes_of(voter=voter, guest_key=guest_key).count()
             if used >= fresh.dots_per_person:
                 raise Refused(_("Je hebt al je stippen verdeeld. Haal eerst een stip weg."))
-            vote = Vote.objects.create(round=fresh, factor=factor, voter=voter, guest_key="" if voter else guest_key)
+            late = voter is None and bool(guest_joined_at and fresh.started_at and guest_joined_at >= fresh.started_at)
+            vote = Vote.objects.create(
+                round=fresh, factor=factor, voter=voter, guest_key="" if voter else guest_key, late_guest=late
+            )
             meeting.bump_live_version()
             return vote
 
@@ -288,15 +300,47 @@ class Round(models.Model):
             vote.delete()
             meeting.bump_live_version()
 
+    def discount_late_dots(self, discount=True):
+        """Leave out (or count again) the dots of guests who joined after this vote round started."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            if not fresh.is_vote:
+                raise Refused(_("In deze ronde wordt niet gestemd."))
+            fresh.discount_late_guests = discount
+            fresh.save(update_fields=["discount_late_guests"])
+            meeting.bump_live_version()
+            if meeting.status == Meeting.Status.PUBLISHED:
+                bump_content_version()  # the dots count as public evidence
+        self.discount_late_guests = discount
+
     def vote_totals(self):
-        """``[(factor, dots)]`` from most to fewest dots, also for factors without dots."""
-        totals = {
-            row["factor_id"]: row["n"]
-            for row in self.votes.order_by().values("factor_id").annotate(n=models.Count("id"))
-        }
+        """``[(factor, dots)]`` from most to fewest counted dots, also for factors without dots."""
+        return [(factor, dots) for factor, dots, _guests, _late in self.vote_breakdown()]
+
+    def vote_breakdown(self):
+        """``[(factor, counted dots, of which from guests, late guests' dots)]``, most counted dots first.
+
+        Late guests' dots are those of guests who joined after the round started; they
+        count unless the facilitator turned ``discount_late_guests`` on.
+        """
+        rows = (
+            self.votes.order_by()
+            .values("factor_id")
+            .annotate(
+                n=models.Count("id"),
+                guests=models.Count("id", filter=Q(voter__isnull=True)),
+                late=models.Count("id", filter=Q(late_guest=True)),
+            )
+        )
+        found = {row["factor_id"]: row for row in rows}
         options = list(self.vote_options().select_related("cluster"))
-        ranked = sorted(options, key=lambda f: (-totals.get(f.pk, 0), f.name.lower()))
-        return [(factor, totals.get(factor.pk, 0)) for factor in ranked]
+        table = []
+        for factor in options:
+            row = found.get(factor.pk, {"n": 0, "guests": 0, "late": 0})
+            counted = row["n"] - (row["late"] if self.discount_late_guests else 0)
+            guests = row["guests"] - (row["late"] if self.discount_late_guests else 0)
+            table.append((factor, counted, guests, row["late"]))
+        return sorted(table, key=lambda row: (-row[1], row[0].name.lower()))
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -463,9 +507,13 @@ class Contribution(models.Model):
 
 
 class VoteQuerySet(models.QuerySet):
+    def counted(self):
+        """Dots that count: without late guests' dots in rounds that discount them."""
+        return self.exclude(late_guest=True, round__discount_late_guests=True)
+
     def evidence_for(self, viewer=None):
         """Dots that count as evidence for ``viewer``: in a meeting whose harvest is published (public for visitors)."""
-        votes = self.filter(round__meeting__status=Meeting.Status.PUBLISHED)
+        votes = self.counted().filter(round__meeting__status=Meeting.Status.PUBLISHED)
         if not is_member(viewer):
             votes = votes.filter(round__meeting__visibility=Meeting.Visibility.PUBLIC)
         return votes
@@ -485,6 +533,7 @@ class Vote(models.Model):
         verbose_name=_("deelnemer"),
     )
     guest_key = models.CharField(_("gast"), max_length=40, blank=True)
+    late_guest = models.BooleanField(_("gast die pas tijdens de ronde kwam"), default=False)
     created_at = models.DateTimeField(_("geplaatst"), auto_now_add=True)
 
     objects = VoteQuerySet.as_manager()

@@ -82,7 +82,7 @@ def console(request, slug):
     }
     if selected is not None:
         if selected.is_vote:
-            context["totals"] = selected.vote_totals()
+            context["breakdown"] = selected.vote_breakdown()
         contributions = selected.contributions.select_related("factor").order_by("created_at", "id")
         context["clusters"], context["unclustered"] = group(contributions)
     if meeting.join_code:
@@ -209,6 +209,22 @@ def round_pause(request, slug, pk):
 @require_POST
 def round_close(request, slug, pk):
     return _round_action(request, slug, pk, "close", _("De ronde is afgerond."))
+
+
+@login_required
+@require_POST
+def round_discount(request, slug, pk):
+    """Leave out (``discount=1``) or count again the dots of guests who came during the vote."""
+    meeting = get_meeting_to_manage(request, slug)
+    round_ = get_object_or_404(meeting.rounds, pk=pk)
+    discount = request.POST.get("discount") == "1"
+    success = (
+        _("Stippen van gasten die pas tijdens de stemronde kwamen, tellen niet mee.")
+        if discount
+        else _("Alle stippen tellen weer mee.")
+    )
+    run_or_refuse(request, lambda: round_.discount_late_dots(discount), success)
+    return redirect(console_url(meeting, round_.pk))
 
 
 @login_required

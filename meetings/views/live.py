@@ -23,8 +23,9 @@ from django.views.decorators.http import require_POST
 
 from cop.access import Refused
 from cop.models import anonymous_label
+from cop.ratelimit import client_ip
 from meetings import ratelimit
-from meetings.access import become_guest, live_meeting, participant_for
+from meetings.access import become_guest, guest_token, guest_token_problem, live_meeting, participant_for
 from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
 from meetings.harvest import group
 from meetings.models import LIVE_VERSIONS, Contribution, normalise_join_code
@@ -72,7 +73,7 @@ def _vote_options(round_, participant):
     return options, round_.dots_per_person - sum(mine.values())
 
 
-def phone_context(request, meeting, *, form=None, participant=None, round_=None):
+def phone_context(request, meeting, *, form=None, participant=None, round_=None, guest_form=None):
     """Everything the phone page shows about the current round and the participant's own part in it."""
     round_ = round_ or meeting.current_round()
     participant = participant or participant_for(request)
@@ -91,7 +92,7 @@ def phone_context(request, meeting, *, form=None, participant=None, round_=None)
     context["guest_not_allowed"] = participant is not None and participant.is_guest and not round_.guests_allowed
     context["may_join"] = may_join
     if context["needs_guest"]:
-        context["guest_form"] = GuestForm()
+        context["guest_form"] = guest_form or GuestForm(initial={"token": guest_token(meeting)})
     if not may_join:
         return context
     if round_.is_vote:
@@ -154,10 +155,25 @@ def phone_changes(request, meeting):
 @live_meeting
 def become_guest_view(request, meeting):
     form = GuestForm(request.POST)
-    if form.is_valid():
-        become_guest(request, form.cleaned_data["perspective"])
-        messages.success(request, _("Welkom! Je doet anoniem mee."))
+    if not form.is_valid():
+        return redirect("live:participate", code=meeting.join_code)
+    if participant_for(request) is None:
+        problem = guest_token_problem(meeting, form.cleaned_data["token"])
+        if problem:
+            # An old or copied page: a fresh one carries a new token; the choice is kept.
+            messages.warning(request, _("Deze pagina was verlopen. Kies nog een keer hoe je meedoet."))
+            return redirect("live:participate", code=meeting.join_code)
+        if not (ratelimit.allow("guest_code", meeting.pk) and ratelimit.allow("guest_address", client_ip(request))):
+            fresh = GuestForm(initial={"token": guest_token(meeting), "perspective": form.cleaned_data["perspective"]})
+            return _refuse(request, meeting, BUSY, 429, guest_form=fresh)
+    become_guest(request, form.cleaned_data["perspective"])
+    messages.success(request, _("Welkom! Je doet anoniem mee."))
     return redirect("live:participate", code=meeting.join_code)
+
+
+BUSY = _(
+    "Er komen nu heel veel gasten tegelijk binnen. Wacht een halve minuut en tik dan opnieuw op ‘Doe mee als gast’."
+)
 
 
 # --- contributing --------------------------------------------------------------------------
@@ -273,7 +289,8 @@ def _vote(request, meeting, round_pk, factor_pk, method, success):
         return _refuse(request, meeting, TOO_FAST, 429, participant=participant)
     factor = get_object_or_404(round_.vote_options(), pk=factor_pk)
     try:
-        getattr(round_, method)(factor, voter=participant.user, guest_key=participant.guest_key)
+        extra = {"guest_joined_at": participant.joined_at} if method == "cast_vote" else {}
+        getattr(round_, method)(factor, voter=participant.user, guest_key=participant.guest_key, **extra)
     except Refused as refused:
         return _refuse(request, meeting, refused.message, 409, participant=participant)
     messages.success(request, success % {"name": factor.name})

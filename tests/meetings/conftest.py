@@ -5,6 +5,7 @@ import secrets
 import pytest
 from django.urls import reverse
 
+from meetings.access import guest_token
 from meetings.models import Round
 from tests.conftest import make_meeting
 
@@ -40,4 +41,5 @@ def contribute(client, meeting, round_, text, *, perspective="gemeente", key=Non
 
 
 def join_as_guest(client, meeting, perspective="inwoners"):
-    return client.post(reverse("live:guest", kwargs={"code": meeting.join_code}), {"perspective": perspective})
+    data = {"perspective": perspective, "token": guest_token(meeting)}
+    return client.post(reverse("live:guest", kwargs={"code": meeting.join_code}), data)

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from meetings.access import guest_token
 from meetings.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Contribution, Round, Vote
 from tests.conftest import make_factor, make_meeting, make_user
 
@@ -31,7 +32,9 @@ def live_round():
 
 def as_guest(meeting, perspective="inwoners"):
     client = Client()
-    client.post(reverse("live:guest", args=[meeting.join_code]), {"perspective": perspective})
+    client.post(
+        reverse("live:guest", args=[meeting.join_code]), {"perspective": perspective, "token": guest_token(meeting)}
+    )
     return client
 
 

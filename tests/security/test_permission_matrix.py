@@ -366,6 +366,8 @@ MATRIX = [
     ("meetings:round-pause",                  "round:live-active",           GET,  "login   login 405      405   405    405   405"),
     ("meetings:round-close",                  "round:live-active",           POST, "login   login 403      403   403    302   302"),
     ("meetings:round-close",                  "round:live-active",           GET,  "login   login 405      405   405    405   405"),
+    ("meetings:round-discount",               "round:live-active",           POST, "login   login 403      403   403    302   302"),
+    ("meetings:round-discount",               "round:live-active",           GET,  "login   login 405      405   405    405   405"),
     ("meetings:cluster",                      "meeting:live",                POST, "login   login 403      403   403    302   302"),
     ("meetings:cluster",                      "meeting:live",                GET,  "login   login 405      405   405    405   405"),
     ("meetings:uncluster",                    "meeting:live",                POST, "login   login 403      403   403    302   302"),
