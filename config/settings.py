@@ -233,6 +233,8 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "cop.forms.SignupExtraForm"
+# Hashes the password for a taken address too, so both answers take as long (cop/signup.py).
+ACCOUNT_FORMS = {"signup": "cop.signup.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weten wat werkt] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"
