@@ -18,6 +18,8 @@ from django.utils import formats, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from cases.models import CoEditorInvitation
+
 RATE_WINDOW_SECONDS = 3600
 SUBJECT_TITLE_CHARS = 50
 
@@ -52,6 +54,16 @@ def addresses_of(user):
     """The lower-case addresses a member signs in with (the account's and the verified ones)."""
     verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     return {user.email.lower()} | {email.lower() for email in verified}
+
+
+def open_invitations_for(user):
+    """The open invitations addressed to ``user``, newest first (for their profile page)."""
+    return (
+        CoEditorInvitation.objects.open()
+        .filter(email__in=addresses_of(user))
+        .select_related("case", "invited_by__profile")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def member_with_address(email):

@@ -11,6 +11,9 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", coeditors.invitation, name="invitation"),
     path("uitnodiging/<str:token>/aannemen/", coeditors.accept_invitation, name="invitation-accept"),
     path("uitnodiging/<str:token>/afslaan/", coeditors.decline_invitation, name="invitation-decline"),
+    # The same answers from the profile page, which lists the member's open invitations (no token there).
+    path("uitnodigingen/<int:pk>/aannemen/", coeditors.accept_invitation, name="invitation-accept-listed"),
+    path("uitnodigingen/<int:pk>/afslaan/", coeditors.decline_invitation, name="invitation-decline-listed"),
     path("<slug:slug>/", detail.detail, name="detail"),
     path("<slug:slug>/bewerken/", edit.edit, name="edit"),
     path("<slug:slug>/verwijderen/", edit.delete, name="delete"),

@@ -108,12 +108,17 @@ def withdraw_invitation(request, slug, pk):
     return redirect("cases:coeditors", slug=case.slug)
 
 
-def _invitation_for(request, token, *, lock=False):
-    """The open invitation with ``token``, addressed to the signed-in member; otherwise 404 (never who it is for)."""
+def _invitation_for(request, *, token=None, pk=None, lock=False):
+    """The open invitation with ``token`` (the mail's link) or ``pk`` (the profile page), addressed to the
+    signed-in member; otherwise 404, which never tells for whom it is."""
     invitations_ = CoEditorInvitation.objects.open().select_related("case", "invited_by__profile")
     if lock:
         invitations_ = invitations_.select_for_update(of=("self",))
-    invitation = invitations_.filter(token_hash=invitation_token_hash(token)).first()
+    if token is not None:
+        invitations_ = invitations_.filter(token_hash=invitation_token_hash(token))
+    else:
+        invitations_ = invitations_.filter(pk=pk)
+    invitation = invitations_.first()
     if invitation is None or invitation.email not in invitations.addresses_of(request.user):
         raise Http404(_("Deze uitnodiging bestaat niet, is verlopen of is niet voor jou."))
     return invitation
@@ -121,7 +126,7 @@ def _invitation_for(request, token, *, lock=False):
 
 @login_required
 def invitation(request, token):
-    found = _invitation_for(request, token)
+    found = _invitation_for(request, token=token)
     context = {
         "invitation": found,
         "case": found.case,
@@ -133,9 +138,9 @@ def invitation(request, token):
 
 @require_POST
 @login_required
-def accept_invitation(request, token):
+def accept_invitation(request, token=None, pk=None):
     with transaction.atomic():
-        found = _invitation_for(request, token, lock=True)
+        found = _invitation_for(request, token=token, pk=pk, lock=True)
         case, user = found.case, request.user
         found.accepted_at = timezone.now()
         found.save(update_fields=["accepted_at"])
@@ -159,9 +164,9 @@ def accept_invitation(request, token):
 
 @require_POST
 @login_required
-def decline_invitation(request, token):
+def decline_invitation(request, token=None, pk=None):
     with transaction.atomic():
-        found = _invitation_for(request, token, lock=True)
+        found = _invitation_for(request, token=token, pk=pk, lock=True)
         found.declined_at = timezone.now()
         found.save(update_fields=["declined_at"])
     messages.success(request, _("Je hebt de uitnodiging afgeslagen."))

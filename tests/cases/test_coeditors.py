@@ -212,6 +212,32 @@ def test_the_owner_withdraws_an_invitation(client_of, draft, owner, coeditor, pa
     assert client_of(participant).get(reverse("cases:invitation", args=[token])).status_code == 404
 
 
+def test_the_invitee_answers_from_the_profile_page_too(client_of, draft, owner, participant):
+    invited(client_of, owner, draft, participant)
+    pk = draft.invitations.get().pk
+    html = client_of(participant).get(reverse("profile")).content.decode()
+    assert "Olga Eigenaar nodigt je uit voor ‘Concept van Olga’" in html
+    assert owner.email not in html
+    outsider = make_user("buiten@example.org")
+    assert "Concept van Olga" not in client_of(outsider).get(reverse("profile")).content.decode()
+    accept = reverse("cases:invitation-accept-listed", args=[pk])
+    assert client_of(outsider).post(accept).status_code == 404
+    assert client_of(participant).get(accept).status_code == 405
+
+    assert client_of(participant).post(accept)["Location"] == draft.get_absolute_url()
+    assert draft.co_editors.filter(pk=participant.pk).exists()
+    assert "nodigt je uit" not in client_of(participant).get(reverse("profile")).content.decode()
+
+
+def test_the_invitee_declines_from_the_profile_page(client_of, draft, owner, participant):
+    invited(client_of, owner, draft, participant)
+    pk = draft.invitations.get().pk
+    response = client_of(participant).post(reverse("cases:invitation-decline-listed", args=[pk]))
+    assert response["Location"] == reverse("profile")
+    assert draft.invitations.get().declined_at is not None
+    assert not draft.co_editors.filter(pk=participant.pk).exists()
+
+
 # --- the page -------------------------------------------------------------------------------
 
 

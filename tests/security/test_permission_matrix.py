@@ -75,6 +75,8 @@ TARGETS = {
     # The token of the owner's invitation of the participant to the draft (only its hash is stored).
     "invitation-token:draft": lambda w: {"token": w.invitation_tokens["draft"]},
     "invitation-token:wrong": lambda w: {"token": "geraden-token"},
+    "invitation-pk:draft": lambda w: {"pk": w.invitations["draft"].pk},
+    "invitation-pk:missing": lambda w: {"pk": 999_999},
     **{
         f"reflection:{state}": (lambda w, s=state: {"slug": w.cases[s].slug, "pk": w.reflections[s].pk})
         for state in ("public", "community")
@@ -294,6 +296,12 @@ MATRIX = [
     ("cases:invitation-decline",              "invitation-token:draft",      POST, "login   login 302      404   404    404   404"),
     ("cases:invitation-decline",              "invitation-token:wrong",      POST, "login   login 404      404   404    404   404"),
     ("cases:invitation-decline",              "invitation-token:draft",      GET,  "405     405   405      405   405    405   405"),
+    ("cases:invitation-accept-listed",        "invitation-pk:draft",         POST, "login   login 302      404   404    404   404"),
+    ("cases:invitation-accept-listed",        "invitation-pk:missing",       POST, "login   login 404      404   404    404   404"),
+    ("cases:invitation-accept-listed",        "invitation-pk:draft",         GET,  "405     405   405      405   405    405   405"),
+    ("cases:invitation-decline-listed",       "invitation-pk:draft",         POST, "login   login 302      404   404    404   404"),
+    ("cases:invitation-decline-listed",       "invitation-pk:missing",       POST, "login   login 404      404   404    404   404"),
+    ("cases:invitation-decline-listed",       "invitation-pk:draft",         GET,  "405     405   405      405   405    405   405"),
     ("cases:reflection-create",               "case:public",                 GET,  "login   login 200      200   200    200   200"),
     ("cases:reflection-create",               "case:community",              GET,  "login   login 200      200   200    200   200"),
     ("cases:reflection-create",               "case:draft",                  GET,  "login   login 404      403   403    404   404"),
