@@ -1,7 +1,6 @@
 """Forms of the case library: the case with its inline rows, the workflow, reflections and the filters."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 from django.forms import inlineformset_factory
@@ -350,28 +349,25 @@ def case_formsets(user, data=None, files=None, *, instance):
 
 
 class CoEditorForm(forms.Form):
+    """An address to invite. Nothing here looks members up: the answer is the same for every address."""
+
     email = forms.EmailField(
-        label=_("E-mailadres van de deelnemer"),
-        help_text=_("Diegene moet al deelnemer zijn van het platform."),
+        label=_("E-mailadres"),
+        help_text=_("Als er een deelnemer met dit adres is, krijgt die een uitnodiging om mee te schrijven."),
     )
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, own_addresses=(), **kwargs):
         self.case = case
+        self.own_addresses = set(own_addresses)
         super().__init__(*args, **kwargs)
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-        if user is None:
-            raise forms.ValidationError(
-                _("Er is geen deelnemer met dit e-mailadres. Vraag diegene eerst een account te maken."),
-                code="unknown",
-            )
-        if user.pk == self.case.owner_id:
+        email = self.cleaned_data["email"].strip().lower()
+        if email in self.own_addresses:
             raise forms.ValidationError(_("Dit ben jij: je bent al de eigenaar van deze casus."), code="owner")
-        if self.case.co_editors.filter(pk=user.pk).exists():
-            raise forms.ValidationError(_("Deze deelnemer is al mede-auteur."), code="duplicate")
-        self.cleaned_data["user"] = user
+        # The owner's own earlier invitation, listed on the page: it tells nothing about the address.
+        if self.case.invitations.listed().filter(email=email).exists():
+            raise forms.ValidationError(_("Er staat al een uitnodiging open voor dit adres."), code="duplicate")
         return email
 
 

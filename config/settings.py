@@ -251,6 +251,12 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "cop.forms.SignupExtraForm"
+# Hashes the password for a taken address too, so both answers take as long (cop/signup.py).
+ACCOUNT_FORMS = {"signup": "cop.signup.SignupForm"}
+# Co-editor invitations (cases/invitations.py): at most this many per owner per hour, and
+# the answer waits at least this long, so that it takes as long for every address.
+COEDITOR_INVITATIONS_PER_HOUR = env_int("COEDITOR_INVITATIONS_PER_HOUR", 10)
+COEDITOR_INVITE_MIN_SECONDS = 0.5
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weten wat werkt] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"

@@ -30,7 +30,7 @@ from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, CaseImage, CaseRevision, Reflection
+from cases.models import Case, CaseImage, CaseRevision, CoEditorInvitation, Reflection
 from cop.cache import bump_content_version
 from cop.models import Profile
 from meetings.models import Contribution, Registration, Vote
@@ -45,6 +45,7 @@ SECTIONS = {
     "cases.case.owner": "cases_owned",
     "cases.case.co_editors": "cases_coedited",
     "cases.caserevision.author": "case_changes",
+    "cases.coeditorinvitation.invited_by": "coeditor_invitations_sent",
     "cases.reflection.author": "reflections",
     "meetings.registration.user": "registrations",
     "meetings.contribution.author": "contributions",
@@ -58,7 +59,11 @@ SECTIONS = {
 # The profile is its own section; these relations are not data *about* the member.
 SKIP_RELATIONS = {"cop.profile.user"}
 # Never exported: secrets (the encrypted TOTP key, recovery code seeds) and derived columns.
-SKIP_FIELDS = {"mfa.authenticator": {"data"}, "cop.user": {"password"}}
+SKIP_FIELDS = {
+    "mfa.authenticator": {"data"},
+    "cop.user": {"password"},
+    "cases.coeditorinvitation": {"token_hash"},
+}
 
 
 def relations_to_user():
@@ -288,6 +293,8 @@ def delete_member(user, *, content):
         revision.save(update_fields=["author", "message", "changes"])
 
     Registration.objects.filter(user=user).delete()
+    # Invitations the member sent go with the account (CASCADE); those to their addresses go here.
+    CoEditorInvitation.objects.filter(email__in=emails).delete()
     EmailAddress.objects.filter(user=user).delete()
     end_sessions(user)
     if profile:

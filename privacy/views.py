@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cases.invitations import open_invitations_for
 from cases.models import Case
 from cop.forms import ProfileForm
 from cop.models import Profile
@@ -57,4 +58,10 @@ def profile(request):
         messages.success(request, _("Je profiel is opgeslagen."))
         return redirect("profile")
     my_cases = Case.objects.mine(request.user).order_by("-updated_at")
-    return render(request, "privacy/profile.html", {"form": form, "profile": profile, "my_cases": my_cases})
+    context = {
+        "form": form,
+        "profile": profile,
+        "my_cases": my_cases,
+        "invitations": open_invitations_for(request.user),
+    }
+    return render(request, "privacy/profile.html", context)

@@ -1,4 +1,4 @@
-"""Cases: the case and its workflow (``case``), its parts (``parts``), reflections (``reflections``)."""
+"""Cases: the case and its workflow (``case``), its parts and invitations (``parts``), reflections."""
 
 from cases.models.case import RESERVED_SLUGS, Case, CaseQuerySet, text_of
 from cases.models.parts import (
@@ -8,7 +8,10 @@ from cases.models.parts import (
     CaseLink,
     CasePartner,
     CaseRevision,
+    CoEditorInvitation,
+    CoEditorInvitationQuerySet,
     case_image_upload_to,
+    invitation_token_hash,
 )
 from cases.models.reflections import Reflection, ReflectionQuerySet
 
@@ -22,8 +25,11 @@ __all__ = [
     "CasePartner",
     "CaseQuerySet",
     "CaseRevision",
+    "CoEditorInvitation",
+    "CoEditorInvitationQuerySet",
     "Reflection",
     "ReflectionQuerySet",
     "case_image_upload_to",
+    "invitation_token_hash",
     "text_of",
 ]

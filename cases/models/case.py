@@ -26,7 +26,7 @@ from cop.utils import SluggedModel
 from factors.models import Factor
 
 # Slugs that are fixed paths under /casussen/ and so cannot name a case.
-RESERVED_SLUGS = {"nieuw", "redactie"}
+RESERVED_SLUGS = {"nieuw", "redactie", "uitnodiging", "uitnodigingen"}
 
 
 def text_of(html):

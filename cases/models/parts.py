@@ -1,7 +1,12 @@
-"""The parts of a case: photos, factor links (its evidence), partners, links and revisions."""
+"""The parts of a case: photos, factor links (its evidence), partners, links, revisions, invitations."""
+
+import hashlib
+import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models.case import Case
@@ -175,3 +180,76 @@ class CaseRevision(models.Model):
 
     def get_action_display(self):
         return self.ACTIONS.get(self.action, self.action)
+
+
+def invitation_token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class CoEditorInvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet accepted, declined or expired: the invitee may still answer."""
+        return self.filter(
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+            created_at__gt=timezone.now() - CoEditorInvitation.VALID_FOR,
+        )
+
+    def listed(self):
+        """What the owner sees as sent: not accepted and not expired.
+
+        A declined invitation stays listed until it expires, as one to an address without
+        an account does: the list never tells which addresses belong to members.
+        """
+        return self.filter(accepted_at__isnull=True, created_at__gt=timezone.now() - CoEditorInvitation.VALID_FOR)
+
+
+class CoEditorInvitation(models.Model):
+    """The owner asks someone, by e-mail address, to become co-editor; only a member can accept.
+
+    Made for every address the owner types, known or not, so the owner's answer and the
+    list of sent invitations are the same either way; only a member gets the e-mail.
+    The link in it carries a random token of which only the SHA-256 hash is stored.
+    """
+
+    VALID_FOR = timedelta(days=14)
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("casus"))
+    email = models.EmailField(_("e-mailadres"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="coeditor_invitations_sent",
+        verbose_name=_("uitgenodigd door"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("afgeslagen op"), null=True, blank=True)
+
+    objects = CoEditorInvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitnodiging voor mede-auteur")
+        verbose_name_plural = _("uitnodigingen voor mede-auteurs")
+        ordering = ["case", "-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.case} · {self.created_at:%Y-%m-%d}"
+
+    @classmethod
+    def issue(cls, *, case, email, invited_by):
+        """A new invitation and its token (only the token's hash is stored)."""
+        token = secrets.token_urlsafe(32)
+        invitation = cls.objects.create(
+            case=case, email=email.strip().lower(), invited_by=invited_by, token_hash=invitation_token_hash(token)
+        )
+        return invitation, token
+
+    @property
+    def expires_at(self):
+        return self.created_at + self.VALID_FOR
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.declined_at is None and timezone.now() < self.expires_at

@@ -35,7 +35,7 @@ def guest_session(perspective=Perspective.RESIDENTS, key=GUEST_KEY):
 
 
 def build_world():
-    from cases.models import CaseFactor, CaseImage, Reflection
+    from cases.models import CaseFactor, CaseImage, CoEditorInvitation, Reflection
     from factors.models import Cluster, FactorRelation
     from meetings import services
     from meetings.models import HarvestImage, Registration, Round, Series
@@ -96,6 +96,13 @@ def build_world():
     w.case_image = CaseImage.objects.create(
         case=w.cases["public"], image="cases/foto.jpg", width=40, height=30, alt_text="Bewoners in de buurtkamer"
     )
+    # Open co-editor invitations of the owner to the participant; the draft's token is kept to address it.
+    w.invitations, w.invitation_tokens = {}, {}
+    for state in ("draft", "public"):
+        invitation, token = CoEditorInvitation.issue(
+            case=w.cases[state], email=w.users["participant"].email, invited_by=owner
+        )
+        w.invitations[state], w.invitation_tokens[state] = invitation, token
     # Reflections on the published cases: the owner's own (the "owner" of a reflection) and a hidden one.
     w.reflections = {}
     for state in ("public", "community"):

@@ -69,6 +69,15 @@ TARGETS = {
         for state in ("draft", "public")
     },
     **{
+        f"invitation:{state}": (lambda w, s=state: {"slug": w.cases[s].slug, "pk": w.invitations[s].pk})
+        for state in ("draft", "public")
+    },
+    # The token of the owner's invitation of the participant to the draft (only its hash is stored).
+    "invitation-token:draft": lambda w: {"token": w.invitation_tokens["draft"]},
+    "invitation-token:wrong": lambda w: {"token": "geraden-token"},
+    "invitation-pk:draft": lambda w: {"pk": w.invitations["draft"].pk},
+    "invitation-pk:missing": lambda w: {"pk": 999_999},
+    **{
         f"reflection:{state}": (lambda w, s=state: {"slug": w.cases[s].slug, "pk": w.reflections[s].pk})
         for state in ("public", "community")
     },
@@ -275,6 +284,24 @@ MATRIX = [
     ("cases:coeditor-remove",                 "coeditor:draft",              POST, "login   login 404      302   403    404   404"),
     ("cases:coeditor-remove",                 "coeditor:public",             POST, "login   login 403      302   403    403   403"),
     ("cases:coeditor-remove",                 "coeditor:draft",              GET,  "405     405   405      405   405    405   405"),
+    ("cases:coeditor-invitation-withdraw",    "invitation:draft",            POST, "login   login 404      302   403    404   404"),
+    ("cases:coeditor-invitation-withdraw",    "invitation:public",           POST, "login   login 403      302   403    403   403"),
+    ("cases:coeditor-invitation-withdraw",    "invitation:draft",            GET,  "405     405   405      405   405    405   405"),
+    # The invitation is the participant's to answer: nobody else learns that it exists.
+    ("cases:invitation",                      "invitation-token:draft",      GET,  "login   login 200      404   404    404   404"),
+    ("cases:invitation",                      "invitation-token:wrong",      GET,  "login   login 404      404   404    404   404"),
+    ("cases:invitation-accept",               "invitation-token:draft",      POST, "login   login 302      404   404    404   404"),
+    ("cases:invitation-accept",               "invitation-token:wrong",      POST, "login   login 404      404   404    404   404"),
+    ("cases:invitation-accept",               "invitation-token:draft",      GET,  "405     405   405      405   405    405   405"),
+    ("cases:invitation-decline",              "invitation-token:draft",      POST, "login   login 302      404   404    404   404"),
+    ("cases:invitation-decline",              "invitation-token:wrong",      POST, "login   login 404      404   404    404   404"),
+    ("cases:invitation-decline",              "invitation-token:draft",      GET,  "405     405   405      405   405    405   405"),
+    ("cases:invitation-accept-listed",        "invitation-pk:draft",         POST, "login   login 302      404   404    404   404"),
+    ("cases:invitation-accept-listed",        "invitation-pk:missing",       POST, "login   login 404      404   404    404   404"),
+    ("cases:invitation-accept-listed",        "invitation-pk:draft",         GET,  "405     405   405      405   405    405   405"),
+    ("cases:invitation-decline-listed",       "invitation-pk:draft",         POST, "login   login 302      404   404    404   404"),
+    ("cases:invitation-decline-listed",       "invitation-pk:missing",       POST, "login   login 404      404   404    404   404"),
+    ("cases:invitation-decline-listed",       "invitation-pk:draft",         GET,  "405     405   405      405   405    405   405"),
     ("cases:reflection-create",               "case:public",                 GET,  "login   login 200      200   200    200   200"),
     ("cases:reflection-create",               "case:community",              GET,  "login   login 200      200   200    200   200"),
     ("cases:reflection-create",               "case:draft",                  GET,  "login   login 404      403   403    404   404"),
