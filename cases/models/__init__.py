@@ -1,4 +1,7 @@
-"""Cases: the case and its workflow (``case``), its parts (``parts``), reflections (``reflections``)."""
+"""Cases: the case and its workflow (``case``), its parts (``parts``), reflections (``reflections``).
+
+``pending`` holds the changes to published cases that wait for a facilitator.
+"""
 
 from cases.models.case import RESERVED_SLUGS, Case, CaseQuerySet, text_of
 from cases.models.parts import (
@@ -10,6 +13,7 @@ from cases.models.parts import (
     CaseRevision,
     case_image_upload_to,
 )
+from cases.models.pending import CasePendingChange, CasePendingChangeQuerySet
 from cases.models.reflections import Reflection, ReflectionQuerySet
 
 __all__ = [
@@ -20,6 +24,8 @@ __all__ = [
     "CaseImage",
     "CaseLink",
     "CasePartner",
+    "CasePendingChange",
+    "CasePendingChangeQuerySet",
     "CaseQuerySet",
     "CaseRevision",
     "Reflection",

@@ -50,7 +50,7 @@ def test_a_partner_without_name_whose_organisation_is_deleted_reads_well(owner):
     assert CasePartner.objects.get().display_name == "een organisatie die niet meer bestaat"
 
 
-def test_a_20000_word_story_is_saved_shown_searched_and_edited(client_of, owner):
+def test_a_20000_word_story_is_saved_shown_searched_and_edited(client_of, owner, facilitator):
     story = "<p>" + " ".join(["buurt"] * 19_999 + ["studenten"]) + "</p>"
     client = client_of(owner)
     assert client.post(reverse("cases:create"), case_data(story=story)).status_code == 302
@@ -63,11 +63,18 @@ def test_a_20000_word_story_is_saved_shown_searched_and_edited(client_of, owner)
     values = read_form(client.get(reverse("cases:edit", args=[case.slug])).content.decode())
     values["story"] = values["story"].replace("studenten", "ouderen")
     assert client.post(reverse("cases:edit", args=[case.slug]), values).status_code == 302
-    change = case.revisions.get(action="edit").changes["story"]
+    # A published case: the edit waits for a facilitator (cases.review), who publishes it.
+    proposed = case.revisions.get(action="propose_change").changes["story"]
+    assert proposed == {"label": "het verhaal", "summary": "aangepast (20000 → 20000 woorden)"}
+    assert client_of(facilitator).get(reverse("cases:change-review", args=[case.slug])).status_code == 200
+    assert client_of(facilitator).post(reverse("cases:change-approve", args=[case.slug])).status_code == 302
+    change = case.revisions.get(action="publish_change").changes["story"]
     assert change == {"label": "het verhaal", "summary": "aangepast (20000 → 20000 woorden)"}
+    case.refresh_from_db()
+    assert "ouderen" in case.story
 
 
-def test_200_factors_on_one_case_work_everywhere(client_of, owner, django_assert_max_num_queries):
+def test_200_factors_on_one_case_work_everywhere(client_of, owner, facilitator, django_assert_max_num_queries):
     case = make_case(owner)
     factors = [make_factor(f"Factor {n:03}", kind="obstacle" if n % 4 == 0 else "working") for n in range(200)]
     CaseFactor.objects.bulk_create(
@@ -87,6 +94,15 @@ def test_200_factors_on_one_case_work_everywhere(client_of, owner, django_assert
     with django_assert_max_num_queries(40):
         response = client.post(edit_url, values)
     assert response.status_code == 302
+    # A published case: the edit waits for a facilitator (cases.review); the form shows it, approving saves it.
+    assert case.factor_links.get(factor=factors[199]).explanation == "Uitleg 199"
+    with django_assert_max_num_queries(40):
+        assert read_form(client.get(edit_url).content.decode())["factors-199-explanation"] == "Nieuwe uitleg"
+    reviewer = client_of(facilitator)
+    with django_assert_max_num_queries(40):
+        assert "Nieuwe uitleg" in reviewer.get(reverse("cases:change-review", args=[case.slug])).content.decode()
+    with django_assert_max_num_queries(40):
+        assert reviewer.post(reverse("cases:change-approve", args=[case.slug])).status_code == 302
     assert case.factor_links.get(factor=factors[199]).explanation == "Nieuwe uitleg"
     assert case.factor_links.count() == 200
 
