@@ -30,7 +30,7 @@ from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, CaseImage, CaseRevision, Reflection
+from cases.models import Case, CaseImage, CasePendingChange, CaseRevision, Reflection
 from cop.models import Profile
 from meetings.models import Contribution, Registration, Vote
 
@@ -44,6 +44,7 @@ SECTIONS = {
     "cases.case.owner": "cases_owned",
     "cases.case.co_editors": "cases_coedited",
     "cases.caserevision.author": "case_changes",
+    "cases.casependingchange.author": "case_changes_waiting_for_review",
     "cases.reflection.author": "reflections",
     "meetings.registration.user": "registrations",
     "meetings.contribution.author": "contributions",
@@ -281,6 +282,8 @@ def delete_member(user, *, content):
             scrub.model(reflection, ["strikes", "learns"])
             reflection.save(update_fields=["author", "strikes", "learns"])
         _anonymise_live_input(user, Contribution, Vote, scrub)
+    # An edit that waited for a facilitator is what the member typed, not yet published: it goes with them.
+    CasePendingChange.objects.filter(author=user).delete()
     for revision in CaseRevision.objects.filter(author=user):
         revision.author = None
         scrub.model(revision, ["message", "changes"])
@@ -314,6 +317,9 @@ def _anonymise_cases(user, owned, emails, scrub):
         for revision in CaseRevision.objects.filter(case=case):
             if scrub.model(revision, ["message", "changes"]):
                 revision.save(update_fields=["message", "changes"])
+        for change in CasePendingChange.objects.filter(case=case):
+            if scrub.model(change, ["data", "message"]):
+                change.save(update_fields=["data", "message"])
 
 
 def _display_name(user):
