@@ -252,3 +252,20 @@ def test_approving_twice_applies_once(client_of, owner, facilitator, community):
     approve(client_of(facilitator), community)
     assert approve(client_of(facilitator), community).status_code == 404
     assert Case.objects.get(pk=community.pk).revisions.filter(action="publish_change").count() == 1
+
+
+def test_publishing_a_resubmitted_case_closes_an_older_change_that_waited(client_of, owner, facilitator, community):
+    save_edit(client_of(owner), community, visibility="public")
+    community.withdraw(by=owner)
+    community.submit(by=owner)
+
+    community.publish(by=facilitator)
+
+    assert not CasePendingChange.objects.open().exists()
+    assert (
+        "Wijzigingen van gepubliceerde casussen"
+        in client_of(facilitator).get(reverse("cases:review-queue")).content.decode()
+    )
+    assert (
+        community.get_absolute_url() not in client_of(facilitator).get(reverse("cases:review-queue")).content.decode()
+    )
