@@ -381,6 +381,16 @@ class SendBackForm(forms.Form):
     )
 
 
+class RejectChangeForm(forms.Form):
+    message = forms.CharField(
+        label=_("Bericht aan de auteurs"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Waarom wijs je de wijziging af, en wat kunnen de auteurs anders doen?"),
+        error_messages={"required": _("Schrijf erbij waarom je de wijziging afwijst.")},
+    )
+
+
 class HideReflectionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reden van verbergen"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import coeditors, detail, edit, library, reflections, workflow
+from cases.views import changes, coeditors, detail, edit, library, reflections, workflow
 
 app_name = "cases"
 urlpatterns = [
@@ -22,6 +22,9 @@ urlpatterns = [
     path("<slug:slug>/publiceren/", workflow.publish, name="publish"),
     path("<slug:slug>/terugsturen/", workflow.send_back, name="send-back"),
     path("<slug:slug>/terugtrekken/", workflow.withdraw, name="withdraw"),
+    path("<slug:slug>/wijziging/", changes.change_review, name="change-review"),
+    path("<slug:slug>/wijziging/goedkeuren/", changes.change_approve, name="change-approve"),
+    path("<slug:slug>/wijziging/afwijzen/", changes.change_reject, name="change-reject"),
     path("<slug:slug>/mede-auteurs/", coeditors.coeditors, name="coeditors"),
     path("<slug:slug>/mede-auteurs/uitnodigen/", coeditors.invite, name="coeditor-invite"),
     path("<slug:slug>/mede-auteurs/<int:user_id>/verwijderen/", coeditors.remove, name="coeditor-remove"),

@@ -30,7 +30,7 @@ from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, CaseImage, CaseRevision, CoEditorInvitation, Reflection
+from cases.models import Case, CaseImage, CasePendingChange, CaseRevision, CoEditorInvitation, Reflection
 from cop.cache import bump_content_version
 from cop.models import Profile
 from meetings.models import Contribution, Registration, Vote
@@ -46,6 +46,7 @@ SECTIONS = {
     "cases.case.co_editors": "cases_coedited",
     "cases.caserevision.author": "case_changes",
     "cases.coeditorinvitation.invited_by": "coeditor_invitations_sent",
+    "cases.casependingchange.author": "case_changes_waiting_for_review",
     "cases.reflection.author": "reflections",
     "meetings.registration.user": "registrations",
     "meetings.contribution.author": "contributions",
@@ -287,6 +288,8 @@ def delete_member(user, *, content):
             scrub.model(reflection, ["strikes", "learns"])
             reflection.save(update_fields=["author", "strikes", "learns"])
         _anonymise_live_input(user, Contribution, Vote, scrub)
+    # An edit that waited for a facilitator is what the member typed, not yet published: it goes with them.
+    CasePendingChange.objects.filter(author=user).delete()
     for revision in CaseRevision.objects.filter(author=user):
         revision.author = None
         scrub.model(revision, ["message", "changes"])
@@ -328,6 +331,9 @@ def _anonymise_cases(user, owned, emails, scrub):
         for revision in CaseRevision.objects.filter(case=case):
             if scrub.model(revision, ["message", "changes"]):
                 revision.save(update_fields=["message", "changes"])
+        for change in CasePendingChange.objects.filter(case=case):
+            if scrub.model(change, ["data", "message"]):
+                change.save(update_fields=["data", "message"])
 
 
 def _anonymise_images(case, scrub):

@@ -1,4 +1,7 @@
-"""Cases: the case and its workflow (``case``), its parts and invitations (``parts``), reflections."""
+"""Cases: the case and its workflow (``case``), its parts and invitations (``parts``), reflections.
+
+``pending`` holds the changes to published cases that wait for a facilitator.
+"""
 
 from cases.models.case import RESERVED_SLUGS, Case, CaseQuerySet, text_of
 from cases.models.parts import (
@@ -13,6 +16,7 @@ from cases.models.parts import (
     case_image_upload_to,
     invitation_token_hash,
 )
+from cases.models.pending import CasePendingChange, CasePendingChangeQuerySet
 from cases.models.reflections import Reflection, ReflectionQuerySet
 
 __all__ = [
@@ -23,6 +27,8 @@ __all__ = [
     "CaseImage",
     "CaseLink",
     "CasePartner",
+    "CasePendingChange",
+    "CasePendingChangeQuerySet",
     "CaseQuerySet",
     "CaseRevision",
     "CoEditorInvitation",

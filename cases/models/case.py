@@ -453,6 +453,8 @@ class Case(SluggedModel):
             step="publish",
             fields=["published_at", "published_by", "review_message"],
         )
+        # What was submitted is what the facilitator reviewed: an older edit that still waited is closed.
+        self.pending_changes.filter(status="open").update(status="replaced")
 
     @transaction.atomic
     def send_back(self, *, by, message):

@@ -154,6 +154,9 @@ class CaseRevision(models.Model):
         "withdraw": _("teruggetrokken"),
         "coeditor_added": _("mede-auteur toegevoegd"),
         "coeditor_removed": _("mede-auteur verwijderd"),
+        "propose_change": _("wijziging voorgesteld"),
+        "publish_change": _("wijziging gepubliceerd"),
+        "reject_change": _("wijziging afgewezen"),
     }
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("casus"))

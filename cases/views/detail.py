@@ -46,6 +46,10 @@ def detail(request, slug):
         "reflection_form": ReflectionForm(user=user) if is_member(user) and perms.can_reflect else None,
         "send_back_form": SendBackForm() if perms.can_send_back else None,
         "hide_form": HideReflectionForm() if perms.is_facilitator else None,
+        # The latest change that waited for review (cases.review): open, or rejected with a message.
+        "change": case.pending_changes.order_by("-created_at", "-pk").first()
+        if perms.is_editor or perms.is_facilitator
+        else None,
     }
     return render(request, "cases/detail.html", context)
 

@@ -1,4 +1,7 @@
-"""The publication workflow: submit, publish, send back, withdraw; and the facilitators' review queue."""
+"""The publication workflow: submit, publish, send back, withdraw; and the facilitators' review queue.
+
+Changes to published cases are reviewed in ``cases.views.changes``.
+"""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -7,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from cases.access import get_case_for_step, require_facilitator
 from cases.forms import SendBackForm
-from cases.models import Case
+from cases.models import Case, CasePendingChange
 from cop.access import run_or_refuse
 
 
@@ -63,4 +66,12 @@ def review_queue(request):
         .select_related("owner__profile", "organisation", "municipality")
         .order_by("submitted_at", "pk")
     )
-    return render(request, "cases/review_queue.html", {"cases": submitted, "send_back_form": SendBackForm()})
+    # Edits of published cases that wait (cases.review); one whose case left "published" waits for its authors.
+    changes = (
+        CasePendingChange.objects.open()
+        .filter(case__status=Case.Status.PUBLISHED)
+        .select_related("case", "author__profile")
+        .order_by("created_at", "pk")
+    )
+    context = {"cases": submitted, "changes": changes, "send_back_form": SendBackForm()}
+    return render(request, "cases/review_queue.html", context)

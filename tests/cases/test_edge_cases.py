@@ -51,7 +51,7 @@ def test_a_partner_without_name_whose_organisation_is_deleted_reads_well(owner):
     assert CasePartner.objects.get().display_name == "een organisatie die niet meer bestaat"
 
 
-def test_a_20000_word_story_is_saved_shown_searched_and_edited(client_of, owner):
+def test_a_20000_word_story_is_saved_shown_searched_and_edited(client_of, owner, facilitator):
     story = "<p>" + " ".join(["buurt"] * 19_999 + ["studenten"]) + "</p>"
     client = client_of(owner)
     assert client.post(reverse("cases:create"), case_data(story=story)).status_code == 302
@@ -64,32 +64,55 @@ def test_a_20000_word_story_is_saved_shown_searched_and_edited(client_of, owner)
     values = read_form(client.get(reverse("cases:edit", args=[case.slug])).content.decode())
     values["story"] = values["story"].replace("studenten", "ouderen")
     assert client.post(reverse("cases:edit", args=[case.slug]), values).status_code == 302
-    change = case.revisions.get(action="edit").changes["story"]
+    # A published case: the edit waits for a facilitator (cases.review), who publishes it.
+    proposed = case.revisions.get(action="propose_change").changes["story"]
+    assert proposed == {"label": "het verhaal", "summary": "aangepast (20000 → 20000 woorden)"}
+    assert client_of(facilitator).get(reverse("cases:change-review", args=[case.slug])).status_code == 200
+    assert client_of(facilitator).post(reverse("cases:change-approve", args=[case.slug])).status_code == 302
+    change = case.revisions.get(action="publish_change").changes["story"]
     assert change == {"label": "het verhaal", "summary": "aangepast (20000 → 20000 woorden)"}
+    case.refresh_from_db()
+    assert "ouderen" in case.story
 
 
-def test_200_factors_on_one_case_work_everywhere(client_of, owner, django_assert_num_queries):
+# An edit of the published case with 200 factor rows: stored for review, shown again, reviewed,
+# approved. Approving saves the case, which refreshes the full-text search vector on PostgreSQL
+# only (cop.search.update_search_vector is a no-op on SQLite): one UPDATE more there.
+SAVE_CHANGE_QUERIES = 32
+EDIT_WAITING_QUERIES = 17
+REVIEW_QUERIES = 24
+APPROVE_QUERIES = 35 if connection.vendor == "postgresql" else 34
+
+
+def test_200_factors_on_one_case_work_everywhere(client_of, owner, facilitator, django_assert_num_queries):
     case = make_case(owner)
     factors = [make_factor(f"Factor {n:03}", kind="obstacle" if n % 4 == 0 else "working") for n in range(200)]
     CaseFactor.objects.bulk_create(
         [CaseFactor(case=case, factor=f, explanation=f"Uitleg {n}") for n, f in enumerate(factors)]
     )
     client = client_of(owner)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):  # the case page also asks whether an edit waits for review
         html = client.get(case.get_absolute_url()).content.decode()
     assert "Factor 000" in html and "Factor 199" in html
     library = client.get(reverse("cases:library"), {"sorteer": "onderbouwing"})
     assert library.context["page"][0].evidence_count == 200
     edit_url = reverse("cases:edit", args=[case.slug])
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         values = read_form(client.get(edit_url).content.decode())
     assert values["factors-TOTAL_FORMS"] == "202"
     values["factors-199-explanation"] = "Nieuwe uitleg"
-    # Case.save also refreshes the full-text search vector, on PostgreSQL only
-    # (cop.search.update_search_vector is a no-op on SQLite): one UPDATE more there.
-    with django_assert_num_queries(34 if connection.vendor == "postgresql" else 33):
+    with django_assert_num_queries(SAVE_CHANGE_QUERIES):
         response = client.post(edit_url, values)
     assert response.status_code == 302
+    # A published case: the edit waits for a facilitator (cases.review); the form shows it, approving saves it.
+    assert case.factor_links.get(factor=factors[199]).explanation == "Uitleg 199"
+    with django_assert_num_queries(EDIT_WAITING_QUERIES):
+        assert read_form(client.get(edit_url).content.decode())["factors-199-explanation"] == "Nieuwe uitleg"
+    reviewer = client_of(facilitator)
+    with django_assert_num_queries(REVIEW_QUERIES):
+        assert "Nieuwe uitleg" in reviewer.get(reverse("cases:change-review", args=[case.slug])).content.decode()
+    with django_assert_num_queries(APPROVE_QUERIES):
+        assert reviewer.post(reverse("cases:change-approve", args=[case.slug])).status_code == 302
     assert case.factor_links.get(factor=factors[199]).explanation == "Nieuwe uitleg"
     assert case.factor_links.count() == 200
 

@@ -14,7 +14,7 @@ from tests.conftest import make_case
 
 pytestmark = pytest.mark.django_db
 
-RICH_TEXT_MAX_LENGTH = 100_000  # cop.richtext
+RICH_TEXT_MAX_LENGTH = 200_000  # cop.richtext
 SEARCH_TEXT_BUDGET = 100_000  # cop.search
 
 
@@ -42,7 +42,7 @@ def test_a_story_longer_than_the_maximum_is_refused_with_a_dutch_message(client_
     story = "<p>" + "x" * RICH_TEXT_MAX_LENGTH + "</p>"
     response = client_of(participant).post(reverse("cases:create"), case_data(story=story))
     assert response.status_code == 200
-    assert "Deze tekst is te lang: maximaal 100.000 tekens" in response.content.decode()
+    assert "Deze tekst is te lang: maximaal 200.000 tekens" in response.content.decode()
     assert not Case.objects.exists()
 
 

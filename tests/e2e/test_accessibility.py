@@ -129,6 +129,7 @@ def facilitator_pages(w):
     return [
         ("review queue", "/casussen/redactie/"),
         ("submitted case", w.cases["submitted"].get_absolute_url()),
+        ("review a change", f"{w.cases['community'].get_absolute_url()}wijziging/"),
         ("console, live", f"{live.get_absolute_url()}regie/"),
         ("console, voting", f"{w.voting.get_absolute_url()}regie/"),
         ("console, planned", f"{planned.get_absolute_url()}regie/"),

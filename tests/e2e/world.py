@@ -103,6 +103,18 @@ def build_world():
             case=w.cases[state], email=w.users["participant"].email, invited_by=owner
         )
         w.invitations[state], w.invitation_tokens[state] = invitation, token
+    # An edit of the community-only case that waits for a facilitator (cases.review): it would make the case public.
+    community = w.cases["community"]
+    fields = ("title", "summary", "story", "pride", "what_worked", "lessons", "stage", "perspective")
+    data = {name: [getattr(community, name)] for name in fields}
+    data |= {"municipality": [str(w.arnhem.pk)], "area": [str(w.area.pk)], "organisation": [str(w.organisation.pk)]}
+    data |= {"themes": [str(w.theme.pk)], "visibility": ["public"]}
+    for prefix in ("factors", "partners", "links", "images"):
+        initial = "1" if prefix == "factors" else "0"
+        data |= {f"{prefix}-TOTAL_FORMS": [initial], f"{prefix}-INITIAL_FORMS": [initial]}
+    link = community.factor_links.get()
+    data |= {"factors-0-id": [str(link.pk)], "factors-0-explanation": [link.explanation]}
+    w.pending_change = community.pending_changes.create(author=owner, data=data)
     # Reflections on the published cases: the owner's own (the "owner" of a reflection) and a hidden one.
     w.reflections = {}
     for state in ("public", "community"):

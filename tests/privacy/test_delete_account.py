@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 
-from cases.models import Case, CaseImage, CaseRevision, Reflection
+from cases.models import Case, CaseImage, CasePendingChange, CaseRevision, Reflection
 from cop.models import Profile, User
 from factors.models import Factor
 from meetings.models import Contribution, Registration, Vote
@@ -198,3 +198,16 @@ def test_kept_pages_lose_the_name_at_once_after_anonymising(olga, django_capture
     assert again.status_code == 200
     assert NAME not in again.content.decode()
     assert "Studenten als buren." in again.content.decode()  # the reflection stays, anonymously
+
+
+def test_edits_that_wait_for_review_do_not_keep_the_member(olga, coeditor):
+    """Issue 14's pending changes hold typed form data: the member's own go, others' on their cases are scrubbed."""
+    own = Case.objects.get(title="Buurtkamer De Linde")
+    other = Case.objects.get(title="Kenniskwartier Arnhem")
+    CasePendingChange.objects.create(case=other, author=olga, data={"story": [f"<p>{NAME} schreef dit.</p>"]})
+    CasePendingChange.objects.create(case=own, author=coeditor, data={"contact_email": [EMAIL]})
+
+    assert delete(signed_in(olga), "anonymise").status_code == 302
+
+    assert not CasePendingChange.objects.filter(case=other).exists()
+    assert EMAIL not in str(CasePendingChange.objects.get(case=own).data)

@@ -11,7 +11,7 @@ from tests.security.helpers import give_totp
 
 pytestmark = pytest.mark.django_db
 # One query per section of the export and per relation to the user, whatever their size.
-EXPORT_QUERIES = 32
+EXPORT_QUERIES = 34
 
 
 def export_of(client, user):
