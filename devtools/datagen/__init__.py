@@ -18,18 +18,12 @@ so this module sets what they would set: slugs, timestamps, the denormalised
 ``Contribution.meeting``. Rich text is sanitised by the field on insert as usual.
 """
 
-import io
 import math
 import random
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import Decimal
-from uuid import UUID
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
@@ -49,493 +43,124 @@ from meetings.models import (
     Vote,
 )
 
-# The auto-created many-to-many models.
-UserGroup = User.groups.through
-FactorTheme = Factor.themes.through
-CaseTheme = Case.themes.through
-CaseCoEditor = Case.co_editors.through
-MeetingFacilitator = Meeting.facilitators.through
-MeetingCase = Meeting.presented_cases.through
-MeetingTermVersion = Meeting.agreed_term_versions.through
+from .plans import (
+    COUNT_NAMES,
+    FIRST_CASES,
+    GENERATED_EMAIL_DOMAIN,
+    GENERATED_PASSWORD,
+    LIVE_MEETING_SLUG,
+    LIVE_PRACTICE_SLUG,
+    PLANS,
+    Plan,
+)
+from .storage import (
+    CaseCoEditor,
+    CaseTheme,
+    FactorTheme,
+    MeetingCase,
+    MeetingFacilitator,
+    MeetingTermVersion,
+    UserGroup,
+    _copy_value,
+    analyze,
+    content_models,
+    content_tables,
+    copy_insert,
+    delete_content,
+    has_generated_data,
+    keep_given_timestamps,
+    update_search_vectors,
+)
+from .text import Slugs, Text
+from .vocabulary import (
+    AREA_PREFIXES,
+    AREA_ROOTS,
+    CLUSTERS,
+    COMMON_GOAL,
+    COMMON_WORD,
+    FACTOR_OBSTACLES,
+    FACTOR_QUALIFIERS,
+    FACTOR_WORKING,
+    FIRST_NAMES,
+    FIXED_ORGANISATIONS,
+    INSIGHTS,
+    KNOWN_AREAS,
+    LAST_NAMES,
+    MUNICIPALITIES,
+    OBJECTS,
+    OPENERS,
+    ORGANISATION_PATTERNS,
+    PERSPECTIVE_WEIGHTS,
+    PERSPECTIVES,
+    PROMPTS,
+    RARE_SENTENCE,
+    RARE_WORD,
+    RARE_WORDS,
+    SUBJECTS,
+    TERMS,
+    THEMES,
+    TITLE_NOUNS,
+    VERBS,
+)
 
-# How the counts are reported (the same names as ``Plan.planned_counts``).
-COUNT_NAMES = {
-    Municipality: "municipalities",
-    Area: "areas",
-    Organisation: "organisations",
-    Theme: "themes",
-    Cluster: "clusters",
-    User: "members",
-    Profile: "profiles",
-    EmailAddress: "e-mail addresses",
-    Factor: "factors",
-    FactorRelation: "factor relations",
-    Case: "cases",
-    CaseFactor: "case factors (evidence)",
-    CasePartner: "case partners",
-    CaseLink: "case links",
-    Reflection: "reflections",
-    Term: "terms",
-    TermVersion: "term versions",
-    Series: "series",
-    Meeting: "meetings",
-    Registration: "registrations",
-    Round: "rounds",
-    Contribution: "contributions",
-    Vote: "votes",
-}
-
-# Generated accounts are recognised by this e-mail domain (``.invalid`` never
-# delivers mail); generate_data refuses to run twice on the same database.
-GENERATED_EMAIL_DOMAIN = "gegenereerd.invalid"
-# Every generated member signs in with this password (one hash, made once).
-GENERATED_PASSWORD = "Gegenereerd-wachtwoord-2026"
-# The meeting the benchmark runs its live scenario in (open, guests allowed).
-LIVE_MEETING_SLUG = "live-wat-werkt-in-jouw-wijk"
-# A second live meeting, for measuring the live endpoints one by one.
-LIVE_PRACTICE_SLUG = "live-oefenronde"
-# Words for the search benchmark: one in most documents, a few in very few.
-COMMON_WORD = "bewoners"
-RARE_WORDS = ["zwaluwtil", "kruidenspiraal", "klompenpad", "wilgenhut", "ooievaarsnest", "boomgaardfeest"]
-RARE_WORD = RARE_WORDS[0]
-
-
-@dataclass(frozen=True)
-class Plan:
-    """How much to make. Derived rows (evidence, votes, …) follow from the averages."""
-
-    members: int
-    organisations: int
-    areas_per_municipality: int
-    factors: int
-    cases: int
-    series: int
-    meetings: int
-    contributions: int
-    votes: int
-    factors_per_case: float = 4.0
-    reflections_per_case: float = 2.0
-    partners_per_case: float = 1.5
-    registrations_per_meeting: int = 40
-    rounds_per_meeting: int = 4
-
-    def planned_counts(self):
-        """What the run will make, approximately for the derived rows."""
-        municipalities = len(MUNICIPALITIES)
-        return {
-            "members": self.members,
-            "organisations": self.organisations + municipalities,
-            "municipalities": municipalities,
-            "areas": municipalities * self.areas_per_municipality,
-            "themes": len(THEMES),
-            "clusters": len(CLUSTERS),
-            "factors": self.factors,
-            "cases": self.cases,
-            "case factors (evidence)": round(self.cases * self.factors_per_case),
-            "reflections": round(self.cases * self.reflections_per_case),
-            "case partners": round(self.cases * self.partners_per_case),
-            "series": self.series,
-            "meetings": self.meetings,
-            "rounds": self.meetings * self.rounds_per_meeting,
-            "contributions": self.contributions,
-            "votes": self.votes,
-            "registrations": self.meetings * min(self.registrations_per_meeting, self.members),
-            "terms": len(TERMS),
-        }
-
-
-PLANS = {
-    # XS is for the test suite only (hidden from --help).
-    "XS": Plan(
-        members=16,
-        organisations=6,
-        areas_per_municipality=1,
-        factors=10,
-        cases=10,
-        series=2,
-        meetings=5,
-        contributions=80,
-        votes=30,
-        registrations_per_meeting=6,
-        rounds_per_meeting=3,
-    ),
-    "S": Plan(
-        members=150,
-        organisations=30,
-        areas_per_municipality=2,
-        factors=40,
-        cases=200,
-        series=3,
-        meetings=20,
-        contributions=2_000,
-        votes=1_000,
-        registrations_per_meeting=25,
-    ),
-    "M": Plan(
-        members=1_000,
-        organisations=120,
-        areas_per_municipality=4,
-        factors=200,
-        cases=2_000,
-        series=8,
-        meetings=100,
-        contributions=20_000,
-        votes=10_000,
-    ),
-    "L": Plan(
-        members=10_000,
-        organisations=600,
-        areas_per_municipality=8,
-        factors=2_000,
-        cases=20_000,
-        series=20,
-        meetings=1_000,
-        contributions=200_000,
-        votes=100_000,
-    ),
-}
-
-# --- vocabulary ----------------------------------------------------------------------
-
-MUNICIPALITIES = [
-    "Aalten", "Apeldoorn", "Arnhem", "Barneveld", "Berg en Dal", "Berkelland", "Beuningen", "Bronckhorst",
-    "Brummen", "Buren", "Culemborg", "Doesburg", "Doetinchem", "Druten", "Duiven", "Ede", "Elburg", "Epe",
-    "Ermelo", "Harderwijk", "Hattem", "Heerde", "Heumen", "Lingewaard", "Lochem", "Maasdriel", "Montferland",
-    "Neder-Betuwe", "Nijkerk", "Nijmegen", "Nunspeet", "Oldebroek", "Oost Gelre", "Oude IJsselstreek",
-    "Overbetuwe", "Putten", "Renkum", "Rheden", "Rozendaal", "Scherpenzeel", "Tiel", "Voorst", "Wageningen",
-    "West Betuwe", "West Maas en Waal", "Westervoort", "Wijchen", "Winterswijk", "Zaltbommel", "Zevenaar",
-    "Zutphen",
-]  # fmt: skip
-KNOWN_AREAS = {
-    "Arnhem": ["Presikhaaf", "Malburgen", "Klarendal", "Geitenkamp", "Het Broek", "Schuytgraaf", "Elderveld"],
-    "Nijmegen": ["Dukenburg", "Lindenholt", "Hatert", "Wolfskuil", "Heseveld", "Oosterhout", "Bottendaal"],
-    "Ede": ["Veldhuizen", "Bennekom", "Lunteren", "Ederveen", "Harskamp"],
-    "Apeldoorn": ["Zevenhuizen", "De Maten", "Kerschoten", "Beekbergen", "Ugchelen"],
-    "Lingewaard": ["Bemmel", "Huissen", "Gendt", "Doornenburg", "Haalderen"],
-    "Zutphen": ["Waterkwartier", "De Hoven", "Noordveen", "Warnsveld"],
-    "Tiel": ["Tiel-Oost", "Passewaaij", "Kellenbeek"],
-    "Doetinchem": ["De Huet", "Dichteren", "Gaanderen", "Wehl"],
-}
-AREA_PREFIXES = ["Oost", "West", "Noord", "Zuid", "Groot", "Klein", "Nieuw", "Oud", "Hoog", "Laag", "Ooster", "Wester"]
-AREA_ROOTS = ["beek", "veen", "hoven", "wijk", "dorp", "loo", "horst", "broek", "kamp", "berg", "weerd", "hout", "meer"]
-THEMES = [
-    "Leefbaarheid", "Duurzaamheid", "Zorg & welzijn", "Wonen", "Jeugd", "Ouderen", "Armoede & bestaanszekerheid",
-    "Veiligheid", "Onderwijs", "Werk & meedoen", "Groen & openbare ruimte", "Cultuur & ontmoeting",
-]  # fmt: skip
-CLUSTERS = [
-    "Eigenaarschap & continuïteit", "Vertrouwen & relaties", "Ruimte & regels", "Geld & middelen",
-    "Samenwerking tussen partners", "Betrokkenheid van bewoners", "Leren & reflecteren", "Rol van de gemeente",
-    "Verbinding met de leefwereld", "Tijd & tempo", "Communicatie", "Kartrekkers & leiderschap",
-]  # fmt: skip
-FIRST_NAMES = [
-    "Anouk", "Bart", "Carlijn", "Daan", "Esther", "Frank", "Gerda", "Hans", "Ilse", "Jeroen", "Karin", "Luuk",
-    "Marieke", "Niels", "Olga", "Pieter", "Quinten", "Roos", "Sanne", "Thijs", "Ursula", "Vera", "Wouter",
-    "Yvonne", "Zeynep", "Mohammed", "Fatima", "Sem", "Lotte", "Ruud", "Jolanda", "Henk", "Ingrid", "Bram",
-]  # fmt: skip
-LAST_NAMES = [
-    "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
-    "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
-    "Hermans", "Gerritsen", "Arends", "Willemsen", "Kok", "Postma", "Yilmaz", "El Amrani", "Wissink", "Ebbers",
-]  # fmt: skip
-ORGANISATION_PATTERNS = [
-    ("welzijn", "Stichting Welzijn {place}"),
-    ("welzijn", "Buurtteam {place}"),
-    ("woningcorporatie", "Woonstichting {place}"),
-    ("woningcorporatie", "Woongoed {place}"),
-    ("onderwijs", "Kindcentrum {place}"),
-    ("onderwijs", "Praktijkleerroute {place}"),
-    ("inwoners", "Dorpsbelang {place}"),
-    ("inwoners", "Bewonersinitiatief {place}"),
-    ("vereniging", "Buurtvereniging {place}"),
-    ("vereniging", "Sportvereniging {place}"),
-    ("ondernemer", "Ondernemersvereniging {place}"),
-    ("overig", "Energiecoöperatie {place}"),
+# Every name of the former devtools/datagen.py module, so that callers need not change.
+__all__ = [
+    "AREA_PREFIXES",
+    "AREA_ROOTS",
+    "CLUSTERS",
+    "COMMON_GOAL",
+    "COMMON_WORD",
+    "COUNT_NAMES",
+    "FACTOR_OBSTACLES",
+    "FACTOR_QUALIFIERS",
+    "FACTOR_WORKING",
+    "FIRST_CASES",
+    "FIRST_NAMES",
+    "FIXED_ORGANISATIONS",
+    "GENERATED_EMAIL_DOMAIN",
+    "GENERATED_PASSWORD",
+    "INSIGHTS",
+    "KNOWN_AREAS",
+    "LAST_NAMES",
+    "LIVE_MEETING_SLUG",
+    "LIVE_PRACTICE_SLUG",
+    "MUNICIPALITIES",
+    "OBJECTS",
+    "OPENERS",
+    "ORGANISATION_PATTERNS",
+    "PERSPECTIVES",
+    "PERSPECTIVE_WEIGHTS",
+    "PLANS",
+    "PROMPTS",
+    "RARE_SENTENCE",
+    "RARE_WORD",
+    "RARE_WORDS",
+    "SUBJECTS",
+    "TERMS",
+    "THEMES",
+    "TITLE_NOUNS",
+    "VERBS",
+    "CaseCoEditor",
+    "CaseTheme",
+    "FactorTheme",
+    "Generator",
+    "MeetingCase",
+    "MeetingFacilitator",
+    "MeetingTermVersion",
+    "Plan",
+    "Slugs",
+    "Text",
+    "UserGroup",
+    "_copy_value",
+    "analyze",
+    "content_models",
+    "content_tables",
+    "copy_insert",
+    "delete_content",
+    "has_generated_data",
+    "keep_given_timestamps",
+    "update_search_vectors",
 ]
-FIXED_ORGANISATIONS = [
-    ("HAN Centre of Expertise Krachtige Kernen", "onderwijs"),
-    ("Spectrum partner met elan", "welzijn"),
-    ("Provincie Gelderland", "provincie"),
-    ("Leefbaarheidsalliantie Gelderland", "overig"),
-    ("Werkplaats Sociaal Domein", "onderwijs"),
-]
-SUBJECTS = [
-    "De bewoners", "Bewoners", "Het buurtteam", "De gemeente", "De woningcorporatie", "Vrijwilligers",
-    "Jongeren uit de wijk", "De dorpsraad", "Studenten", "Lokale ondernemers", "De welzijnsorganisatie",
-    "Een groep ouderen", "De basisschool", "De wijkagent", "Het sociaal team", "Bewoners en professionals",
-]  # fmt: skip
-VERBS = [
-    "werken samen aan", "organiseren", "bouwen aan", "nemen het initiatief voor", "zetten zich in voor",
-    "praten mee over", "zoeken samen naar", "investeren in", "maken ruimte voor", "beginnen klein met",
-]  # fmt: skip
-OBJECTS = [
-    "een ontmoetingsplek", "de leefbaarheid van de wijk", "een buurtkamer", "het groen in de straat", "een moestuin",
-    "veiligheid op straat", "minder eenzaamheid onder ouderen", "een nieuwe speeltuin", "een repaircafé",
-    "het dorpshuis", "energiebesparing in de buurt", "betaalbaar wonen", "een gezamenlijke wijkagenda",
-    "een leerwerkplek in de wijk", "een buurtbudget", "de samenwerking tussen organisaties", "een dorpsvisie",
-    "vervoer voor ouderen", "een huiskamer voor jongeren", "schuldhulp dichtbij", "een zorgcoöperatie",
-]  # fmt: skip
-TITLE_NOUNS = [
-    "Buurtkamer", "Dorpshuis", "Kenniskwartier", "Wijkagenda", "Buurtmoestuin", "Repaircafé", "Huiskamer",
-    "Dorpsvisie", "Wijkbudget", "Leerwerkplaats", "Ontmoetingstuin", "Zorgcoöperatie", "Buurtbus", "Jongerenplek",
-    "Energiecoöperatie", "Speelnatuur", "Dorpsagenda", "Wijkteam", "Buurtkracht", "Samen Sterk",
-]  # fmt: skip
-INSIGHTS = [
-    "vertrouwen tijd kost", "korte lijnen het verschil maken", "bewoners zelf eigenaar moeten zijn",
-    "een vaste kartrekker onmisbaar is", "de gemeente durft los te laten", "kleine successen motiveren",
-    "financiering voor de lange termijn ontbreekt", "regels soms in de weg zitten",
-    "professionals moeten aansluiten bij wat leeft", "wisselende contactpersonen het vertrouwen schaden",
-    "samenwerking begint bij elkaar kennen", "een vaste plek in de wijk helpt", "resultaten zichtbaar moeten zijn",
-    "jongeren anders meedoen dan ouderen", "de taal van beleid bewoners afschrikt", "ruimte om te experimenteren nodig is",
-    "de woningcorporatie een sleutelrol speelt", "het netwerk in het dorp sterker is dan gedacht",
-]  # fmt: skip
-OPENERS = [
-    "In {place} merkten we dat {insight}.",
-    "{subject} {verb} {object} in {place}.",
-    "Wat opviel: {insight}.",
-    "Samen met {subject_l} {verb} we {object}.",
-    "Het begon met {object}; daarna bleek dat {insight}.",
-    "We leerden dat {insight}, ook in {place}.",
-    "{subject} in {place} {verb} {object} en merkten dat {insight}.",
-    "Voor de samenwerking was belangrijk dat {insight}.",
-]
-FACTOR_WORKING = [
-    "Eigenaarschap bij bewoners", "Korte lijnen", "Een vaste kartrekker", "Ruimte om te experimenteren",
-    "Aansluiten bij wat leeft", "Vertrouwen tussen partners", "Een vaste plek om elkaar te ontmoeten",
-    "Zichtbare kleine successen", "Meerjarige financiering", "Een gedeelde wijkagenda", "Lokale kennis benutten",
-    "Luisteren voordat je plant", "Een gemeente die loslaat", "Samen leren en reflecteren", "Humor en plezier",
-    "Verbinden van formele en informele zorg", "Jongeren een echte rol geven", "Gelijkwaardige gesprekken",
-    "Een onafhankelijke procesbegeleider", "Heldere afspraken over rollen",
-]  # fmt: skip
-FACTOR_OBSTACLES = [
-    "Versnipperde financiering", "Wisselende contactpersonen", "Projectmatig denken", "Regels die niet passen",
-    "Beleidstaal", "Gebrek aan tijd bij vrijwilligers", "Verkokerde organisaties", "Onduidelijk eigenaarschap",
-    "Te hoge verwachtingen", "Wantrouwen tegenover de gemeente", "Kortlopende subsidies", "Te weinig ontmoetingsplekken",
-    "Overbelaste kartrekkers", "Afrekenen op cijfers", "Privacyregels als excuus",
-]  # fmt: skip
-FACTOR_QUALIFIERS = [
-    "", "in de wijk", "in kleine kernen", "bij de gemeente", "tussen partners", "voor jongeren", "voor ouderen",
-    "op de lange termijn", "in de eerste fase", "bij woningcorporaties", "in het buitengebied", "in de stad",
-    "bij vrijwilligers", "in het sociaal domein", "rond de school", "bij ondernemers", "in de regio",
-    "in het dorpshuis", "bij professionals", "in de zorg", "in de openbare ruimte", "bij nieuwe bewoners",
-    "in krimpgebieden", "rond energie", "in de buurt",
-]  # fmt: skip
-PROMPTS = [
-    ("working", "Wat heeft gewerkt?"),
-    ("obstacle", "Wat zat in de weg?"),
-    ("pride", "Waar zijn we trots op?"),
-    ("lesson", "Welke lessen nemen we mee?"),
-    ("observation", "Wat valt je op?"),
-    ("helps", "Wat helpt tegen deze belemmering?"),
-]
-TERMS = [
-    ("Gebiedsgericht werken", "gebiedsgericht-werken", True),
-    ("Werkzame factor", "", True),
-    ("Belemmering", "", True),
-    ("Leefbaarheid", "", False),
-    ("Eigenaarschap", "", False),
-    ("Kartrekker", "", False),
-    ("Wijkagenda", "", False),
-    ("Bewonersinitiatief", "", False),
-    ("Integraal werken", "", False),
-    ("Leefwereld en systeemwereld", "", False),
-    ("Right to challenge", "", False),
-    ("Kern", "", False),
-    ("Sociale basis", "", False),
-    ("Community of Practice", "", False),
-]
-PERSPECTIVES = [
-    "gemeente", "welzijn", "onderwijs", "woningcorporatie", "provincie", "inwoners", "vereniging", "ondernemer",
-    "overig",
-]  # fmt: skip
-# The first cases of every plan, so that each state occurs: (status, visibility).
-FIRST_CASES = [
-    ("draft", "public"),
-    ("submitted", "public"),
-    ("published", "community"),
-    ("withdrawn", "public"),
-    ("published", "public"),  # with the rare word (RARE_SENTENCE)
-]
-# Every scale has at least one public hit of RARE_WORD per searchable kind (a case, a
-# factor, a harvest, a term), so that a search page runs the same queries at S and L.
-COMMON_GOAL = f"Wat werkt als {COMMON_WORD} en professionals samen optrekken? "
-RARE_SENTENCE = f"Een {RARE_WORD} boven de deur werd het symbool van het project."
-PERSPECTIVE_WEIGHTS = [20, 20, 12, 10, 4, 20, 6, 4, 4]
-
-
-class Text:
-    """Dutch-looking sentences, paragraphs and rich text from one random source."""
-
-    def __init__(self, rng, places):
-        self.rng = rng
-        self.places = places
-
-    def sentence(self):
-        rng = self.rng
-        subject = rng.choice(SUBJECTS)
-        text = rng.choice(OPENERS).format(
-            place=rng.choice(self.places),
-            insight=rng.choice(INSIGHTS),
-            subject=subject,
-            subject_l=subject[0].lower() + subject[1:],
-            verb=rng.choice(VERBS),
-            object=rng.choice(OBJECTS),
-        )
-        # A rare word in about one sentence in 400: a rare-word search finds a handful.
-        if rng.random() < 0.0025:
-            text = text[:-1] + f", met een {rng.choice(RARE_WORDS)} als symbool."
-        return text[0].upper() + text[1:]
-
-    def paragraph(self, sentences=3):
-        return " ".join(self.sentence() for _ in range(sentences))
-
-    def html(self, paragraphs=1, sentences=3):
-        return "".join(f"<p>{self.paragraph(sentences)}</p>" for _ in range(paragraphs))
-
-    def short(self, limit):
-        text = self.sentence()
-        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class Slugs:
-    """Unique slugs per model without a query per row (what ``unique_slug`` does on save)."""
-
-    def __init__(self, max_length=200):
-        self.taken = set()
-        self.max_length = max_length
-
-    def make(self, source):
-        base = slugify(source)[: self.max_length - 6].strip("-") or "item"
-        candidate, n = base, 1
-        while candidate in self.taken:
-            n += 1
-            candidate = f"{base}-{n}"
-        self.taken.add(candidate)
-        return candidate
-
-
-@contextmanager
-def keep_given_timestamps(model_classes):
-    """Let bulk inserts keep the ``auto_now``/``auto_now_add`` values we set (history spread over years).
-
-    A field left empty still gets "now", as on a normal save.
-    """
-    patched = []
-    for model in model_classes:
-        for field in model._meta.concrete_fields:
-            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-
-                def pre_save(obj, add, _field=field):
-                    value = getattr(obj, _field.attname)
-                    if value is None:
-                        value = timezone.now()
-                        setattr(obj, _field.attname, value)
-                    return value
-
-                field.pre_save = pre_save
-                patched.append(field)
-    try:
-        yield
-    finally:
-        for field in patched:
-            del field.pre_save
-
-
-def content_models():
-    """Every model of the community's content: all of meetings, cases, factors and cop but accounts.
-
-    Models the apps add later are included without changing this module. The database
-    checks foreign keys at commit, so the order of deleting does not matter.
-    """
-    return [
-        model
-        for label in ("meetings", "cases", "factors", "cop")
-        for model in apps.get_app_config(label).get_models()
-        if model not in (User, Profile)
-    ]
-
-
-def has_generated_data():
-    return User.objects.filter(email__endswith="@" + GENERATED_EMAIL_DOMAIN).exists()
-
-
-def _copy_value(value):
-    """One value in PostgreSQL's COPY text format."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, (int, float, Decimal, date, UUID)):  # datetime is a date
-        return str(value)
-    if isinstance(value, str):
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    raise TypeError(f"COPY of {type(value).__name__} is not supported")
-
-
-def copy_insert(model, objs, chunk=20_000):
-    """Insert ``objs`` with COPY (PostgreSQL): about twice as fast as INSERT, but no ids come back.
-
-    Each value goes through the field's ``pre_save`` and ``get_db_prep_save``, as
-    with ``bulk_create``, so defaults, sanitising and timestamps work the same.
-    """
-    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.db_returning)]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor:
-        for start in range(0, len(objs), chunk):
-            buffer = io.StringIO()
-            for obj in objs[start : start + chunk]:
-                values = (_copy_value(f.get_db_prep_save(f.pre_save(obj, True), connection)) for f in fields)
-                buffer.write("\t".join(values))
-                buffer.write("\n")
-            buffer.seek(0)
-            cursor.cursor.copy_expert(sql, buffer)
-
-
-def content_tables():
-    """The tables of ``content_models()`` and of their many-to-many fields."""
-    tables = []
-    for model in content_models():
-        for field in model._meta.local_many_to_many:
-            if field.remote_field.through._meta.auto_created:
-                tables.append(field.remote_field.through._meta.db_table)
-        tables.append(model._meta.db_table)
-    return tables
-
-
-def delete_content():
-    """Remove all community content and the generated members (for ``--force``).
-
-    One plain DELETE per table: the ORM's cascade collector would fetch hundreds of
-    thousands of rows first. Members who were not generated stay, without organisation.
-    """
-    with transaction.atomic(), connection.cursor() as cursor:
-        Profile.objects.exclude(organisation=None).update(organisation=None)
-        for table in content_tables():
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
-        User.objects.filter(email__endswith="@" + GENERATED_EMAIL_DOMAIN).delete()
-
-
-def analyze():
-    """Fresh planner statistics after a bulk load (PostgreSQL), so that queries get good plans at once."""
-    if connection.vendor != "postgresql":
-        return
-    tables = content_tables() + [m._meta.db_table for m in (User, Profile, EmailAddress, UserGroup)]
-    with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
-
-
-def update_search_vectors():
-    """One UPDATE per searchable model (a no-op outside PostgreSQL)."""
-    from cop.search import update_search_vector
-
-    updated = []
-    for model in content_models():
-        if hasattr(model, "SEARCH_FIELDS") and any(f.name == "search_vector" for f in model._meta.fields):
-            update_search_vector(model)
-            updated.append(model._meta.label)
-    return updated
 
 
 class Generator:
