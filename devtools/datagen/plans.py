@@ -7,14 +7,7 @@ from allauth.account.models import EmailAddress
 from cases.models import Case, CaseFactor, CaseLink, CasePartner, Reflection
 from cop.models import Area, Municipality, Organisation, Profile, Term, TermVersion, Theme, User
 from factors.models import Cluster, Factor, FactorRelation
-from meetings.models import (
-    Contribution,
-    Meeting,
-    Registration,
-    Round,
-    Series,
-    Vote,
-)
+from meetings.models import Contribution, Meeting, Registration, Round, Series, Vote
 
 from .vocabulary import CLUSTERS, MUNICIPALITIES, TERMS, THEMES
 
