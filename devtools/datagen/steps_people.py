@@ -109,11 +109,9 @@ class PeopleSteps:
         )
 
     def make_members(self):
-        rng = self.rng
         password = make_password(GENERATED_PASSWORD)
-        n = self.plan.members
         users = []
-        for i in range(n):
+        for i in range(self.plan.members):
             users.append(
                 User(
                     email=f"lid{i + 1:05d}@{GENERATED_EMAIL_DOMAIN}",
@@ -132,6 +130,12 @@ class PeopleSteps:
             count_as="e-mail addresses",
             ids=False,
         )
+        self.make_profiles()
+        self.make_facilitators()
+
+    def make_profiles(self):
+        """A profile per member; ``self.user_perspective`` keeps the perspective their content takes."""
+        rng = self.rng
         profiles = []
         self.user_perspective = {}
         for user in self.users:
@@ -153,9 +157,11 @@ class PeopleSteps:
                 )
             )
         self.insert(Profile, profiles, ids=False)
-        # About one member in fifty facilitates (at least two).
+
+    def make_facilitators(self):
+        """About one member in fifty facilitates (at least two)."""
         group, _created = Group.objects.get_or_create(name=FACILITATORS_GROUP)
-        count = max(2, n // 50)
+        count = max(2, self.plan.members // 50)
         self.facilitators = self.users[1 : count + 1]
         self.insert(
             User.groups.through,
