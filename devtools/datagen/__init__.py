@@ -14,8 +14,13 @@ reference date (midnight of the day the command runs): most meetings lie in
 the past with a published harvest, some lie ahead.
 
 The model ``save()`` methods are bypassed (that is the point of bulk inserts),
-so this module sets what they would set: slugs, timestamps, the denormalised
+so this package sets what they would set: slugs, timestamps, the denormalised
 ``Contribution.meeting``. Rich text is sanitised by the field on insert as usual.
+
+The modules: ``plans`` (``Plan``, ``PLANS``, the fixed names), ``vocabulary`` (the
+words), ``text`` (``Text``, ``Slugs``), ``storage`` (inserting, deleting, ANALYZE),
+``generator`` (``Generator`` and its helpers) and one ``steps_*`` module per kind of
+content: people and places, factors, cases, glossary, meetings, rounds.
 """
 
 from .generator import Generator
