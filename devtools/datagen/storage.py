@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from cop.models import Profile, User
+from cop.search import update_search_vector
 from factors.models import Factor
 from meetings.models import Meeting
 
@@ -143,8 +144,6 @@ def analyze():
 
 def update_search_vectors():
     """One UPDATE per searchable model (a no-op outside PostgreSQL)."""
-    from cop.search import update_search_vector
-
     updated = []
     for model in content_models():
         if hasattr(model, "SEARCH_FIELDS") and any(f.name == "search_vector" for f in model._meta.fields):
