@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages lint audit bench check clean
+.PHONY: run test install messages lint audit bench check clean tools
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -37,6 +37,14 @@ PYTEST_ARGS ?= -n 2
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# External checkers some tests run (the Nu Html Checker, Spectral), from npm, pinned in
+# .ci/package.json; needs Java and Node. Without them those tests skip locally (CI requires them).
+tools: .ci/node_modules/.installed
+
+.ci/node_modules/.installed: .ci/package.json
+	cd .ci && npm install --no-audit --no-fund --silent
+	touch $@
 
 # ruff (lint and format), the import layers (.importlinter: apps import downward only), and
 # migrations that match the models.
