@@ -97,7 +97,7 @@ def test_the_wall_and_the_console_show_the_totals(client, client_of, facilitator
     assert wall.index("Eigenaarschap") < wall.index("Continuïteit")
     assert 'width="100"' in wall and 'width="33"' in wall
     console = client_of(facilitator).get(reverse("meetings:console", args=[vote_round.meeting.slug]))
-    assert console.context["totals"] == [(eigenaarschap, 3), (continuiteit, 1)]
+    assert console.context["breakdown"] == [(eigenaarschap, 3, 0, 0), (continuiteit, 1, 0, 0)]
 
 
 def test_a_vote_round_without_a_source_takes_all_clusters_of_the_meeting(vote_round):
