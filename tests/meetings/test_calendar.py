@@ -151,3 +151,19 @@ def test_the_calendars_parse_and_carry_what_rfc_5545_requires(client):
         assert event.decoded("dtstamp").utcoffset().total_seconds() == 0
         assert event.decoded("dtend") > event.decoded("dtstart")
     assert b"\r\n" in content and all(len(line) <= 75 for line in content.split(b"\r\n"))
+
+
+def test_two_workers_with_their_own_page_cache_give_the_same_etag(client, settings, monkeypatch):
+    from tests.conftest import clear_caches
+
+    settings.PAGE_CACHE_SECONDS = 600
+    make_meeting(title="Gecachte bijeenkomst", location_name="De Wiek")
+    url = reverse("meetings:calendar-feed")
+    first = client.get(url)
+    # Another worker, later, with a cache of its own (the local memory cache of one process).
+    clear_caches()
+    later_clock(monkeypatch)
+    second = client.get(url)
+    assert first.content == second.content and first["ETag"] == second["ETag"]
+    clear_caches()
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
