@@ -70,6 +70,11 @@ class PortalFeed(Feed):
     def author_link(self):
         return f"{settings.SITE_URL}/"
 
+    def feed_guid(self, obj):
+        # Atom's feed <id>: the page the feed is about, at the site's own address (like the
+        # entries' ids), so it stays the same whatever host name a reader used.
+        return f"{settings.SITE_URL}{self._get_dynamic_attr('link', obj)}"
+
     def feed_copyright(self):
         return _("Licentie: %(name)s (%(url)s)") % {"name": settings.COP_LICENCE_NAME, "url": settings.COP_LICENCE_URL}
 

@@ -192,6 +192,17 @@ def test_an_atom_entry_is_updated_when_its_item_changes(client, world):
     assert after.feed.updated == changed.updated
 
 
+def test_feed_and_entry_ids_are_at_the_site_address_whatever_the_host(client, world, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    for url in [u for u in every_feed_url() if u.endswith("/atom/")]:
+        ids = {
+            host: [element.text for element in ET.fromstring(client.get(url, HTTP_HOST=host).content).iter(f"{ATOM}id")]
+            for host in ("testserver", "www.elders.example")
+        }
+        assert ids["testserver"] == ids["www.elders.example"], url
+        assert all(found.startswith(settings.SITE_URL) for found in ids["testserver"]), url
+
+
 def test_the_atom_feed_names_the_community_as_author(client, world):
     parsed = feedparser.parse(client.get(reverse("feed-factoren-atom")).content)
     assert parsed.feed.author_detail.name == "Weten wat werkt"
