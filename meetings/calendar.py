@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -51,7 +50,10 @@ def _event(meeting, with_online_link):
     url = settings.SITE_URL + meeting.get_absolute_url()
     event = icalendar.Event()
     event.add("uid", _uid(meeting))
-    event.add("dtstamp", timezone.now())
+    # DTSTAMP is the entry's last change, not the moment of download, so that a meeting
+    # gives the same bytes (and ETag) from every worker until it changes (RFC 5545 3.8.7.2
+    # allows this when the object is not sent by a scheduling method).
+    event.add("dtstamp", meeting.updated_at)
     event.add("dtstart", meeting.starts_at.astimezone(AMSTERDAM))
     event.add("dtend", meeting.end.astimezone(AMSTERDAM))
     event.add("summary", meeting.title)

@@ -2,19 +2,21 @@
 
 Every feed reads ``public()`` querysets only, names people only through
 ``public_name`` and carries the licence (RSS ``<copyright>``, Atom ``<rights>``).
+Every entry says when it last changed (Atom ``<updated>``, RFC 4287 requires it), and
+every feed names the community as its author, so that an entry without a person of
+its own still has one; an entry's own author is a public name, never an address.
 Each feed comes in two formats: ``/feeds/<name>/`` (RSS 2.0) and
 ``/feeds/<name>/atom/`` (Atom 1.0).
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -27,6 +29,8 @@ from factors.models import Factor
 from portal import queries
 
 FEED_SIZE = 30
+# The author of every feed (Atom requires one on the feed or on every entry).
+FEED_AUTHOR = "Weten wat werkt"
 
 
 @dataclass
@@ -37,9 +41,19 @@ class Entry:
     link: str
     description: str
     pubdate: datetime | None
+    # The last change of what the entry shows (Atom's <updated>); the pubdate when unknown.
+    updated: datetime | None = None
     guid: str = ""
     author: str = ""
     categories: list = field(default_factory=list)
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def latest(*moments):
+    """The newest of ``moments`` that are set, or None."""
+    return max((moment for moment in moments if moment), default=None)
 
 
 def summary(text, words=60):
@@ -51,6 +65,15 @@ class PortalFeed(Feed):
 
     feed_type = Rss201rev2Feed
     language = "nl"
+    author_name = FEED_AUTHOR
+
+    def author_link(self):
+        return f"{settings.SITE_URL}/"
+
+    def feed_guid(self, obj):
+        # Atom's feed <id>: the page the feed is about, at the site's own address (like the
+        # entries' ids), so it stays the same whatever host name a reader used.
+        return f"{settings.SITE_URL}{self._get_dynamic_attr('link', obj)}"
 
     def feed_copyright(self):
         return _("Licentie: %(name)s (%(url)s)") % {"name": settings.COP_LICENCE_NAME, "url": settings.COP_LICENCE_URL}
@@ -76,8 +99,12 @@ class PortalFeed(Feed):
     def item_pubdate(self, item):
         return item.pubdate
 
+    def item_updateddate(self, item):
+        return latest(item.updated, item.pubdate) or EPOCH
+
     def item_author_name(self, item):
-        return item.author or None
+        # A public name; a display name typed as an e-mail address is left out.
+        return item.author if item.author and "@" not in item.author else None
 
     def item_categories(self, item):
         return item.categories
@@ -103,6 +130,7 @@ def case_entry(case):
         link=case.get_absolute_url(),
         description=f"{place}{case.summary}",
         pubdate=case.published_at,
+        updated=case.updated_at,
         author=str(author),
         categories=[theme.name for theme in case.themes.all()],
     )
@@ -134,6 +162,7 @@ def factor_entry(factor):
         link=factor.get_absolute_url(),
         description=factor.statement,
         pubdate=factor.accepted_at or factor.created_at,
+        updated=factor.updated_at,
         categories=[str(factor.get_kind_display())] + ([factor.cluster.name] if factor.cluster_id else []),
     )
 
@@ -163,6 +192,7 @@ def harvest_entry(meeting):
         link=meeting.get_absolute_url(),
         description=summary(meeting.summary) or meeting.goal,
         pubdate=meeting.published_at or meeting.starts_at,
+        updated=meeting.updated_at,
         guid=f"{meeting.get_absolute_url()}#oogst",
     )
 
@@ -186,8 +216,7 @@ class HarvestsFeed(PortalFeed):
 
 
 def _newest_first(entries):
-    epoch = timezone.make_aware(datetime(1970, 1, 1))
-    return sorted(entries, key=lambda e: e.pubdate or epoch, reverse=True)[:FEED_SIZE]
+    return sorted(entries, key=lambda e: e.pubdate or EPOCH, reverse=True)[:FEED_SIZE]
 
 
 class CaseFeed(PortalFeed):
@@ -221,6 +250,7 @@ class CaseFeed(PortalFeed):
                 link=f"{case.get_absolute_url()}#reflectie-{r.pk}",
                 description=" ".join(part for part in (r.strikes, r.learns) if part),
                 pubdate=r.created_at,
+                updated=r.updated_at,
                 author=str(public_name(r.author, r.perspective)),
             )
             for r in reflections
@@ -258,6 +288,7 @@ class FactorFeed(PortalFeed):
                 link=link.case.get_absolute_url(),
                 description=link.explanation or link.case.summary,
                 pubdate=link.case.published_at,
+                updated=link.case.updated_at,
             )
             for link in links
         ]
@@ -300,6 +331,7 @@ class HarvestFeed(PortalFeed):
                 + " · "
                 + ngettext("%(n)s stip", "%(n)s stippen", row["votes"]) % {"n": row["votes"]},
                 pubdate=pubdate,
+                updated=latest(meeting.updated_at, row["factor"].updated_at),
                 guid=f"{meeting.get_absolute_url()}#factor-{row['factor'].slug}",
             )
             for row in rows

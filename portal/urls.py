@@ -29,6 +29,7 @@ urlpatterns = [
     # The only pages other sites may frame (portal.views.embed).
     path("embed/wat-werkt/", embed.board, name="embed-board"),
     path("embed/wat-werkt/<slug:slug>/", embed.factor, name="embed-factor"),
+    path("robots.txt", pages.robots_txt, name="robots-txt"),
     path(
         "sitemap.xml",
         sitemap_views.index,

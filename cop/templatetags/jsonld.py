@@ -7,6 +7,11 @@ Atom alternates) and the JSON-LD in ``<head>``; ``{% permalink obj %}`` shows th
 permanent link with a citation on the page. Both say nothing about objects that
 are not public.
 
+Each type carries only the properties schema.org defines for it (checked against the
+vocabulary by tests/portal/test_jsonld_vocabulary.py): licence, publisher and language
+belong to the creative works (a case is an Article, a harvest a CreativeWork), not to
+an Event or a DefinedTerm.
+
 Only public objects get metadata (a member's view of a community-only case says
 nothing to search engines). The JSON is escaped like Django's ``json_script``
 (``<``, ``>`` and ``&`` as ``\\u00XX``), so no text in it can close the script
@@ -30,6 +35,8 @@ register = template.Library()
 
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 PUBLISHER = {"@type": "Organization", "name": "Community of Practice gebiedsgericht werken Gelderland"}
+# What a published work says about its use (CreativeWork properties).
+WORK = {"license": settings.COP_LICENCE_URL, "publisher": PUBLISHER, "inLanguage": "nl", "isAccessibleForFree": True}
 
 
 def _absolute(request, path):
@@ -55,6 +62,7 @@ def case_data(case, request):
         "datePublished": _iso(case.published_at),
         "dateModified": _iso(case.updated_at),
         "keywords": [theme.name for theme in case.themes.all()],
+        **WORK,
     }
     if case.municipality_id:
         place = {"@type": "Place", "name": str(case.area or case.municipality)}
@@ -71,9 +79,9 @@ def factor_data(factor, request):
         "@type": "DefinedTerm",
         "name": factor.name,
         "description": factor.statement,
+        # The kind ("working" or "obstacle") is the code within the set; a DefinedTerm has no
+        # dates, licence or publisher (those are CreativeWork properties).
         "termCode": factor.kind,
-        "additionalType": str(factor.get_kind_display()),
-        "dateModified": _iso(factor.updated_at),
         "inDefinedTermSet": {
             "@type": "DefinedTermSet",
             "name": "Wat werkt in gebiedsgericht werken",
@@ -93,13 +101,18 @@ def meeting_data(meeting, request):
         "endDate": _iso(meeting.ends_at),
         "eventStatus": "https://schema.org/EventScheduled",
         "organizer": PUBLISHER,
+        "inLanguage": "nl",
+        "isAccessibleForFree": True,
     }
     places = []
     if meeting.location_name or meeting.address:
-        places.append({"@type": "Place", "name": meeting.location_name, "address": meeting.address})
+        place = {"@type": "Place", "name": meeting.location_name or meeting.address}
+        if meeting.address:
+            place["address"] = meeting.address  # schema.org takes an address as text, too
+        places.append(place)
     if meeting.online_url:
-        # The link itself stays with those who registered.
-        places.append({"@type": "VirtualLocation", "url": _absolute(request, meeting.get_absolute_url())})
+        # The link itself stays with those who registered, and the meeting page is not the place.
+        places.append({"@type": "VirtualLocation", "name": "Online"})
     if places:
         data["location"] = places[0] if len(places) == 1 else places
     modes = {
@@ -117,7 +130,7 @@ def meeting_data(meeting, request):
             "abstract": _plain(meeting.summary),
             "datePublished": _iso(meeting.published_at),
             "url": _absolute(request, meeting.get_absolute_url()),
-            "license": settings.COP_LICENCE_URL,
+            **WORK,
         }
     return data
 
@@ -130,7 +143,6 @@ def term_data(term, request):
         "@type": "DefinedTerm",
         "name": term.name,
         "description": _plain(current.definition),
-        "dateModified": _iso(current.accepted_at),
         "inDefinedTermSet": {
             "@type": "DefinedTermSet",
             "name": "Begrippen van de CoP gebiedsgericht werken",
@@ -154,12 +166,18 @@ def jsonld_data(obj, request=None):
         **data,
         "url": url,
         "@id": url,
-        "inLanguage": "nl",
-        "license": settings.COP_LICENCE_URL,
-        "publisher": PUBLISHER,
-        "isAccessibleForFree": True,
     }
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
+    return _without_empty(data)
+
+
+def _without_empty(data):
+    """``data`` without empty values, nested items included (schema.org has no use for ``""``)."""
+    if isinstance(data, dict):
+        data = {key: _without_empty(value) for key, value in data.items()}
+        return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+    if isinstance(data, list):
+        return [value for value in map(_without_empty, data) if value not in (None, "", [], {})]
+    return data
 
 
 def dumps(data):

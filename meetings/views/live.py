@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from cop.access import Refused
 from cop.models import anonymous_label
 from cop.ratelimit import client_ip
+from cop.utils import login_url
 from meetings import ratelimit
 from meetings.access import become_guest, guest_token, guest_token_problem, live_meeting, participant_for
 from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
@@ -82,7 +83,7 @@ def phone_context(request, meeting, *, form=None, participant=None, round_=None,
         "round": round_,
         "participant": participant,
         "round_key": round_key(round_),
-        "login_url": reverse("account_login") + "?next=" + request.path,
+        "login_url": login_url(request, request.path),
     }
     if round_ is None:
         return context

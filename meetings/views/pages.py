@@ -1,9 +1,13 @@
 """Public pages: the meetings list, a meeting before, during and after, series, calendars."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 
 from cases.models import Case
@@ -60,15 +64,24 @@ def series_detail(request, slug):
     )
 
 
-def _ics_response(content, filename):
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def _ics_response(request, content, filename, disposition="attachment"):
+    """The calendar with an ETag of its bytes; a revisit with that ETag gets a 304.
+
+    The bytes change only when a meeting does (DTSTAMP is its last change), so every
+    worker gives the same ETag and a calendar app's poll costs no download.
+    """
+    etag = quote_etag(hashlib.sha256(content).hexdigest()[:32])
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["ETag"] = etag
     return response
 
 
 def meeting_ics(request, slug):
     meeting = get_meeting_for_user(request, slug)
-    return _ics_response(calendar_bytes([meeting]), f"{meeting.slug}.ics")
+    return _ics_response(request, calendar_bytes([meeting]), f"{meeting.slug}.ics")
 
 
 def calendar_feed(request):
@@ -76,6 +89,4 @@ def calendar_feed(request):
     since = timezone.now() - timezone.timedelta(days=365)
     meetings = Meeting.objects.public().filter(starts_at__gte=since).order_by("starts_at")
     content = calendar_bytes(meetings, name=_("Bijeenkomsten · Weten wat werkt"))
-    response = _ics_response(content, "bijeenkomsten.ics")
-    response["Content-Disposition"] = 'inline; filename="bijeenkomsten.ics"'
-    return response
+    return _ics_response(request, content, "bijeenkomsten.ics", disposition="inline")

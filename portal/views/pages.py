@@ -1,9 +1,11 @@
 """Portal pages that combine the apps: home and the fixed pages."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
 
 from portal import queries
 
@@ -57,4 +59,32 @@ def set_language(request, code):
         secure=request.is_secure(),
         httponly=True,
     )
+    return response
+
+
+def _prefix(path):
+    """``/accounts/login/`` → ``/accounts/``: the first segment of a path."""
+    return "/" + path.strip("/").split("/")[0] + "/"
+
+
+def robots_disallowed():
+    """The paths crawlers skip: accounts, the member's own pages, the live mode, the admin and redirects."""
+    return [
+        _prefix(reverse("account_login")),
+        _prefix(reverse("profile")),
+        _prefix(reverse("live:join")),
+        _prefix(reverse("admin:index")),
+        # Redirects back to the page they came from, with a cookie: nothing to index.
+        _prefix(reverse("set-language", args=["nl"])),
+        _prefix(reverse("set_language")),
+    ]
+
+
+@require_GET
+def robots_txt(request):
+    """robots.txt (RFC 9309): public pages are open to crawlers; the sitemap lists them."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in robots_disallowed()), "Allow: /", ""]
+    lines.append(f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}")
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "max-age=86400"
     return response

@@ -99,3 +99,71 @@ def test_the_registration_e_mail_keeps_the_online_link_for_the_registered_member
     [message] = mail.outbox
     [(_filename, content, _mimetype)] = message.attachments
     assert ONLINE in str(events(content.encode() if isinstance(content, str) else content)[0]["description"])
+
+
+def later_clock(monkeypatch, minutes=90):
+    """Move the clock on, as a second worker answering later would see it."""
+    from django.utils import timezone
+
+    moved = timezone.now() + timezone.timedelta(minutes=minutes)
+    monkeypatch.setattr(timezone, "now", lambda: moved)
+
+
+@pytest.mark.parametrize("kind", ["ics", "feed"])
+def test_the_same_meetings_give_byte_identical_calendars_with_one_etag(client, monkeypatch, kind):
+    meeting = make_meeting(title="Stabiele bijeenkomst", location_name="De Wiek", address="Dorpsstraat 1, Elst")
+    url = reverse("meetings:ics", args=[meeting.slug]) if kind == "ics" else reverse("meetings:calendar-feed")
+    first = client.get(url)
+    later_clock(monkeypatch)
+    second = client.get(url)
+    assert first.content == second.content
+    assert first["ETag"] and first["ETag"] == second["ETag"]
+    [event] = events(first.content)
+    # DTSTAMP is the meeting's last change (RFC 5545: without METHOD it means LAST-MODIFIED).
+    assert event.decoded("dtstamp") == meeting.updated_at.replace(microsecond=0)
+    revisit = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert revisit.status_code == 304
+    assert revisit.content == b""
+
+
+def test_a_changed_meeting_gets_a_new_etag(client):
+    meeting = make_meeting(title="Voor de wijziging")
+    url = reverse("meetings:ics", args=[meeting.slug])
+    first = client.get(url)
+    meeting.title = "Na de wijziging"
+    meeting.save()
+    changed = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert changed.status_code == 200
+    assert changed["ETag"] != first["ETag"]
+    assert str(events(changed.content)[0]["summary"]) == "Na de wijziging"
+
+
+def test_the_calendars_parse_and_carry_what_rfc_5545_requires(client):
+    make_meeting(title="Fysiek", location_name="De Wiek")
+    make_meeting(title="Online", online_url=ONLINE, days=9)
+    content = client.get(reverse("meetings:calendar-feed")).content
+    calendar = icalendar.Calendar.from_ical(content)
+    assert str(calendar["version"]) == "2.0" and str(calendar["prodid"])
+    for event in calendar.walk("VEVENT"):
+        # UID and DTSTAMP are required once in every VEVENT (RFC 5545 3.6.1); DTSTAMP in UTC.
+        for name in ("uid", "dtstamp", "dtstart"):
+            assert name in event, name
+        assert event.decoded("dtstamp").utcoffset().total_seconds() == 0
+        assert event.decoded("dtend") > event.decoded("dtstart")
+    assert b"\r\n" in content and all(len(line) <= 75 for line in content.split(b"\r\n"))
+
+
+def test_two_workers_with_their_own_page_cache_give_the_same_etag(client, settings, monkeypatch):
+    from tests.conftest import clear_caches
+
+    settings.PAGE_CACHE_SECONDS = 600
+    make_meeting(title="Gecachte bijeenkomst", location_name="De Wiek")
+    url = reverse("meetings:calendar-feed")
+    first = client.get(url)
+    # Another worker, later, with a cache of its own (the local memory cache of one process).
+    clear_caches()
+    later_clock(monkeypatch)
+    second = client.get(url)
+    assert first.content == second.content and first["ETag"] == second["ETag"]
+    clear_caches()
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304

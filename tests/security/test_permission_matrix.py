@@ -492,6 +492,8 @@ MATRIX = [
     ("embed-factor",                          "factor:accepted",             GET,  "200     200   200      200   200    200   200"),
     ("embed-factor",                          "factor:proposed",             GET,  "404     404   404      404   404    404   404"),
     ("embed-factor",                          "factor:missing",              GET,  "404     404   404      404   404    404   404"),
+    ("robots-txt",                            "-",                           GET,  "200     200   200      200   200    200   200"),
+    ("robots-txt",                            "-",                           POST, "405     405   405      405   405    405   405"),
     ("sitemap",                               "-",                           GET,  "200     200   200      200   200    200   200"),
     ("sitemap-section",                       "sitemap:casussen",            GET,  "200     200   200      200   200    200   200"),
     ("feed-casussen",                         "-",                           GET,  "200     200   200      200   200    200   200"),
