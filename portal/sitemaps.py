@@ -24,6 +24,7 @@ class StaticSitemap(PortalSitemap):
         "glossary",
         "search",
         "open-data",
+        "open-data-catalogue",
         "api-root",
         "about",
         "privacy",
