@@ -14,9 +14,10 @@ import re
 import zipfile
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -50,7 +51,11 @@ def _shown(value):
         return json.dumps(value, ensure_ascii=False, indent=1)
     if isinstance(value, str) and ISO_MOMENT.match(value):
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        return formats.date_format(moment, "DATETIME_FORMAT" if "T" in value else "DATE_FORMAT")
+        if "T" not in value:
+            return formats.date_format(moment, "DATE_FORMAT")
+        return formats.date_format(
+            timezone.localtime(moment) if timezone.is_aware(moment) else moment, "DATETIME_FORMAT"
+        )
     return str(value)
 
 
@@ -61,9 +66,15 @@ class _Fields:
 
     def __init__(self, model):
         fields = [field for field in model._meta.get_fields() if hasattr(field, "verbose_name")]
-        self.labels = {**{field.name: capfirst(str(field.verbose_name)) for field in fields}, **self.EXTRA}
+        self.labels = {**{field.name: self._label(field) for field in fields}, **self.EXTRA}
         self.choices = {field.name: dict(field.flatchoices) for field in fields if getattr(field, "choices", None)}
         self.rich = {field.name for field in fields if isinstance(field, RichTextField)}
+
+    @staticmethod
+    def _label(field):
+        if field.verbose_name == field.name and field.related_model is get_user_model():
+            return _("Account")  # a relation without a (Dutch) name of its own, such as Profile.user
+        return capfirst(str(field.verbose_name))
 
     def value(self, key, value):
         if key in self.choices and isinstance(value, str | int):

@@ -143,6 +143,7 @@ def test_the_overview_names_the_data_in_dutch(client, olga):
     ):
         assert label in overview and value in overview, label
     assert "Buurtkamer De Linde" in overview and "Koffie met de buurt" in overview
+    assert "<dt>User</dt>" not in overview and "<dt>Account</dt><dd>jij</dd>" in overview
     assert f"<dd>Opgezet door {NAME} met de buurt.</dd>" in overview  # rich text as text
     assert '<img src="fotos/profielfoto.jpg"' in overview
     assert 'src="fotos/casus-buurtkamer-de-linde-' in overview and 'alt="De buurtkamer"' in overview
