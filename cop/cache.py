@@ -104,6 +104,7 @@ CACHED_PAGES = frozenset(
         "open-data",
         "open-data-csv",
         "open-data-json",
+        "open-data-catalogue",
         "visual-svg",
         "embed-board",
         "embed-factor",

@@ -31,6 +31,7 @@ class StaticSitemap(PortalSitemap):
         "glossary",
         "search",
         "open-data",
+        "open-data-catalogue",
         "api-root",
         "about",
         "privacy",

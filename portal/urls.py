@@ -4,7 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from portal import api, feeds, opendata
+from portal import api, dcat, feeds, opendata
 from portal.sitemaps import SITEMAPS
 from portal.views import digest, embed, pages, posters, search
 from portal.views import visuals as visual_views
@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include((api.router.urls, "api"), namespace="api")),
     path("open-data/", opendata.open_data, name="open-data"),
+    path("open-data/catalogus.jsonld", dcat.catalogue_view, name="open-data-catalogue"),
     path("open-data/<slug:dataset>.csv", opendata.download_csv, name="open-data-csv"),
     path("open-data/<slug:dataset>.json", opendata.download_json, name="open-data-json"),
     path("open-data/beelden/<slug:name>.svg", visual_views.visual_svg, name="visual-svg"),

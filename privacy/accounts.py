@@ -11,10 +11,12 @@ community's knowledge is either deleted or kept anonymously, as they choose.
 """
 
 import contextlib
+import dataclasses
 import re
 import secrets
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import PurePosixPath
 from uuid import UUID
 
 from django import forms
@@ -28,6 +30,7 @@ from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.urls import NoReverseMatch
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseImage, CasePendingChange, CaseRevision, CoEditorInvitation, Reflection
@@ -36,27 +39,41 @@ from cop.models import Profile
 from meetings.models import Contribution, Registration, Vote
 
 FORMAT = "weten-wat-werkt/persoonsgegevens"
-FORMAT_VERSION = 1
+# 2: readable names for every section, a legend of them ("sections"), the photos as files ("files").
+FORMAT_VERSION = 2
 
-# Friendly names for the sections of the export; anything else is named "app.model.field".
+# Each relation to the account is one section of the export: a readable name (the key in
+# gegevens.json) and a title (the heading in overzicht.html). A relation added later and not
+# named here gets "<model>_<field>" and the model's own names (see ``section_of``).
 SECTIONS = {
-    "account.emailaddress.user": "email_addresses",
-    "mfa.authenticator.user": "two_factor_devices",
-    "cases.case.owner": "cases_owned",
-    "cases.case.co_editors": "cases_coedited",
-    "cases.caserevision.author": "case_changes",
-    "cases.coeditorinvitation.invited_by": "coeditor_invitations_sent",
-    "cases.casependingchange.author": "case_changes_waiting_for_review",
-    "cases.reflection.author": "reflections",
-    "meetings.registration.user": "registrations",
-    "meetings.contribution.author": "contributions",
-    "meetings.vote.voter": "votes",
-    "meetings.meeting.facilitators": "meetings_facilitated",
-    "meetings.meeting.created_by": "meetings_created",
-    "factors.factor.proposed_by": "factors_proposed",
-    "cop.termversion.proposed_by": "term_versions_proposed",
-    "admin.logentry.user": "admin_actions",
-}
+    "account.emailaddress.user": ("email_addresses", _("E-mailadressen")),
+    "mfa.authenticator.user": ("two_factor_devices", _("Tweestapsverificatie")),
+    "cases.case.owner": ("cases_owned", _("Casussen waarvan je eigenaar bent")),
+    "cases.case.co_editors": ("cases_coedited", _("Casussen waarvan je mede-auteur bent")),
+    "cases.case.published_by": ("cases_published", _("Casussen die je hebt gepubliceerd")),
+    "cases.caserevision.author": ("case_changes", _("Je wijzigingen in casussen")),
+    "cases.coeditorinvitation.invited_by": ("coeditor_invitations_sent", _("Uitnodigingen om mee te schrijven die je stuurde")),
+    "cases.casependingchange.author": ("case_changes_waiting_for_review", _("Je wijzigingen die wachten op een begeleider")),
+    "cases.casependingchange.decided_by": ("case_changes_reviewed", _("Wijzigingen die je als begeleider beoordeelde")),
+    "cases.reflection.author": ("reflections", _("Je reflecties")),
+    "cases.reflection.hidden_by": ("reflections_hidden", _("Reflecties die je verborg")),
+    "meetings.registration.user": ("registrations", _("Je aanmeldingen voor bijeenkomsten")),
+    "meetings.contribution.author": ("contributions", _("Je bijdragen in bijeenkomsten")),
+    "meetings.contribution.hidden_by": ("contributions_hidden", _("Bijdragen die je verborg")),
+    "meetings.vote.voter": ("votes", _("Je stippen")),
+    "meetings.meeting.facilitators": ("meetings_facilitated", _("Bijeenkomsten die je begeleidt")),
+    "meetings.meeting.created_by": ("meetings_created", _("Bijeenkomsten die je hebt aangemaakt")),
+    "meetings.clusteringstep.by": ("clustering_steps", _("Je stappen bij het clusteren")),
+    "factors.factor.proposed_by": ("factors_proposed", _("Factoren die je hebt voorgesteld")),
+    "factors.factor.accepted_by": ("factors_accepted", _("Factoren die je hebt aanvaard")),
+    "factors.curationlog.by": ("curation_log", _("Je stappen in het curatielogboek")),
+    "cop.termversion.proposed_by": ("term_versions_proposed", _("Versies van begrippen die je hebt voorgesteld")),
+    "cop.termversion.accepted_by": ("term_versions_accepted", _("Versies van begrippen die je hebt vastgesteld")),
+    "admin.logentry.user": ("admin_actions", _("Je handelingen in het beheer")),
+}  # fmt: skip
+# Not a relation to the account: the photos of the member's own cases, exported as files too.
+CASE_PHOTOS = ("case_photos", _("Foto's bij je casussen"))
+PHOTO_FOLDER = "fotos"
 # The profile is its own section; these relations are not data *about* the member.
 SKIP_RELATIONS = {"cop.profile.user"}
 # Never exported: secrets (the encrypted TOTP key, recovery code seeds) and derived columns.
@@ -139,8 +156,35 @@ def _rows_of(model, field, user):
     return [serialise(obj, user) for obj in queryset]
 
 
-def export_member_data(user):
-    """Everything stored about ``user``, as one JSON-ready dict (the AVG right of access)."""
+def section_of(model, field):
+    """``(name, title)`` of the section for a relation to the account."""
+    key = relation_key(model, field)
+    if key in SECTIONS:
+        return SECTIONS[key]
+    meta = model._meta
+    return f"{meta.model_name}_{field.name}", f"{capfirst(meta.verbose_name_plural)} ({field.verbose_name})"
+
+
+@dataclasses.dataclass
+class MemberExport:
+    """A copy of the member's data: ``data`` is gegevens.json; ``sections`` are ``(name, title, model)``
+    in the order of ``data``; ``files`` are ``(path in the ZIP, storage name)`` of their photos."""
+
+    data: dict
+    sections: list = dataclasses.field(default_factory=list)
+    files: list = dataclasses.field(default_factory=list)
+
+    def add_file(self, path, name, section, pk):
+        self.files.append((path, name))
+        self.data["files"].append({"path": path, "section": section, "id": pk})
+
+
+def _photo_path(stem, name):
+    return f"{PHOTO_FOLDER}/{stem}{PurePosixPath(name).suffix.lower()}"
+
+
+def collect_member_data(user):
+    """Everything stored about ``user`` (the AVG right of access), with their photos."""
     profile = Profile.objects.filter(user=user).select_related("organisation").first()
     data = {
         "format": FORMAT,
@@ -149,10 +193,12 @@ def export_member_data(user):
         "site": settings.SITE_URL,
         "about": str(
             _(
-                "Alle gegevens die Weten wat werkt over jou bewaart. Secties die met "
-                "'cases', 'meetings' of 'factors' beginnen, bevatten wat je zelf hebt bijgedragen."
+                "Alle gegevens die Weten wat werkt over jou bewaart. 'sections' zegt wat elk onderdeel "
+                "bevat; je foto's staan als bestand in de map fotos, 'files' zegt bij welk onderdeel."
             )
         ),
+        "sections": {},
+        "files": [],
         "account": {
             "email": user.email,
             "date_joined": _jsonable(user.date_joined),
@@ -163,12 +209,38 @@ def export_member_data(user):
         },
         "profile": serialise(profile, user) if profile else None,
     }
-    for model, field in relations_to_user():
-        key = relation_key(model, field)
+    export = MemberExport(data)
+    if profile and profile.avatar:
+        export.add_file(_photo_path("profielfoto", profile.avatar.name), profile.avatar.name, "profile", profile.pk)
+    legend = {}
+    for model, relation in relations_to_user():
+        key = relation_key(model, relation)
         if key in SKIP_RELATIONS:
             continue
-        data[SECTIONS.get(key, key)] = _rows_of(model, field, user)
-    return data
+        name, title = section_of(model, relation)
+        data[name] = _rows_of(model, relation, user)
+        export.sections.append((name, title, model))
+        legend[name] = key
+    name, title = CASE_PHOTOS
+    data[name] = []
+    for image in CaseImage.objects.filter(case__owner=user).select_related("case").order_by("case_id", "order", "pk"):
+        row = serialise(image, user)
+        if image.image:
+            row["file"] = _photo_path(f"casus-{image.case.slug}-{image.pk}", image.image.name)
+            export.add_file(row["file"], image.image.name, name, image.pk)
+        data[name].append(row)
+    export.sections.append((name, title, CaseImage))
+    legend[name] = "cases.caseimage.case.owner"
+    data["sections"] = {
+        name: {"title": str(title), "source": legend[name], "rows": len(data[name])}
+        for name, title, _model in export.sections
+    }
+    return export
+
+
+def export_member_data(user):
+    """Everything stored about ``user``, as one JSON-ready dict (gegevens.json of the export)."""
+    return collect_member_data(user).data
 
 
 def member_data_summary(user):

@@ -6,6 +6,6 @@ from privacy import views
 
 urlpatterns = [
     path("profiel/", views.profile, name="profile"),
-    path("profiel/gegevens.json", views.export, name="profile-export"),
+    path("profiel/gegevens.zip", views.export, name="profile-export"),
     path("profiel/verwijderen/", views.delete_account, name="profile-delete"),
 ]

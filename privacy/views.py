@@ -1,10 +1,10 @@
-"""The member's own pages under /profiel/: the profile, a JSON copy of all their data, account deletion."""
+"""The member's own pages under /profiel/: the profile, a ZIP copy of all their data, account deletion."""
 
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,16 +15,16 @@ from cases.invitations import open_invitations_for
 from cases.models import Case
 from cop.forms import ProfileForm
 from cop.models import Profile
-from privacy.accounts import DeleteAccountForm, delete_member, export_member_data, member_data_summary
+from privacy.accounts import DeleteAccountForm, delete_member, member_data_summary
+from privacy.export import member_zip
 
 
 @never_cache
 @login_required
 @require_GET
 def export(request):
-    data = export_member_data(request.user)
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    filename = f"weten-wat-werkt-mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"
+    response = HttpResponse(member_zip(request.user), content_type="application/zip")
+    filename = f"weten-wat-werkt-mijn-gegevens-{timezone.localdate():%Y-%m-%d}.zip"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -1,6 +1,9 @@
 """A member who has done a bit of everything, and a small crawler to look for traces of them."""
 
+import io
+import json
 import re
+import zipfile
 from collections import deque
 
 import pytest
@@ -116,3 +119,12 @@ def signed_in(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def read_export(response):
+    """The member's ZIP: ``(gegevens.json as a dict, overzicht.html as text, {path: bytes} of the rest)``."""
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    data = json.loads(files.pop("gegevens.json"))
+    overview = files.pop("overzicht.html").decode()
+    return data, overview, files

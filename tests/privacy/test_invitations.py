@@ -8,6 +8,7 @@ from django.urls import reverse
 from cases.models import CoEditorInvitation
 from privacy.accounts import ContentChoice, delete_member
 from tests.conftest import make_case
+from tests.privacy.conftest import read_export
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def test_the_senders_export_lists_the_invitations_without_the_token(client, owne
     case = make_case(owner, status="draft")
     invitation, token = CoEditorInvitation.issue(case=case, email=participant.email, invited_by=owner)
     client.force_login(owner)
-    data = json.loads(client.get(reverse("profile-export")).content)
+    data, _overview, _files = read_export(client.get(reverse("profile-export")))
     assert [row["email"] for row in data["coeditor_invitations_sent"]] == [participant.email]
     text = json.dumps(data)
     assert invitation.token_hash not in text and token not in text

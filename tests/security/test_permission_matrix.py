@@ -486,6 +486,7 @@ MATRIX = [
     ("open-data-csv",                         "dataset:casussen",            GET,  "200     200   200      200   200    200   200"),
     ("open-data-csv",                         "dataset:missing",             GET,  "404     404   404      404   404    404   404"),
     ("open-data-json",                        "dataset:casussen",            GET,  "200     200   200      200   200    200   200"),
+    ("open-data-catalogue",                   "-",                           GET,  "200     200   200      200   200    200   200"),
     ("visual-svg",                            "visual:wat-werkt",            GET,  "200     200   200      200   200    200   200"),
     ("visual-svg",                            "visual:missing",              GET,  "404     404   404      404   404    404   404"),
     ("embed-board",                           "-",                           GET,  "200     200   200      200   200    200   200"),
