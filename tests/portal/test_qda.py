@@ -269,6 +269,15 @@ def test_an_unknown_meeting_is_404(client_of, room):
     assert response.status_code == 404
 
 
+def test_the_console_and_the_harvest_page_link_to_the_exports(client_of, room):
+    client = client_of(room.facilitator)
+    for page in ("meetings:console", "meetings:harvest-edit"):
+        html = client.get(reverse(page, args=[room.meeting.slug])).content.decode()
+        assert reverse("meetings:qda-project", args=[room.meeting.slug]) in html
+        assert reverse("qda-codebook") in html
+        assert "Exporteren voor kwalitatieve analyse" in html
+
+
 def test_the_exports_take_the_same_queries_however_much_is_in_them(room):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
