@@ -302,3 +302,18 @@ def test_the_exports_take_the_same_queries_however_much_is_in_them(room):
     room.meeting.presented_cases.add(other)
     after = queries()
     assert after == before
+
+
+def test_characters_xml_cannot_carry_are_dropped_not_fatal(client_of, room):
+    contribute(_round(room.meeting, order=3), "Een tab\tblijft, een \x0bverticale tab niet", factor=room.working)
+    _package, project, texts = unpack(export(client_of, room.facilitator, room))
+    schema("Project.xsd").assertValid(project)
+    assert "Een tab\tblijft, een verticale tab niet" in texts.values()
+
+
+def test_the_project_follows_the_language_of_the_downloader(client_of, room):
+    client = client_of(room.facilitator)
+    client.get(reverse("set-language", args=["en"]))
+    response = client.get(reverse("meetings:qda-project", args=[room.meeting.slug]))
+    _package, project, _texts = unpack(response.content)
+    assert {v.get("name") for v in project.iter(f"{P}Variable")} >= {"Perspective", "Municipality", "Round"}
