@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from portal import api, dcat, feeds, opendata
 from portal.sitemaps import SITEMAPS
-from portal.views import digest, embed, pages, posters, search
+from portal.views import digest, embed, pages, posters, qda, search
 from portal.views import visuals as visual_views
 
 urlpatterns = [
@@ -27,6 +27,9 @@ urlpatterns = [
     path("open-data/<slug:dataset>.csv", opendata.download_csv, name="open-data-csv"),
     path("open-data/<slug:dataset>.json", opendata.download_json, name="open-data-json"),
     path("open-data/beelden/<slug:name>.svg", visual_views.visual_svg, name="visual-svg"),
+    # REFI-QDA (portal.qda): the whole CoP as a project (facilitators), the codebook (everyone).
+    path("open-data/weten-wat-werkt.qdpx", qda.cop_project, name="qda-project"),
+    path("open-data/codeboek.qdc", qda.codebook, name="qda-codebook"),
     # The only pages other sites may frame (portal.views.embed).
     path("embed/wat-werkt/", embed.board, name="embed-board"),
     path("embed/wat-werkt/<slug:slug>/", embed.factor, name="embed-factor"),
@@ -59,4 +62,5 @@ for name, feed_class in feeds.FEEDS.items():
 meeting_urlpatterns = [
     path("<slug:slug>/poster.pdf", posters.meeting_poster, name="poster"),
     path("<slug:slug>/opgehaald/", digest.digest, name="digest"),
+    path("<slug:slug>/export.qdpx", qda.meeting_project, name="qda-project"),
 ]

@@ -358,6 +358,13 @@ MATRIX = [
     ("meetings:digest",                       "meeting:published",           GET,  "200     200   200      200   200    200   200"),
     ("meetings:digest",                       "meeting:closed",              GET,  "404     404   404      404   404    404   404"),
     ("meetings:digest",                       "meeting:community",           GET,  "404     404   200      200   200    200   200"),
+    # The REFI-QDA project of one meeting (portal.qda): facilitators, in every state; hidden notes never go in.
+    ("meetings:qda-project",                  "meeting:planned",             GET,  "login   login 403      403   403    200   200"),
+    ("meetings:qda-project",                  "meeting:live",                GET,  "login   login 403      403   403    200   200"),
+    ("meetings:qda-project",                  "meeting:closed",              GET,  "login   login 403      403   403    200   200"),
+    ("meetings:qda-project",                  "meeting:published",           GET,  "login   login 403      403   403    200   200"),
+    ("meetings:qda-project",                  "meeting:community",           GET,  "login   login 403      403   403    200   200"),
+    ("meetings:qda-project",                  "meeting:missing",             GET,  "login   login 404      404   404    404   404"),
     ("meetings:edit",                         "meeting:planned",             GET,  "login   login 403      403   403    200   200"),
     ("meetings:edit",                         "meeting:community",           GET,  "login   login 403      403   403    200   200"),
     ("meetings:edit",                         "meeting:planned",             POST, "login   login 403      403   403    200   200"),
@@ -489,6 +496,9 @@ MATRIX = [
     ("open-data-catalogue",                   "-",                           GET,  "200     200   200      200   200    200   200"),
     ("visual-svg",                            "visual:wat-werkt",            GET,  "200     200   200      200   200    200   200"),
     ("visual-svg",                            "visual:missing",              GET,  "404     404   404      404   404    404   404"),
+    # REFI-QDA (portal.qda): the CoP's project for facilitators, the codebook of the factors one may see for all.
+    ("qda-project",                           "-",                           GET,  "login   login 403      403   403    200   200"),
+    ("qda-codebook",                          "-",                           GET,  "200     200   200      200   200    200   200"),
     ("embed-board",                           "-",                           GET,  "200     200   200      200   200    200   200"),
     ("embed-factor",                          "factor:accepted",             GET,  "200     200   200      200   200    200   200"),
     ("embed-factor",                          "factor:proposed",             GET,  "404     404   404      404   404    404   404"),
