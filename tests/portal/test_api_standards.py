@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core import signals
+from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -238,7 +240,21 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 EXAMPLES = 10  # per operation and mode: 10 operations, 2 modes, some 200 requests in all
 
 
-def test_schemathesis_finds_no_failures(world):
+@pytest.fixture
+def open_connections():
+    """Keep the test's database connection open across WSGI requests, as Django's test client does.
+
+    ``application`` closes old connections when a request ends (``close_old_connections``); in a
+    test that would close the connection that holds the test's transaction.
+    """
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_schemathesis_finds_no_failures(world, open_connections):
     """Valid and invalid requests to every operation; each answer must match the schema.
 
     Run by hand rather than with ``schemathesis.pytest.from_fixture``, whose lazy loader
