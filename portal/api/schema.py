@@ -11,7 +11,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 
 PROBLEM_SCHEMA = {
     "type": "object",
-    "description": "Problem details (RFC 9457); title and detail in Dutch, or English with Accept-Language: en.",
+    "description": "Problem details (RFC 9457); title and detail in Dutch (English with the English interface).",
     "required": ["type", "title", "status", "detail"],
     "properties": {
         "type": {"type": "string", "format": "uri-reference", "example": "about:blank"},

@@ -184,6 +184,14 @@ def test_unknown_objects_and_paths_are_404_problems_in_dutch(client, world):
     assert_problem(client.get("/api/v1/bestaat/niet"), 404)
 
 
+def test_problems_are_in_english_with_the_english_interface(client, db):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = assert_problem(client.get("/api/v1/bestaat-niet"), 404)
+    assert body["title"] == "Not found"
+    body = assert_problem(client.get(reverse("api:case-list"), {"pageSize": "0"}), 400, param="pageSize")
+    assert body["invalidParams"][0]["reason"] == "Give a whole number from 1 to 100."
+
+
 def test_writing_is_a_405_problem(client, world):
     response = client.post(reverse("api:case-list"), {"title": "Nieuw"})
     assert_problem(response, 405)
