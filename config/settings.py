@@ -98,6 +98,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cop.middleware.RequestIdMiddleware",
     "cop.middleware.HealthCheckMiddleware",
+    # Before the NUL check, so that its 400 under /api/v1 becomes a problem too.
+    "portal.api.middleware.ApiMiddleware",
     "cop.middleware.RejectNullCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -377,6 +379,15 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The community's licence for published knowledge, shown on every public page
+# and in every export.
+COP_LICENCE_NAME = os.environ.get("COP_LICENCE_NAME", "CC BY 4.0")
+COP_LICENCE_URL = os.environ.get("COP_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.nl")
+
+# The open data API (portal/api/, docs/api-changelog.md). Its full semantic version is the
+# API-Version header of every answer and the schema's info.version; /api/v1 carries the major.
+API_VERSION = "1.0.0"
+API_CONTACT_EMAIL = os.environ.get("API_CONTACT_EMAIL", PRIVACY_CONTACT)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -385,11 +396,19 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": None,
+    # Every error as problem details (RFC 9457): portal/api/problems.py.
+    "EXCEPTION_HANDLER": "portal.api.problems.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Weten wat werkt — open data",
     "DESCRIPTION": "Read-only open data of the Community of Practice gebiedsgericht werken Gelderland.",
-    "VERSION": "1.0.0",
+    "VERSION": API_VERSION,
+    "CONTACT": {"name": "Weten wat werkt", "url": f"{SITE_URL}/api/", "email": API_CONTACT_EMAIL},
+    "LICENSE": {"name": COP_LICENCE_NAME, "url": COP_LICENCE_URL},
+    # Paths relative to the server, which names the major version (/core/uri-version).
+    "SERVERS": [{"url": "/api/v1", "description": "This site"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,
     # Several fields are called "kind"; give each choice set its own name in the schema.
     "ENUM_NAME_OVERRIDES": {
@@ -397,12 +416,11 @@ SPECTACULAR_SETTINGS = {
         "RelationKindEnum": "factors.models.FactorRelation.Kind",
         "PerspectiveEnum": "cop.models.Perspective",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.api.schema.document_standard_responses",
+    ],
 }
-
-# The community's licence for published knowledge, shown on every public page
-# and in every export.
-COP_LICENCE_NAME = os.environ.get("COP_LICENCE_NAME", "CC BY 4.0")
-COP_LICENCE_URL = os.environ.get("COP_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/deed.nl")
 
 # Logs: one JSON object per line (cop.logging.JSONFormatter, with the request id)
 # unless LOG_FORMAT=plain; plain is the default in debug.

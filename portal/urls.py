@@ -1,8 +1,7 @@
 """The public read side: home and pages, search, visuals, posters, embeds, API, feeds, open data, sitemap."""
 
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from django.urls import include, path, re_path
 
 from portal import api, dcat, feeds, opendata
 from portal.sitemaps import SITEMAPS
@@ -19,9 +18,14 @@ urlpatterns = [
     path("wat-werkt/kaart/", visual_views.factor_map, name="factor-map"),
     path("wat-werkt/perspectieven/", visual_views.perspective_matrix, name="perspective-matrix"),
     path("wat-werkt/poster.pdf", posters.board_poster, name="board-poster"),
+    # The API under its major version, without trailing slashes (docs/api-changelog.md);
+    # /api/ stays the human page about it, and every other /api/… of before is a 308 to /api/v1/….
     path("api/", api.api_root, name="api-root"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/", include((api.router.urls, "api"), namespace="api")),
+    path("api/v1", api.api_index, name="api-index"),
+    path("api/v1/openapi.json", api.OpenApiJsonView.as_view(), name="api-schema"),
+    path("api/v1/openapi.yaml", api.OpenApiYamlView.as_view(), name="api-schema-yaml"),
+    path("api/v1/", include((api.router.urls, "api"), namespace="api")),
+    re_path(r"^api/(?!v1(?:/|$))(?P<rest>.+)$", api.legacy_redirect, name="api-legacy"),
     path("open-data/", opendata.open_data, name="open-data"),
     path("open-data/catalogus.jsonld", dcat.catalogue_view, name="open-data-catalogue"),
     path("open-data/<slug:dataset>.csv", opendata.download_csv, name="open-data-csv"),

@@ -7,6 +7,7 @@ carries a proposed factor or a hidden reflection along. People appear only as
 no e-mail address, user id or contact detail is ever serialised.
 """
 
-from portal.api.views import api_root, router
+from portal.api.schema import OpenApiJsonView, OpenApiYamlView
+from portal.api.views import api_index, api_root, legacy_redirect, router
 
-__all__ = ["api_root", "router"]
+__all__ = ["OpenApiJsonView", "OpenApiYamlView", "api_index", "api_root", "legacy_redirect", "router"]

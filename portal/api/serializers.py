@@ -31,10 +31,6 @@ def absolute(request, path):
     return request.build_absolute_uri(path) if request is not None else f"{settings.SITE_URL}{path}"
 
 
-def truthy(value):
-    return str(value).strip().lower() in {"1", "true", "ja", "yes"}
-
-
 # --- fields and small serializers ---------------------------------------------------------
 
 

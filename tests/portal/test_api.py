@@ -31,7 +31,7 @@ def _nullable_to_json_schema(node):
 
 @pytest.fixture
 def openapi(client):
-    response = client.get(reverse("api-schema"), {"format": "json"})
+    response = client.get(reverse("api-schema"))
     assert response.status_code == 200
     return _nullable_to_json_schema(json.loads(response.content))
 
@@ -43,16 +43,16 @@ def validate(openapi, path_template, body):
 
 
 ENDPOINTS = [
-    ("/api/cases/", "api:case-list", None),
-    ("/api/cases/{slug}/", "api:case-detail", "case"),
-    ("/api/factors/", "api:factor-list", None),
-    ("/api/factors/{slug}/", "api:factor-detail", "working"),
-    ("/api/meetings/", "api:meeting-list", None),
-    ("/api/meetings/{slug}/", "api:meeting-detail", "harvested"),
-    ("/api/terms/", "api:term-list", None),
-    ("/api/terms/{slug}/", "api:term-detail", "term"),
-    ("/api/themes/", "api:theme-list", None),
-    ("/api/themes/{slug}/", "api:theme-detail", "theme"),
+    ("/cases", "api:case-list", None),
+    ("/cases/{slug}", "api:case-detail", "case"),
+    ("/factors", "api:factor-list", None),
+    ("/factors/{slug}", "api:factor-detail", "working"),
+    ("/meetings", "api:meeting-list", None),
+    ("/meetings/{slug}", "api:meeting-detail", "harvested"),
+    ("/terms", "api:term-list", None),
+    ("/terms/{slug}", "api:term-detail", "term"),
+    ("/themes", "api:theme-list", None),
+    ("/themes/{slug}", "api:theme-detail", "theme"),
 ]
 
 
@@ -76,15 +76,15 @@ def test_schema_validation_catches_a_wrong_answer(client, world, openapi):
     body = client.get(reverse("api:case-list")).json()
     body["results"][0]["title"] = 5
     with pytest.raises(jsonschema.ValidationError):
-        validate(openapi, "/api/cases/", body)
+        validate(openapi, "/cases", body)
     body = client.get(reverse("api:factor-detail", kwargs={"slug": world.working.slug})).json()
     del body["evidence"]["strength"]
     with pytest.raises(jsonschema.ValidationError):
-        validate(openapi, "/api/factors/{slug}/", body)
+        validate(openapi, "/factors/{slug}", body)
 
 
 def test_schema_is_served_as_yaml_too(client, db):
-    response = client.get(reverse("api-schema"))
+    response = client.get(reverse("api-schema-yaml"))
     assert response.status_code == 200
     assert b"openapi:" in response.content
 
@@ -166,9 +166,10 @@ def test_list_filters(client, world, name, params, expected):
     assert {r["slug"] for r in body["results"]} == {getattr(world, attr).slug for attr in expected}
 
 
-def test_lists_are_paginated(client, world):
-    body = client.get(reverse("api:case-list"), {"page_size": 1}).json()
-    assert body["count"] == 2 and len(body["results"]) == 1 and body["next"]
+@pytest.mark.parametrize("size_param", ["pageSize", "page_size"])
+def test_lists_are_paginated(client, world, size_param):
+    body = client.get(reverse("api:case-list"), {size_param: 1}).json()
+    assert body["count"] == 2 and len(body["results"]) == 1 and f"{size_param}=1" in body["next"]
     second = client.get(body["next"]).json()
     assert second["previous"] and len(second["results"]) == 1
 
@@ -188,4 +189,4 @@ def test_list_query_counts_do_not_grow_with_data(client, world, name, queries, d
 def test_api_root_is_a_human_page_and_json_on_request(client, db):
     assert "Open data API" in client.get(reverse("api-root")).content.decode()
     body = client.get(reverse("api-root"), {"format": "json"}).json()
-    assert body["cases"].endswith("/api/cases/") and body["schema"].endswith("/api/schema/")
+    assert body["cases"].endswith("/api/v1/cases") and body["schema"].endswith("/api/v1/openapi.json")
