@@ -129,7 +129,9 @@ def preview(change, user):
 
 
 def _locked_open(change):
-    change = CasePendingChange.objects.select_for_update(of=("self",)).select_related("author__profile").get(pk=change.pk)
+    change = (
+        CasePendingChange.objects.select_for_update(of=("self",)).select_related("author__profile").get(pk=change.pk)
+    )
     if not change.is_open:
         raise Refused(_("Over deze wijziging is al beslist."))
     return change
