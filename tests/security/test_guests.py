@@ -159,7 +159,7 @@ def test_dots_of_guests_who_came_during_the_vote_can_be_left_out(client_of, live
     ]
     assert vote.vote_breakdown() == [(factor, 3, 2, 1)]
     console = client_of(facilitator).get(reverse("meetings:console", args=[meeting.slug]), {"ronde": vote.pk})
-    assert "waarvan van gasten" in console.content.decode()
+    assert "van late gasten" in console.content.decode()
 
     response = client_of(facilitator).post(
         reverse("meetings:round-discount", args=[meeting.slug, vote.pk]), {"discount": "1"}
