@@ -1,4 +1,17 @@
 from django.conf import settings
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+
+def content_lang():
+    """`` lang="nl"`` while the interface is in another language, else nothing.
+
+    What members write (titles, stories, factor names, terms) is Dutch whatever the
+    interface language; an element that holds it says so for screen readers and
+    translators (WCAG 3.1.2): ``<h1{{ content_lang }}>{{ case.title }}</h1>``.
+    """
+    source = settings.LANGUAGE_CODE
+    return "" if (get_language() or source) == source else mark_safe(f' lang="{source}"')
 
 
 def site(request):
@@ -12,4 +25,5 @@ def site(request):
         "licence_name": settings.COP_LICENCE_NAME,
         "licence_url": settings.COP_LICENCE_URL,
         "site_url": settings.SITE_URL,
+        "content_lang": content_lang(),
     }
