@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection, text_of
 from cop.cache import cached_by_content
 from cop.forms import SingleLineCharField
-from cop.images import ProcessedImage, VerifiedImageField
+from cop.images import ProcessedImage, VerifiedImageField, delete_renditions, make_renditions
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
 from cop.widgets import QuickSelect
 from factors.models import Factor
@@ -300,7 +300,10 @@ class CaseImageForm(forms.ModelForm):
         processed = self.cleaned_data.get("image")
         if isinstance(processed, ProcessedImage):
             old = (instance.image.name, instance.thumbnail.name) if instance.pk else ()
+            if instance.pk and instance.image:
+                delete_renditions(instance.image)
             instance.image.save(processed.content.name, processed.content, save=False)
+            make_renditions(instance.image)  # for srcset: phones get 480 or 800 pixels, not the whole photo
             if processed.thumbnail is not None:
                 instance.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
             for name in old:

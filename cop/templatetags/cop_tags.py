@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from js_asset import Media
 
 from cop.context_processors import content_lang
+from cop.images import renditions
 from cop.models import anonymous_label
 from cop.models import public_name as _public_name
 
@@ -61,3 +62,9 @@ def in_dutch(text):
     """
     lang = content_lang()
     return format_html("<span{}>{}</span>", lang, text) if lang else text
+
+
+@register.simple_tag
+def srcset(field_file, width):
+    """``srcset="{% srcset image.image image.width %}"``: the smaller copies and the original, by width."""
+    return ", ".join(f"{url} {size}w" for url, size in renditions(field_file, width))
