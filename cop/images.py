@@ -157,11 +157,15 @@ def make_renditions(field_file, widths=RENDITION_WIDTHS):
     return made
 
 
+def stored_renditions(field_file, widths=RENDITION_WIDTHS):
+    """The names of an image's stored copies (to delete them with it: they show the same photo)."""
+    found = (_stored_rendition(field_file.storage, field_file.name, width) for width in widths)
+    return [name for name in found if name]
+
+
 def delete_renditions(field_file, widths=RENDITION_WIDTHS):
-    for width in widths:
-        found = _stored_rendition(field_file.storage, field_file.name, width)
-        if found:
-            field_file.storage.delete(found)
+    for name in stored_renditions(field_file, widths):
+        field_file.storage.delete(name)
 
 
 def renditions(field_file, width, widths=RENDITION_WIDTHS):  # width: the original's

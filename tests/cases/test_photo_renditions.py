@@ -9,6 +9,7 @@ from django.urls import reverse
 from PIL import Image
 
 from cases.models import Case, CaseImage
+from privacy.accounts import ContentChoice, delete_member
 from tests.cases.conftest import case_data, image_bytes, rows, upload
 from tests.conftest import make_case
 
@@ -96,3 +97,13 @@ def test_a_small_photo_is_not_enlarged_and_deleting_removes_the_copies(client, o
     assert not default_storage.exists("cases/klein-w800.jpg")
     small.delete()
     assert not default_storage.exists("cases/klein-w480.jpg") and not default_storage.exists("cases/klein.jpg")
+
+
+def test_deleting_an_account_with_its_cases_removes_the_copies_too(
+    photographed, participant, django_capture_on_commit_callbacks
+):
+    copies = [f"{photographed.images.get().image.name.rpartition('.')[0]}-w{width}.jpg" for width in (480, 800)]
+    assert all(default_storage.exists(name) for name in copies)
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_member(participant, content=ContentChoice.DELETE)
+    assert not any(default_storage.exists(name) for name in copies)
