@@ -10,8 +10,14 @@ def content_lang():
     interface language; an element that holds it says so for screen readers and
     translators (WCAG 3.1.2): ``<h1{{ content_lang }}>{{ case.title }}</h1>``.
     """
+    language = content_language()
+    return mark_safe(f' lang="{language}"') if language else ""
+
+
+def content_language():
+    """The language of members' text ("nl") while the interface is in another one, else ""."""
     source = settings.LANGUAGE_CODE
-    return "" if (get_language() or source) == source else mark_safe(f' lang="{source}"')
+    return "" if (get_language() or source) == source else source
 
 
 def site(request):

@@ -34,11 +34,11 @@ class TextLanguages(HTMLParser):
 
     def handle_data(self, data):
         tags = {tag for tag, _lang in self.stack}
-        # Not checked (yet): the drawn visuals (SVG, their captions) and the choices of menus and fields.
+        # Not checked (yet): the drawn visuals (SVG, their captions); a textarea holds an embed code.
         if (
             data.strip()
             and "body" in tags
-            and not tags & {"script", "style", "template", "svg", "option", "textarea", "figcaption"}
+            and not tags & {"script", "style", "template", "svg", "textarea", "figcaption"}
         ):
             where = " > ".join(tag for tag, _lang in self.stack[-3:])
             self.texts.append((data.strip(), self.stack[-1][1], where))
@@ -91,9 +91,9 @@ def test_dutch_content_on_english_pages_is_marked_as_dutch(client, content):
             "Leefbaarheid",
             "Mooi hoe het begon.",
         ],
-        "/casussen/": ["Buurtkamer De Linde", "Een huiskamer voor de wijk.", "Leefbaarheid"],
+        "/casussen/": ["Buurtkamer De Linde", "Een huiskamer voor de wijk.", "Leefbaarheid", "Aansluiten bij wat"],
         factor.get_absolute_url(): ["Aansluiten bij wat leeft", "Begin bij de buurt.", "Leefbaarheid"],
-        "/wat-werkt/": ["Aansluiten bij wat leeft", "Begin bij de buurt."],
+        "/wat-werkt/": ["Aansluiten bij wat leeft", "Begin bij de buurt.", "Leefbaarheid"],
         "/begrippen/": ["Gebiedsgericht werken", "Samen werken aan een gebied."],
         term.get_absolute_url(): ["Gebiedsgericht werken", "Samen werken aan een gebied."],
         meeting.get_absolute_url(): ["Bijeenkomst over eigenaarschap", "Koffie en kennismaking."],
@@ -115,3 +115,8 @@ def test_dutch_pages_need_no_extra_lang_attributes(client, content):
     html = page(client, content["case"].get_absolute_url(), "nl")
     assert '<html lang="nl"' in html
     assert 'lang="nl"' not in html.split("<html", 1)[1].split(">", 1)[1]
+
+
+def test_the_empty_choice_of_a_filter_stays_english(client, content):
+    html = page(client, "/casussen/", "en")
+    assert '<option value="" selected>All themes</option>' in html
