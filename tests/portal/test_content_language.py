@@ -34,12 +34,13 @@ class TextLanguages(HTMLParser):
 
     def handle_data(self, data):
         tags = {tag for tag, _lang in self.stack}
-        # Not checked (yet): the drawn visuals (SVG, their captions); a textarea holds an embed code.
-        if (
-            data.strip()
-            and "body" in tags
-            and not tags & {"script", "style", "template", "svg", "textarea", "figcaption"}
-        ):
+        # Not checked (yet): a visual's caption and its SVG's own title and description, translated
+        # sentences with a name in them ("Evidence for …"); a textarea holds an embed code.
+        caption = tags & {"figcaption"} or [tag for tag, _lang in self.stack[-2:]] in (
+            ["svg", "title"],
+            ["svg", "desc"],
+        )
+        if data.strip() and "body" in tags and not tags & {"script", "style", "template", "textarea"} and not caption:
             where = " > ".join(tag for tag, _lang in self.stack[-3:])
             self.texts.append((data.strip(), self.stack[-1][1], where))
 
@@ -94,6 +95,7 @@ def test_dutch_content_on_english_pages_is_marked_as_dutch(client, content):
         "/casussen/": ["Buurtkamer De Linde", "Een huiskamer voor de wijk.", "Leefbaarheid", "Aansluiten bij wat"],
         factor.get_absolute_url(): ["Aansluiten bij wat leeft", "Begin bij de buurt.", "Leefbaarheid"],
         "/wat-werkt/": ["Aansluiten bij wat leeft", "Begin bij de buurt.", "Leefbaarheid"],
+        "/wat-werkt/perspectieven/": ["Aansluiten bij wat leeft"],
         "/begrippen/": ["Gebiedsgericht werken", "Samen werken aan een gebied."],
         term.get_absolute_url(): ["Gebiedsgericht werken", "Samen werken aan een gebied."],
         meeting.get_absolute_url(): ["Bijeenkomst over eigenaarschap", "Koffie en kennismaking."],

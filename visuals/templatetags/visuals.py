@@ -10,13 +10,12 @@ libraries of their own that build the chart from their rows: ``factor_visuals``
 """
 
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 import visuals
+from visuals.core import source_lang
 
 register = template.Library()
 
@@ -43,18 +42,12 @@ def visual_table(chart):
     return render_to_string("visuals/_table.html", {"table": chart.table})
 
 
-def _source_lang():
-    """`` lang="nl"`` on a non-Dutch page (as cop's ``content_lang``; visuals imports no app)."""
-    source = settings.LANGUAGE_CODE
-    return "" if (get_language() or source) == source else format_html(' lang="{}"', source)
-
-
 @register.simple_tag
 def visual_cell(cell):
     """One table cell: a link, a list of links/texts, or plain (escaped) text."""
     if isinstance(cell, visuals.Link):
         # A link names a case, factor or term: members' Dutch text (lang="nl" on English pages).
-        return format_html('<a href="{}"{}>{}</a>', cell.url, _source_lang(), cell.text)
+        return format_html('<a href="{}"{}>{}</a>', cell.url, source_lang(), cell.text)
     if isinstance(cell, list | tuple):
         # Each part is escaped by the recursive call.
         return mark_safe(", ".join(str(visual_cell(item)) for item in cell))
