@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection, text_of
 from cop.cache import cached_by_content
 from cop.forms import SingleLineCharField
-from cop.images import ProcessedImage, VerifiedImageField
+from cop.images import ProcessedImage, VerifiedImageField, delete_renditions, make_renditions
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
-from cop.widgets import QuickSelect
+from cop.widgets import DutchOptionsSelect, DutchQuickSelect
 from factors.models import Factor
 
 STORY_REQUIRED = _("Vertel het verhaal van de casus: dit veld is nog leeg.")
@@ -300,7 +300,10 @@ class CaseImageForm(forms.ModelForm):
         processed = self.cleaned_data.get("image")
         if isinstance(processed, ProcessedImage):
             old = (instance.image.name, instance.thumbnail.name) if instance.pk else ()
+            if instance.pk and instance.image:
+                delete_renditions(instance.image)
             instance.image.save(processed.content.name, processed.content, save=False)
+            make_renditions(instance.image)  # for srcset: phones get 480 or 800 pixels, not the whole photo
             if processed.thumbnail is not None:
                 instance.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
             for name in old:
@@ -457,15 +460,15 @@ class LibraryFilterForm(forms.Form):
     SORT_RELEVANCE = "relevantie"
 
     q = forms.CharField(label=_("Zoeken in casussen"), required=False, max_length=200)
-    thema = forms.ChoiceField(label=_("Thema"), required=False)
-    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+    thema = forms.ChoiceField(label=_("Thema"), required=False, widget=DutchOptionsSelect)
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False, widget=DutchOptionsSelect)
     perspectief = forms.ChoiceField(
         label=_("Perspectief"), required=False, choices=[("", _("Alle perspectieven")), *Perspective.choices]
     )
     fase = forms.ChoiceField(label=_("Fase"), required=False, choices=[("", _("Alle fasen")), *Case.Stage.choices])
     # Thousands of factors at scale: QuickSelect writes the options without a template each.
     factor = forms.ChoiceField(
-        label=_("Factor of belemmering"), required=False, widget=QuickSelect(cache_as="library-factor")
+        label=_("Factor of belemmering"), required=False, widget=DutchQuickSelect(cache_as="library-factor")
     )
     organisatie = forms.ChoiceField(
         label=_("Soort organisatie"),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from cop.images import VerifiedImageField
 from cop.models import Organisation, Perspective, Profile
 from cop.utils import one_line
+from cop.widgets import DutchOptionsSelect
 
 
 class SingleLineCharField(forms.CharField):
@@ -22,6 +23,7 @@ def slug_filter(label, queryset, empty_label, help_text=""):
     """An optional filter on one object, chosen by its slug, so that a filtered page is a readable URL."""
     return forms.ModelChoiceField(
         label=label,
+        widget=DutchOptionsSelect,
         queryset=queryset,
         to_field_name="slug",
         required=False,

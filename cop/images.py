@@ -114,3 +114,79 @@ class VerifiedImageField(forms.FileField):
         if value is None or value is False or value is initial:
             return value
         return process_image(value, max_side=self.max_side, thumb_side=self.thumb_side)
+
+
+# --- smaller copies for srcset ---------------------------------------------------------
+
+RENDITION_WIDTHS = (480, 800)
+
+
+def _rendition_stem(name, width):
+    stem, _dot, _ext = name.rpartition(".")
+    return f"{stem or name}-w{width}"
+
+
+def _stored_rendition(storage, name, width):
+    for ext in ("jpg", "png"):
+        candidate = f"{_rendition_stem(name, width)}.{ext}"
+        if storage.exists(candidate):
+            return candidate
+    return None
+
+
+def make_renditions(field_file, widths=RENDITION_WIDTHS):
+    """Store copies of an image ``width`` pixels wide (never wider than it is) next to it; their names by width.
+
+    Made on upload and, for photos from before, on first view (``renditions``). Names come from
+    the original's server-made name: ``cases/<stem>.jpg`` gets ``cases/<stem>-w480.jpg``.
+    """
+    storage, name = field_file.storage, field_file.name
+    made = {width: _stored_rendition(storage, name, width) for width in widths}
+    needed = [width for width, found in made.items() if not found]
+    if not needed:
+        return made
+    with storage.open(name, "rb") as stored, Image.open(stored) as image:
+        image.load()
+        for width in needed:
+            if width >= image.width:
+                continue  # the original is small enough (stays None: no copy)
+            copy = image.resize((width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
+            content = _encode(copy, _rendition_stem(name, width).rpartition("/")[2])
+            directory = name.rpartition("/")[0]
+            made[width] = storage.save(f"{directory}/{content.name}" if directory else content.name, content)
+    return made
+
+
+def stored_renditions(field_file, widths=RENDITION_WIDTHS):
+    """The names of an image's stored copies (to delete them with it: they show the same photo)."""
+    found = (_stored_rendition(field_file.storage, field_file.name, width) for width in widths)
+    return [name for name in found if name]
+
+
+def delete_renditions(field_file, widths=RENDITION_WIDTHS):
+    for name in stored_renditions(field_file, widths):
+        field_file.storage.delete(name)
+
+
+def renditions(field_file, width, widths=RENDITION_WIDTHS):  # width: the original's
+    """``[(url, width), ...]`` of an image's smaller copies and the image itself, narrowest first.
+
+    What the copies are is kept in the "pages" cache, so that a page does not ask the storage
+    on every view. A missing or unreadable original gives the original alone.
+    """
+    from django.core.cache import caches
+
+    if not field_file:
+        return []
+    key = f"renditions:{field_file.name}:{','.join(map(str, widths))}"
+    cache = caches["pages"]
+    names = cache.get(key)
+    if names is None:
+        try:
+            names = make_renditions(field_file, widths)
+        except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+            return [(field_file.url, width)] if width else []
+        cache.set(key, names, 24 * 3600)
+    storage = field_file.storage
+    found = [(storage.url(name), size) for size, name in sorted(names.items()) if name]
+    return [*found, (field_file.url, width)] if width else found

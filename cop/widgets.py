@@ -14,6 +14,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from cop.cache import cached_by_content
+from cop.context_processors import content_language
 
 
 def _attrs(attrs):
@@ -24,6 +25,24 @@ def _attrs(attrs):
             continue
         parts.append(f" {conditional_escape(name)}" if value is True else format_html(' {}="{}"', name, str(value)))
     return "".join(parts)
+
+
+class DutchOptionsMixin:
+    """Choices named by members (themes, municipalities, clusters, factors) get lang="nl" on a non-Dutch page.
+
+    Not the empty choice ("All themes"), which is interface text (WCAG 3.1.2).
+    """
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        language = content_language()
+        if language and str(option["value"]) != "":
+            option["attrs"] = {**option["attrs"], "lang": language}
+        return option
+
+
+class DutchOptionsSelect(DutchOptionsMixin, forms.Select):
+    pass
 
 
 class QuickSelect(forms.Select):
@@ -69,3 +88,7 @@ class QuickSelect(forms.Select):
                 out.append("\n  </optgroup>")
         out.append("\n</select>")
         return mark_safe("".join(out))  # every value above is escaped
+
+
+class DutchQuickSelect(DutchOptionsMixin, QuickSelect):
+    pass

@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseImage, CasePendingChange, CaseRevision, CoEditorInvitation, Reflection
 from cop.cache import bump_content_version
+from cop.images import stored_renditions
 from cop.models import Profile
 from meetings.models import Contribution, Registration, Vote
 
@@ -349,6 +350,7 @@ def delete_member(user, *, content):
     if content == ContentChoice.DELETE:
         for image in CaseImage.objects.filter(case__in=owned):
             files += [f.name for f in (image.image, image.thumbnail) if f]
+            files += stored_renditions(image.image) if image.image else []  # the smaller copies for srcset
         owned.delete()
         Reflection.objects.filter(author=user).delete()
         Contribution.objects.filter(author=user).delete()

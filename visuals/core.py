@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 # The design tokens of static/css/site.css, for SVG presentation attributes.
@@ -157,9 +159,16 @@ def nice_ceiling(value):
     return 10 ** (exponent + 1)
 
 
+def source_lang():
+    """`` lang="nl"`` on a non-Dutch page, for names members gave (factors, clusters, cases, terms), else ""."""
+    source = settings.LANGUAGE_CODE
+    return "" if (get_language() or source) == source else format_html(' lang="{}"', source)
+
+
 def render_svg(chart, *, standalone=False):
     """The SVG markup of ``chart``; ``standalone`` adds the XML declaration for a download."""
     context = {"chart": chart, "c": chart.shapes, "p": PALETTE, "font": FONT, "standalone": standalone}
+    context["lang"] = source_lang()
     if standalone:
         context |= {
             "licence_name": settings.COP_LICENCE_NAME,

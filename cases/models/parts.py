@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models.case import Case
+from cop.images import delete_renditions
 from cop.models import Organisation, Perspective
 from cop.roles import is_member
 from factors.models import Factor
@@ -48,6 +49,8 @@ class CaseImage(models.Model):
     def delete(self, *args, **kwargs):
         image, thumbnail = self.image, self.thumbnail
         result = super().delete(*args, **kwargs)
+        if image:
+            delete_renditions(image)
         for file in (image, thumbnail):
             if file:
                 file.delete(save=False)

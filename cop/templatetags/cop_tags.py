@@ -3,9 +3,12 @@
 import re
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from js_asset import Media
 
+from cop.context_processors import content_lang
+from cop.images import renditions
 from cop.models import anonymous_label
 from cop.models import public_name as _public_name
 
@@ -48,3 +51,20 @@ def first_paragraph(html):
     """The first ``<p>`` of sanitised rich text (a teaser of whole sentences), else the text itself."""
     match = FIRST_PARAGRAPH.match(html or "")
     return mark_safe(match.group(1)) if match else html
+
+
+@register.filter
+def in_dutch(text):
+    """``{{ term.name|in_dutch }}``: members' (Dutch) text in ``<span lang="nl">`` while the interface is not Dutch.
+
+    For text inside a translated sentence (``blocktranslate with term=term.name|in_dutch``),
+    where no element of its own can carry ``{{ content_lang }}``.
+    """
+    lang = content_lang()
+    return format_html("<span{}>{}</span>", lang, text) if lang else text
+
+
+@register.simple_tag
+def srcset(field_file, width):
+    """``srcset="{% srcset image.image image.width %}"``: the smaller copies and the original, by width."""
+    return ", ".join(f"{url} {size}w" for url, size in renditions(field_file, width))

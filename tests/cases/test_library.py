@@ -109,14 +109,14 @@ def test_the_folded_filters_say_how_many_narrow_the_list(client, library):
     assert summary.format("", "Filters (2 actief)") in html  # an unknown theme filters nothing
     # An htmx answer swaps only the results and sends the summary along, so its count follows.
     htmx = client.get(LIBRARY, {"gemeente": "zutphen"}, HTTP_HX_REQUEST="true").content.decode()
-    assert htmx.startswith(summary.format(' hx-swap-oob="true"', "Filters (1 actief)"))
+    assert htmx.startswith(summary.format(' data-hx-swap-oob="true"', "Filters (1 actief)"))
     assert "<summary" not in client.get(LIBRARY, {"gemeente": "zutphen"}).content.decode().split('id="case-results"')[1]
 
 
 def test_filters_work_without_javascript_as_a_plain_get_form(client, library):
     html = client.get(LIBRARY).content.decode()
     assert 'method="get" action="/casussen/"' in html
-    assert 'hx-get="/casussen/"' in html
+    assert 'data-hx-get="/casussen/"' in html
 
 
 def test_an_htmx_request_gets_only_the_results_and_the_response_varies_on_it(client, library):
@@ -124,7 +124,8 @@ def test_an_htmx_request_gets_only_the_results_and_the_response_varies_on_it(cli
     html = response.content.decode()
     # The results, preceded only by the filter summary sent out of band.
     assert re.match(
-        r'<summary id="library-filters-summary" hx-swap-oob="true">[^<]*</summary>\s*<section id="case-results"', html
+        r'<summary id="library-filters-summary" data-hx-swap-oob="true">[^<]*</summary>\s*<section id="case-results"',
+        html,
     )
     assert "<html" not in html
     assert "Dorpsplan" in html and "Buurtkamer" not in html

@@ -135,7 +135,7 @@ def test_htmx_gets_only_the_board_and_the_response_varies_on_it(client):
     response = client.get(BOARD, {"perspectief": "gemeente"}, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert "<html" not in html
-    assert 'id="board-status"' in html and 'hx-swap-oob="true"' in html
+    assert 'id="board-status"' in html and 'data-hx-swap-oob="true"' in html
     assert "HX-Request" in response["Vary"]
     full = client.get(BOARD)
     assert "<html" in full.content.decode() and "HX-Request" in full["Vary"]
@@ -257,4 +257,4 @@ def test_the_board_filters_say_how_many_are_set_for_the_folded_panel_on_a_phone(
     html = client.get(reverse("factors:board"), {"thema": theme.slug, "perspectief": "welzijn"}).content.decode()
     assert '<summary id="board-filters-summary">Filters (2 actief)</summary>' in html
     htmx = client.get(reverse("factors:board"), {"thema": theme.slug}, HTTP_HX_REQUEST="true").content.decode()
-    assert '<summary id="board-filters-summary" hx-swap-oob="true">Filters (1 actief)</summary>' in htmx
+    assert '<summary id="board-filters-summary" data-hx-swap-oob="true">Filters (1 actief)</summary>' in htmx

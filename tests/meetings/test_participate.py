@@ -228,7 +228,7 @@ def test_the_phone_hears_about_a_new_round_and_only_then(
     assert 'id="live-round"' not in quiet and 'id="live-poller"' in quiet
     next_round = add_round(meeting, "Wat belemmert?", kind=Round.Kind.OBSTACLE)
     loud = phone.get(url, {"v": meeting.live_version, "r": key}, HTTP_HX_REQUEST="true").content.decode()
-    assert 'hx-swap-oob="true"' in loud and next_round.prompt in loud
+    assert 'data-hx-swap-oob="true"' in loud and next_round.prompt in loud
     assert "Nieuwe vraag: Wat belemmert?" in loud
 
 

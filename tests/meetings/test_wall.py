@@ -29,7 +29,7 @@ def test_the_wall_shows_the_active_round_in_large_type_with_the_code(client, act
     assert "Pim Deelnemer" not in page
     assert meeting.join_code in page and "data:image/svg+xml;base64," in page
     assert 'aria-live="polite"' in page and 'id="wall-status"' in page
-    assert 'hx-trigger="every 2s"' in page
+    assert 'data-hx-trigger="every 2s"' in page
     assert '<html lang="nl">' in page and "<main" in page
 
 
@@ -71,7 +71,7 @@ def test_the_wall_gets_only_what_is_new_since_its_version(client, active_round, 
     body = response.content.decode()
     assert response.status_code == 200
     assert "Nieuw één" in body and "Nieuw twee" in body and first.text not in body
-    assert 'hx-swap-oob="beforeend:#wall-new"' in body
+    assert 'data-hx-swap-oob="beforeend:#wall-new"' in body
     assert "2 nieuwe bijdragen" in body
     meeting.refresh_from_db()
     assert f"v={meeting.live_version}" in body
@@ -83,7 +83,7 @@ def test_new_contributions_are_announced_to_screen_readers_one_by_one(client, ac
     seen = meeting.live_version
     active_round.contribute(text="Korte lijnen", perspective="gemeente", author=make_user("a@example.org"))
     body = poll(client, meeting, seen, active_round.pk).content.decode()
-    assert 'hx-swap-oob="innerHTML:#wall-status">Nieuwe bijdrage: Korte lijnen' in body
+    assert 'data-hx-swap-oob="innerHTML:#wall-status">Nieuwe bijdrage: Korte lijnen' in body
 
 
 def test_clustering_redraws_the_wall_grouped_by_cluster(client, active_round, facilitator):
@@ -95,7 +95,7 @@ def test_clustering_redraws_the_wall_grouped_by_cluster(client, active_round, fa
     factor = make_factor("Vaste gezichten")
     services.cluster_contributions(meeting, [one.pk], by=facilitator, factor=factor)
     body = poll(client, meeting, seen, active_round.pk).content.decode()
-    assert 'id="wall-body" class="wall-body" hx-swap-oob="true"' in body
+    assert 'id="wall-body" class="wall-body" data-hx-swap-oob="true"' in body
     assert "Vaste gezichten" in body and "Nog niet geclusterd" in body
     assert body.index("Vaste wijkagent") < body.index("Nog niet geclusterd") < body.index("Nog los")
     assert "Nieuwe vraag" not in body  # same round: nothing to announce

@@ -15,6 +15,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 import visuals
+from visuals.core import source_lang
 
 register = template.Library()
 
@@ -45,7 +46,8 @@ def visual_table(chart):
 def visual_cell(cell):
     """One table cell: a link, a list of links/texts, or plain (escaped) text."""
     if isinstance(cell, visuals.Link):
-        return format_html('<a href="{}">{}</a>', cell.url, cell.text)
+        # A link names a case, factor or term: members' Dutch text (lang="nl" on English pages).
+        return format_html('<a href="{}"{}>{}</a>', cell.url, source_lang(), cell.text)
     if isinstance(cell, list | tuple):
         # Each part is escaped by the recursive call.
         return mark_safe(", ".join(str(visual_cell(item)) for item in cell))
