@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from cases.models import CaseFactor, CaseImage
-from cop.models import Theme
-from tests.conftest import make_case, make_factor, make_meeting
+from cop.models import Area, Municipality, Theme
+from tests.conftest import make_case, make_factor, make_meeting, make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +117,22 @@ def test_the_case_page_query_count_does_not_grow_with_reflections_or_factors(cli
         CaseFactor.objects.create(case=case, factor=make_factor(f"F{n}"), explanation="x")
     with django_assert_num_queries(10):
         assert client.get(case.get_absolute_url()).status_code == 200
+
+
+def test_the_place_and_organisation_of_a_case_come_with_the_case(client, owner, django_assert_num_queries):
+    # Area, municipality and organisation come in the case's own query; the one query more than
+    # a case without a place is the page's own lookup in the municipality.
+    arnhem = Municipality.objects.create(name="Arnhem")
+    case = make_case(
+        owner,
+        municipality=arnhem,
+        area=Area.objects.create(municipality=arnhem, name="Spijkerkwartier"),
+        organisation=make_organisation("Woonstichting Oost"),
+    )
+    client.get(case.get_absolute_url())  # warm the per-process caches
+    with django_assert_num_queries(11):
+        html = client.get(case.get_absolute_url()).content.decode()
+    assert "Spijkerkwartier, Arnhem" in html and "Woonstichting Oost" in html
 
 
 def test_the_revisions_are_for_the_owner_co_editors_and_facilitators(

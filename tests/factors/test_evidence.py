@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import IntegerField, Value
+from django.db.models import IntegerField, OuterRef, Subquery, Value
 from django.utils import timezone
 
 from factors.evidence import evidence_strength, strength_expression, strength_level
@@ -233,3 +233,22 @@ def test_evidence_of_many_factors_costs_one_query(django_assert_num_queries):
         cluster_contribution(factor, meeting)
     with django_assert_num_queries(1):
         assert len(list(Factor.objects.strongest())) == 5
+
+
+def test_a_list_with_evidence_keeps_its_numbers_inside_another_query():
+    # As a subquery the evidence join and its columns get new aliases, and in an OR of two
+    # lists some keep theirs (relabeled_clone).
+    cited, dated, bare = make_factor("Genoemd"), make_factor("Besproken"), make_factor("Kaal")
+    cite_in_case(cited)
+    cite_in_case(cited)
+    cluster_contribution(dated, published_meeting())
+    evidence = Factor.objects.with_evidence()
+
+    assert set(Factor.objects.filter(pk__in=evidence.filter(case_count=2).values("pk"))) == {cited}
+    confirmed = evidence.filter(last_confirmed__isnull=False, case_count=0).values("pk")
+    assert set(Factor.objects.filter(pk__in=confirmed)) == {dated}
+    without = evidence.filter(evidence_strength=0).values("pk")
+    assert set(Factor.objects.filter(pk__in=without)) == {bare}
+    assert set(evidence.filter(case_count=2) | evidence.filter(evidence_strength=0)) == {cited, bare}
+    latest = Subquery(evidence.filter(pk=OuterRef("pk")).values("last_confirmed"))
+    assert Factor.objects.annotate(latest=latest).get(pk=dated.pk).latest == evidence.get(pk=dated.pk).last_confirmed

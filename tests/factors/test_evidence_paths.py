@@ -261,6 +261,20 @@ def test_two_filtered_evidence_annotations_do_not_share_one_join(two_places):
     assert in_ede.get().case_count == 1
 
 
+def test_a_second_with_evidence_with_other_arguments_counts_its_own_evidence(two_places, participant):
+    # On one queryset: the second call gets a join of its own instead of reusing the first.
+    factor, arnhem, ede = two_places["factor"], two_places["arnhem"], two_places["ede"]
+    cite_in_case(factor, perspective="provincie", visibility="community")
+    factors = Factor.objects.filter(pk=factor.pk)
+    assert factors.with_evidence(municipality=arnhem).with_evidence(municipality=ede).get().case_count == 1
+    assert factors.with_evidence(municipality=arnhem.pk).with_evidence(municipality=ede.pk).get().case_count == 1
+    assert factors.with_evidence(municipality=ede).with_evidence().get().case_count == 4
+    assert factors.with_evidence(perspective="welzijn").with_evidence(perspective="gemeente").get().case_count == 1
+    assert factors.with_evidence(perspective="welzijn").with_evidence().get().case_count == 4
+    assert factors.with_evidence().with_evidence(participant).get().case_count == 5
+    assert factors.with_evidence(participant).with_evidence().get().case_count == 4
+
+
 def test_with_evidence_from_keeps_factors_with_evidence_in_the_filter(two_places):
     factor, only_in_ede = two_places["factor"], two_places["only_in_ede"]
     arnhem, ede = two_places["arnhem"], two_places["ede"]
