@@ -252,3 +252,15 @@ def test_a_list_with_evidence_keeps_its_numbers_inside_another_query():
     assert set(evidence.filter(case_count=2) | evidence.filter(evidence_strength=0)) == {cited, bare}
     latest = Subquery(evidence.filter(pk=OuterRef("pk")).values("last_confirmed"))
     assert Factor.objects.annotate(latest=latest).get(pk=dated.pk).latest == evidence.get(pk=dated.pk).last_confirmed
+
+
+def test_the_python_formula_counts_what_it_is_given_and_nothing_else():
+    """Each count defaults to nothing: the formula of no evidence is 0, of one kind that kind's weight."""
+    from factors.evidence import evidence_strength
+
+    assert evidence_strength() == 0
+    assert evidence_strength(case_count=1) == 3
+    assert evidence_strength(contribution_count=1) == 1
+    assert evidence_strength(perspective_count=1) == 2
+    assert evidence_strength(municipality_count=1) == 2
+    assert evidence_strength(vote_count=2) == 1

@@ -310,3 +310,22 @@ def test_a_municipality_filter_respects_who_looks(two_places, participant):
     assert (visitor.case_count, visitor.contribution_count, visitor.perspective_count) == (2, 1, 3)
     assert (member.case_count, member.contribution_count, member.perspective_count) == (3, 2, 5)
     assert member.vote_count == visitor.vote_count == 0
+
+
+def test_the_perspectives_behind_a_factor_follow_the_viewer_and_the_filters(evidence_world):
+    """``perspectives_by_factor`` (the factor cards' perspective list) counts what the viewer may see."""
+    from factors.evidence import perspectives_by_factor
+
+    cases, contributions = (Factor.objects.get(name=n) for n in ("Alleen casussen", "Alleen bijdragen"))
+    ids = [cases.pk, contributions.pk]
+    member = make_user("lezer@example.org")
+    assert perspectives_by_factor(ids, None) == {
+        cases.pk: ["gemeente", "onderwijs"],
+        contributions.pk: ["inwoners"],
+    }
+    assert perspectives_by_factor(ids, member) == {
+        cases.pk: ["gemeente", "onderwijs", "welzijn"],
+        contributions.pk: ["inwoners", "woningcorporatie"],
+    }
+    assert perspectives_by_factor(ids, member, perspective="welzijn") == {cases.pk: ["welzijn"], contributions.pk: []}
+    assert perspectives_by_factor([], member) == {}
