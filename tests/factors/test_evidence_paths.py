@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cop.models import Municipality
 from factors.evidence import case_evidence, contribution_evidence
 from factors.models import Factor
 from tests.conftest import make_factor, make_meeting, make_user
@@ -122,6 +123,23 @@ def test_the_joined_table_and_the_subqueries_give_the_same_evidence(evidence_wor
         values = [row[index] for row in joined.values()]
         assert any(values), f"{field} is zero or None on every factor"
         assert not all(values), f"{field} is set on every factor"
+
+
+@pytest.mark.parametrize("narrowed", ["perspective", "municipality"])
+def test_the_subqueries_narrow_the_evidence_as_the_joined_table_does(evidence_world, narrowed):
+    """``evidence_expressions`` takes the same filters as ``with_evidence`` and gives the same numbers."""
+    from factors.evidence import evidence_expressions, strength_expression
+
+    member = make_user("filter@example.org")
+    value = {"perspective": "welzijn", "municipality": Municipality.objects.get(name="Ede")}[narrowed]
+    joined = rows(Factor.objects.with_evidence(member, **{narrowed: value}))
+    each = rows(
+        Factor.objects.annotate(**evidence_expressions(member, **{narrowed: value})).annotate(
+            evidence_strength=strength_expression()
+        )
+    )
+    assert joined == each
+    assert joined != rows(Factor.objects.with_evidence(member))  # the filter changed something
 
 
 def test_members_and_facilitators_see_more_evidence_than_visitors(evidence_world):
