@@ -33,8 +33,3 @@ def limit(name):
 def allow(name, key):
     """Count one hit for ``key`` under limit ``name``; False when the limit of this window is used up."""
     return ratelimit.hit(f"live-{name}", key, limit(name))
-
-
-def blocked(name, key):
-    """True when ``key`` already used up limit ``name`` (does not count a hit)."""
-    return ratelimit.used_up(f"live-{name}", key, limit(name))

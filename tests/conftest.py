@@ -74,8 +74,8 @@ def _fast_and_isolated(settings, tmp_path):
 
 
 def clear_caches():
-    for alias in ("default", "pages"):
-        caches[alias].clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")
