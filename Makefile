@@ -16,10 +16,11 @@ install: $(STAMP)
 
 # Translators: after editing locale/*/LC_MESSAGES/django.po, run `make messages` (needs
 # GNU gettext) and commit both .po and .mo; the compiled .mo files are committed so that
-# `make run` and `make test` need nothing but Python and make.
+# `make run` and `make test` need nothing but Python and make. No source locations in the .po
+# (--no-location): they change with every edit elsewhere and made each merge conflict.
 messages: export DJANGO_DEBUG = 1
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l en --ignore=$(VENV) --ignore=staticfiles --ignore=media --no-obsolete -v 0
+	$(BIN)/python manage.py makemessages -l en --ignore=$(VENV) --ignore=staticfiles --ignore=media --no-obsolete --no-location -v 0
 	$(BIN)/python manage.py compilemessages --ignore=$(VENV) -v 0
 
 # The local demo lets the demo facilitator in without setting up two-factor
