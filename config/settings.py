@@ -386,7 +386,7 @@ COP_LICENCE_URL = os.environ.get("COP_LICENCE_URL", "https://creativecommons.org
 
 # The open data API (portal/api/, docs/api-changelog.md). Its full semantic version is the
 # API-Version header of every answer and the schema's info.version; /api/v1 carries the major.
-API_VERSION = "1.0.0"
+API_VERSION = "1.1.0"
 API_CONTACT_EMAIL = os.environ.get("API_CONTACT_EMAIL", PRIVACY_CONTACT)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -405,8 +405,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": API_VERSION,
     "CONTACT": {"name": "Weten wat werkt", "url": f"{SITE_URL}/api/", "email": API_CONTACT_EMAIL},
     "LICENSE": {"name": COP_LICENCE_NAME, "url": COP_LICENCE_URL},
-    # Paths relative to the server, which names the major version (/core/uri-version).
-    "SERVERS": [{"url": "/api/v1", "description": "This site"}],
+    # Paths relative to the server, which names the major version (/core/uri-version); absolute,
+    # so that a copy of the document still says where the API is (https in production).
+    "SERVERS": [{"url": f"{SITE_URL}/api/v1", "description": "This site"}],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from visuals.core import OBSTACLE, WORKING, Chart, Link, Table, kind_colours, kind_label, num
+from visuals.core import OBSTACLE, WORKING, Chart, Table, kind_colours, kind_label, named, num
 from visuals.labels import fit_line, line_dicts, place_label
 
 # --- the Wat werkt board ------------------------------------------------------------
@@ -248,7 +248,7 @@ def _board_note(y, width):
 
 def _board_cells(factor):
     return [
-        Link(factor["name"], factor["url"]) if factor.get("url") else factor["name"],
+        named(factor["name"], factor.get("url")),
         kind_label(factor.get("kind")),
         factor.get("evidence") or 0,
         num(factor.get("strength") or 0),
@@ -466,7 +466,7 @@ def _harvest_table(items):
         columns=[_("Factor"), _("Soort"), _("Bijdragen"), _("Stippen")],
         rows=[
             [
-                Link(i["name"], i["url"]) if i.get("url") else i["name"],
+                named(i["name"], i.get("url")),
                 kind_label(i.get("kind")),
                 i.get("contributions") or 0,
                 i.get("votes") or 0,

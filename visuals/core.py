@@ -71,6 +71,21 @@ class Link:
         return self.text
 
 
+@dataclass(frozen=True)
+class Content:
+    """A table cell of text members wrote (Dutch whatever the interface): marked lang="nl" on other pages."""
+
+    text: str
+
+    def __str__(self):
+        return self.text
+
+
+def named(text, url=None):
+    """The cell of a name members gave (a factor, case, meeting): a link when it has a page."""
+    return Link(text, url) if url else Content(text)
+
+
 @dataclass
 class Table:
     """The data-table alternative of a visual."""

@@ -5,7 +5,7 @@ import random
 
 from django.utils.translation import gettext as _
 
-from visuals.core import OBSTACLE, PALETTE, Chart, Link, Table, kind_colours, kind_label, num, truncate
+from visuals.core import OBSTACLE, PALETTE, Chart, Table, kind_colours, kind_label, named, num, truncate
 from visuals.labels import LabelSpots
 
 
@@ -223,10 +223,10 @@ def _map_table(factors, cases, edges):
         columns=[_("Factor"), _("Soort"), _("Aantal casussen"), _("Casussen")],
         rows=[
             [
-                Link(f["name"], f["url"]) if f.get("url") else f["name"],
+                named(f["name"], f.get("url")),
                 kind_label(f.get("kind")),
                 len(cases_by_factor[f["id"]]),
-                [Link(c["name"], c["url"]) if c.get("url") else c["name"] for c in cases_by_factor[f["id"]]],
+                [named(c["name"], c.get("url")) for c in cases_by_factor[f["id"]]],
             ]
             for f in factors
         ],

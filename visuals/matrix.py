@@ -4,7 +4,7 @@ import math
 
 from django.utils.translation import gettext as _
 
-from visuals.core import Chart, Link, Table, kind_colours, kind_label, num
+from visuals.core import Chart, Table, kind_colours, kind_label, named, num
 from visuals.labels import fit_line
 
 # The measures of the matrix: the factor names on the left, a column per perspective.
@@ -107,7 +107,7 @@ def _matrix_table(rows, perspectives):
         columns=[_("Factor"), _("Soort"), *[p["label"] for p in perspectives], _("Totaal")],
         rows=[
             [
-                Link(row["name"], row["url"]) if row.get("url") else row["name"],
+                named(row["name"], row.get("url")),
                 kind_label(row.get("kind")),
                 *[row.get("counts", {}).get(p["key"], 0) for p in perspectives],
                 sum(row.get("counts", {}).values()),

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from visuals.core import Chart, Link, Table, nice_ceiling, num, text_width
+from visuals.core import Chart, Content, Table, named, nice_ceiling, num, text_width
 from visuals.labels import line_dicts, place_label
 
 # --- the definition history ---------------------------------------------------------
@@ -96,9 +96,9 @@ def _timeline_table(versions):
             [
                 v["number"],
                 date_format(v["date"], "j F Y") if v.get("date") else "",
-                Link(v["meeting"], v["meeting_url"]) if v.get("meeting_url") else v.get("meeting") or "",
-                v.get("text", ""),
-                v.get("note", ""),
+                named(v["meeting"], v.get("meeting_url")) if v.get("meeting") else "",
+                Content(v.get("text", "")),
+                Content(v.get("note", "")),
             ]
             for v in versions
         ],

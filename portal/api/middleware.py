@@ -13,8 +13,9 @@ a lost database (the 503 page), and answers that ``cop.cache`` serves from its c
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
-from portal.api.problems import is_problem, problem_response
+from portal.api.problems import invalid_query_parameter, is_problem, problem_response
 
 API_PREFIX = "/api/"
 V1_PREFIX = "/api/v1"
@@ -31,6 +32,15 @@ def is_v1_path(path):
     return path == V1_PREFIX or path.startswith(f"{V1_PREFIX}/")
 
 
+def _unreadable_input(request):
+    """The ``errors`` of a 400 that Django gave (a NUL byte): the parameters that hold one, or the path."""
+    detail = _("Hierin staat een teken dat niet kan (een NUL-teken).")
+    names = sorted({key for key, value in request.GET.lists() if "\x00" in key or any("\x00" in v for v in value)})
+    if names:
+        return [invalid_query_parameter(name, detail) for name in names]
+    return [{"in": "path", "location": {"name": "path"}, "code": "invalid", "detail": detail}]
+
+
 class ApiMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -45,7 +55,8 @@ class ApiMiddleware:
             response = self.get_response(request)
         if is_v1_path(path) and response.status_code >= 400 and not is_problem(response):
             kept = {name: response[name] for name in KEPT_ON_PROBLEMS if response.has_header(name)}
-            response = problem_response(request, response.status_code, headers=kept)
+            errors = _unreadable_input(request) if response.status_code == 400 else None
+            response = problem_response(request, response.status_code, errors=errors, headers=kept)
         response["API-Version"] = settings.API_VERSION
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS

@@ -2,7 +2,7 @@
 
 An empty value counts as absent (as a form sends an unused filter). A value outside an
 enum, a boolean that is no boolean, a page number or size that is no whole number in
-range: a 400 problem that names the parameter in ``invalidParams``. Slugs of themes,
+range: a 400 problem that names the parameter in ``errors``. Slugs of themes,
 places and factors are not checked against the database: an unknown one gives an empty list.
 """
 
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from portal.api.problems import InvalidParams
+from portal.api.problems import InvalidParams, invalid_query_parameter
 
 TRUE_VALUES = frozenset({"true", "1", "ja", "yes"})
 FALSE_VALUES = frozenset({"false", "0", "nee", "no"})
@@ -68,22 +68,23 @@ def clean_params(params, query_params):
         try:
             values[param.name] = param.clean(query_params.get(param.name))
         except ValueError as error:
-            invalid.append({"name": param.name, "reason": str(error)})
+            invalid.append(invalid_query_parameter(param.name, str(error)))
     if invalid:
         raise InvalidParams(invalid)
     return values
 
 
 def whole_number(query_params, name, *, minimum, maximum=None):
-    """The parameter as an int in range, None when absent; a reason for ``invalidParams`` otherwise."""
+    """The parameter as an int in range, None when absent; a 400 naming it in ``errors`` otherwise."""
     raw = (query_params.get(name) or "").strip()
     if not raw:
         return None
     if not re.fullmatch(r"[0-9]{1,9}", raw) or int(raw) < minimum or (maximum is not None and int(raw) > maximum):
         if maximum is None:
-            raise InvalidParams([{"name": name, "reason": _("Geef een heel getal vanaf %(min)s.") % {"min": minimum}}])
-        reason = _("Geef een heel getal van %(min)s tot en met %(max)s.") % {"min": minimum, "max": maximum}
-        raise InvalidParams([{"name": name, "reason": reason}])
+            detail = _("Geef een heel getal vanaf %(min)s.") % {"min": minimum}
+        else:
+            detail = _("Geef een heel getal van %(min)s tot en met %(max)s.") % {"min": minimum, "max": maximum}
+        raise InvalidParams([invalid_query_parameter(name, detail, code="out-of-range")])
     return int(raw)
 
 

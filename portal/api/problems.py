@@ -5,7 +5,9 @@ method or media type it does not offer, too many requests) or Django did (an unk
 path under the API, a server error), has the same shape: ``type`` (``about:blank``: the
 status says it all), a Dutch ``title`` and ``detail`` (English with the English
 interface language), ``status`` and ``instance`` (the path asked for); a 400 names the
-parameters that were wrong in ``invalidParams``.
+parameters that were wrong in ``errors``, the invalid-input extension of the NL API Design
+Rules: one object per parameter with ``in`` (``query``), ``location`` (``{"name": …}``),
+a ``code`` and a ``detail``.
 """
 
 import json
@@ -40,7 +42,7 @@ def title_and_detail(status):
     return (_("Fout in de server"), titles[500][1]) if status >= 500 else (_("Ongeldige vraag"), titles[400][1])
 
 
-def problem_response(request, status, *, detail=None, invalid_params=None, headers=None):
+def problem_response(request, status, *, detail=None, errors=None, headers=None):
     """A problem details answer for ``status`` (the API's own headers are added by its middleware)."""
     title, default_detail = title_and_detail(status)
     body = {
@@ -50,8 +52,8 @@ def problem_response(request, status, *, detail=None, invalid_params=None, heade
         "detail": detail or default_detail,
         "instance": request.path if request is not None else "",
     }
-    if invalid_params:
-        body["invalidParams"] = invalid_params
+    if errors:
+        body["errors"] = errors
     response = HttpResponse(
         json.dumps(body, ensure_ascii=False), status=status, content_type=f"{PROBLEM_CONTENT_TYPE}; charset=utf-8"
     )
@@ -64,14 +66,19 @@ def is_problem(response):
     return response.get("Content-Type", "").startswith(PROBLEM_CONTENT_TYPE)
 
 
+def invalid_query_parameter(name, detail, code="invalid"):
+    """One entry of a 400's ``errors``: a query parameter that is not what the schema says."""
+    return {"in": "query", "location": {"name": name}, "code": code, "detail": detail}
+
+
 class InvalidParams(exceptions.APIException):
-    """Query parameters that are not what the schema says: a 400 with ``invalidParams``."""
+    """Query parameters that are not what the schema says: a 400 with ``errors``."""
 
     status_code = 400
 
-    def __init__(self, invalid_params):
-        self.invalid_params = invalid_params
-        super().__init__(detail="; ".join(f"{p['name']}: {p['reason']}" for p in invalid_params))
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__(detail="; ".join(f"{e['location']['name']}: {e['detail']}" for e in errors))
 
 
 def _detail_of(exc, request):
@@ -102,7 +109,5 @@ def exception_handler(exc, context):
         headers["Allow"] = "GET, HEAD, OPTIONS"
     if isinstance(exc, exceptions.Throttled) and exc.wait:
         headers["Retry-After"] = str(int(exc.wait + 0.999))
-    invalid = exc.invalid_params if isinstance(exc, InvalidParams) else None
-    return problem_response(
-        request, exc.status_code, detail=_detail_of(exc, request), invalid_params=invalid, headers=headers
-    )
+    errors = exc.errors if isinstance(exc, InvalidParams) else None
+    return problem_response(request, exc.status_code, detail=_detail_of(exc, request), errors=errors, headers=headers)

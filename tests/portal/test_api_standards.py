@@ -44,7 +44,8 @@ def assert_problem(response, status, *, param=None):
     assert response["API-Version"] == settings.API_VERSION
     assert response["Access-Control-Allow-Origin"] == "*"
     if param:
-        assert param in {p["name"] for p in body["invalidParams"]}
+        assert param in {e["location"]["name"] for e in body["errors"]}
+        assert {e["in"] for e in body["errors"]} == {"query"}
     return body
 
 
@@ -61,7 +62,7 @@ def test_every_answer_names_the_version_and_is_open_to_other_sites(client, world
         "/api/cases/",
     ]:
         response = client.get(url)
-        assert response["API-Version"] == settings.API_VERSION == "1.0.0", url
+        assert response["API-Version"] == settings.API_VERSION == "1.1.0", url
         assert response["Access-Control-Allow-Origin"] == "*", url
         assert "API-Version" in response["Access-Control-Expose-Headers"]
 
@@ -72,7 +73,7 @@ def test_the_schema_says_the_same_version_and_base_path(client, db):
     assert response["Content-Disposition"] == 'inline; filename="openapi.json"'
     schema = response.json()
     assert schema["openapi"].startswith("3.") and schema["info"]["version"] == settings.API_VERSION
-    assert schema["servers"] == [{"url": "/api/v1", "description": "This site"}]
+    assert schema["servers"] == [{"url": f"{settings.SITE_URL}/api/v1", "description": "This site"}]
     assert set(schema["info"]["contact"]) == {"name", "url", "email"}
     assert all(not path.endswith("/") for path in schema["paths"])
     page_size = next(p for p in schema["paths"]["/cases"]["get"]["parameters"] if p["name"] == "pageSize")
@@ -189,7 +190,10 @@ def test_problems_are_in_english_with_the_english_interface(client, db):
     body = assert_problem(client.get("/api/v1/bestaat-niet"), 404)
     assert body["title"] == "Not found"
     body = assert_problem(client.get(reverse("api:case-list"), {"pageSize": "0"}), 400, param="pageSize")
-    assert body["invalidParams"][0]["reason"] == "Give a whole number from 1 to 100."
+    assert body["errors"] == [
+        {"in": "query", "location": {"name": "pageSize"}, "code": "out-of-range",
+         "detail": "Give a whole number from 1 to 100."}
+    ]  # fmt: skip
 
 
 def test_writing_is_a_405_problem(client, world):
@@ -204,8 +208,11 @@ def test_asking_for_anything_but_json_is_a_406_problem(client, world):
     assert client.get(reverse("api:case-list"), headers={"Accept": "application/json"}).status_code == 200
 
 
-def test_a_nul_byte_is_a_400_problem(client, db):
-    assert_problem(client.get("/api/v1/cases?q=%00"), 400)
+def test_a_nul_byte_is_a_400_problem_that_names_the_parameter(client, db):
+    body = assert_problem(client.get("/api/v1/cases?q=%00&pageSize=5"), 400, param="q")
+    assert [e["location"]["name"] for e in body["errors"]] == ["q"]
+    body = assert_problem(client.get("/api/v1/cases%00"), 400)
+    assert body["errors"][0]["in"] == "path"
 
 
 def test_a_server_error_is_a_500_problem(client, db, monkeypatch):

@@ -3,11 +3,13 @@
 from html.parser import HTMLParser
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cases.models import CaseFactor, Reflection
 from cop.models import Perspective, Term, Theme
 from tests.conftest import make_case, make_factor, make_meeting
+from visuals import Content, Link, named
+from visuals.templatetags.visuals import visual_cell
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +124,14 @@ def test_dutch_pages_need_no_extra_lang_attributes(client, content):
 def test_the_empty_choice_of_a_filter_stays_english(client, content):
     html = page(client, "/casussen/", "en")
     assert '<option value="" selected>All themes</option>' in html
+
+
+def test_names_in_a_visual_table_are_marked_dutch_on_english_pages():
+    assert named("Buurtkamer", "/casussen/buurtkamer/") == Link("Buurtkamer", "/casussen/buurtkamer/")
+    assert named("Buurtkamer") == Content("Buurtkamer")
+    with translation.override("en"):
+        assert visual_cell(Content("Wij & zij")) == '<span lang="nl">Wij &amp; zij</span>'
+        assert visual_cell([Content("Eén"), 2]) == '<span lang="nl">Eén</span>, 2'
+        assert visual_cell(Content("")) == ""
+    with translation.override("nl"):
+        assert visual_cell(Content("Wij & zij")) == "Wij &amp; zij"

@@ -48,6 +48,11 @@ def visual_cell(cell):
     if isinstance(cell, visuals.Link):
         # A link names a case, factor or term: members' Dutch text (lang="nl" on English pages).
         return format_html('<a href="{}"{}>{}</a>', cell.url, source_lang(), cell.text)
+    if isinstance(cell, visuals.Content):
+        lang = source_lang()
+        return (
+            format_html("<span{}>{}</span>", lang, cell.text) if lang and cell.text else conditional_escape(cell.text)
+        )
     if isinstance(cell, list | tuple):
         # Each part is escaped by the recursive call.
         return mark_safe(", ".join(str(visual_cell(item)) for item in cell))
