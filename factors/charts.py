@@ -109,8 +109,7 @@ def factor_evidence_chart(factor, *, quarters=16, uid="onderbouwing-van-deze-fac
     contribution_counts = Counter(
         _quarter_start(contribution.meeting.starts_at) for contribution in factor.evidence_contributions
     )
+    title, caption = visuals.with_names(_("Onderbouwing van %(name)s in de tijd"), name=factor.name)
     return visuals.evidence_over_time(
-        evidence_periods(case_counts, contribution_counts, quarters=quarters),
-        uid=uid,
-        title=_("Onderbouwing van %(name)s in de tijd") % {"name": factor.name},
+        evidence_periods(case_counts, contribution_counts, quarters=quarters), uid=uid, title=title, caption=caption
     )

@@ -48,6 +48,5 @@ def harvest_board_chart(meeting, rows, unclustered, *, uid="oogst"):
         }
         for row in rows
     ]
-    return visuals.harvest_board(
-        items, unclustered=unclustered, uid=uid, title=_("Oogst van %(meeting)s") % {"meeting": meeting.title}
-    )
+    title, caption = visuals.with_names(_("Oogst van %(meeting)s"), meeting=meeting.title)
+    return visuals.harvest_board(items, unclustered=unclustered, uid=uid, title=title, caption=caption)

@@ -48,6 +48,7 @@ from visuals.core import (
     render_svg,
     text_width,
     truncate,
+    with_names,
     wrap,
 )
 from visuals.maps import factor_map, spring_positions
@@ -83,5 +84,6 @@ __all__ = [
     "spring_positions",
     "text_width",
     "truncate",
+    "with_names",
     "wrap",
 ]

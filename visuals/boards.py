@@ -341,7 +341,7 @@ def _harvest_layout(narrow):
     return _HarvestLayout(narrow, width, row_h, header_h, bar_w, bar_h, dot_gap, label_w, bar_x, dots_x, headers)
 
 
-def harvest_board(items, *, unclustered=0, uid="oogst", title=None, description=None, narrow=False):
+def harvest_board(items, *, unclustered=0, uid="oogst", title=None, caption="", description=None, narrow=False):
     """What a meeting harvested: contributions and votes per factor.
 
     ``items``: ``[{"name", "kind", "url" (optional), "contributions", "votes"}]``. The chart
@@ -355,6 +355,7 @@ def harvest_board(items, *, unclustered=0, uid="oogst", title=None, description=
         kind="harvest",
         uid=f"{uid}-smal" if narrow else uid,
         title=title or _("De oogst: bijdragen en stippen per factor"),
+        caption=caption,
         description=description or _harvest_summary(items),
         width=layout.width,
         height=height,

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -109,6 +110,8 @@ class Chart:
     has_links: bool = False
     # A second, narrow layout of the same data for small screens (board only).
     narrow: "Chart | None" = None
+    # The figcaption as HTML when the title holds names members gave (see ``with_names``).
+    caption: str = ""
 
     @property
     def title_id(self):
@@ -178,6 +181,20 @@ def source_lang():
     """`` lang="nl"`` on a non-Dutch page, for names members gave (factors, clusters, cases, terms), else ""."""
     source = settings.LANGUAGE_CODE
     return "" if (get_language() or source) == source else format_html(' lang="{}"', source)
+
+
+def with_names(sentence, **names):
+    """A translated sentence with names members gave in it: ``(text, html)``.
+
+    The text is for the SVG's own title and the alt texts; the HTML, for the figcaption, marks
+    each name ``lang="nl"`` on a page in another language (WCAG 3.1.2), and is "" on Dutch pages.
+    """
+    text = sentence % names
+    lang = source_lang()
+    if not lang:
+        return text, ""
+    marked = {key: format_html("<span{}>{}</span>", lang, value) for key, value in names.items()}
+    return text, mark_safe(conditional_escape(sentence) % marked)
 
 
 def render_svg(chart, *, standalone=False):

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from visuals.core import Chart, Content, Table, named, nice_ceiling, num, text_width
+from visuals.core import Chart, Content, Table, named, nice_ceiling, num, text_width, with_names
 from visuals.labels import line_dicts, place_label
 
 # --- the definition history ---------------------------------------------------------
@@ -25,11 +25,17 @@ def definition_timeline(versions, *, term="", uid="definitie-historie", title=No
     """
     versions = sorted(versions, key=lambda v: v["number"])
     shapes, height = _timeline_shapes(versions)
-    name = term or _("dit begrip")
+    if title:
+        caption = ""
+    elif term:
+        title, caption = with_names(_("Zo groeide de omschrijving van %(term)s"), term=term)
+    else:
+        title, caption = _("Zo groeide de omschrijving van %(term)s") % {"term": _("dit begrip")}, ""
     return Chart(
         kind="timeline",
         uid=uid,
-        title=title or _("Zo groeide de omschrijving van %(term)s") % {"term": name},
+        title=title,
+        caption=caption,
         description=description
         or ngettext(
             "Een tijdlijn met %(n)s vastgestelde versie, de huidige onderaan.",
@@ -154,7 +160,9 @@ def _axes(periods, narrow):
     return _Axes(width, height, x0, x1, y0, y1, highest, top, band, bar, label_every)
 
 
-def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, description=None, narrow=False):
+def evidence_over_time(
+    periods, *, uid="onderbouwing-in-de-tijd", title=None, caption="", description=None, narrow=False
+):
     """New evidence per quarter: cases and meeting contributions, side by side.
 
     ``periods``: ``[{"label", "cases", "contributions"}]`` in time order. The chart carries a
@@ -165,6 +173,7 @@ def evidence_over_time(periods, *, uid="onderbouwing-in-de-tijd", title=None, de
         kind="timeseries",
         uid=f"{uid}-smal" if narrow else uid,
         title=title or _("Onderbouwing in de tijd"),
+        caption=caption,
         description=description or _timeseries_summary(periods),
         width=axes.width,
         height=axes.height,

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from cases.models import CaseFactor, Reflection
 from cop.models import Perspective, Term, Theme
 from tests.conftest import make_case, make_factor, make_meeting
-from visuals import Content, Link, named
+from visuals import Content, Link, named, with_names
 from visuals.templatetags.visuals import visual_cell
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +36,9 @@ class TextLanguages(HTMLParser):
 
     def handle_data(self, data):
         tags = {tag for tag, _lang in self.stack}
-        # Not checked (yet): a visual's caption and its SVG's own title and description, translated
-        # sentences with a name in them ("Evidence for …"); a textarea holds an embed code.
-        caption = tags & {"figcaption"} or [tag for tag, _lang in self.stack[-2:]] in (
-            ["svg", "title"],
-            ["svg", "desc"],
-        )
+        # Not checked: an SVG's own title and description (plain text, no element can mark a name
+        # in them; the figcaption beside them does), and a textarea, which holds an embed code.
+        caption = [tag for tag, _lang in self.stack[-2:]] in (["svg", "title"], ["svg", "desc"])
         if data.strip() and "body" in tags and not tags & {"script", "style", "template", "textarea"} and not caption:
             where = " > ".join(tag for tag, _lang in self.stack[-3:])
             self.texts.append((data.strip(), self.stack[-1][1], where))
@@ -135,3 +132,12 @@ def test_names_in_a_visual_table_are_marked_dutch_on_english_pages():
         assert visual_cell(Content("")) == ""
     with translation.override("nl"):
         assert visual_cell(Content("Wij & zij")) == "Wij &amp; zij"
+
+
+def test_a_caption_marks_the_names_in_it_and_escapes_them():
+    with translation.override("en"):
+        text, html = with_names("History of %(term)s", term="Wij & <zij>")
+        assert text == "History of Wij & <zij>"
+        assert html == 'History of <span lang="nl">Wij &amp; &lt;zij&gt;</span>'
+    with translation.override("nl"):
+        assert with_names("Geschiedenis van %(term)s", term="Wij") == ("Geschiedenis van Wij", "")
