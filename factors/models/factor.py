@@ -95,6 +95,12 @@ class Cluster(SluggedModel):
         return True
 
 
+def has_real_description(factor):
+    """A statement that says more than the name (a factor named in the room starts with none)."""
+    statement = " ".join((factor.statement or "").split()).rstrip(".").casefold()
+    return bool(statement) and statement != " ".join(factor.name.split()).rstrip(".").casefold()
+
+
 class Factor(models.Model):
     """A working factor (werkzame factor) or an obstacle (belemmering)."""
 
@@ -197,12 +203,32 @@ class Factor(models.Model):
     @property
     def strength_level(self):
         """``none``, ``first``, ``reasonable`` or ``strong`` (needs ``with_evidence``)."""
-        return evidence.strength_level(getattr(self, "evidence_strength", 0))
+        return evidence.strength_level(getattr(self, "evidence_level", 0))
 
     @property
     def strength_label(self):
         """The strength in words, e.g. *redelijk onderbouwd* (needs ``with_evidence``)."""
         return evidence.STRENGTH_LABELS[self.strength_level]
+
+    @property
+    def strength_rule(self):
+        """What the level asks, in words (shown next to the label)."""
+        return evidence.LEVEL_RULE_TEXTS[self.strength_level]
+
+    @property
+    def strength_position(self):
+        """The level as a number on the scale, 0–3 (needs ``with_evidence``)."""
+        return getattr(self, "evidence_level", 0) or 0
+
+    @property
+    def missing_for_public(self):
+        """What a facilitator must still add before the factor counts publicly (Dutch, translated)."""
+        missing = []
+        if self.cluster_id is None:
+            missing.append(gettext("een cluster"))
+        if not has_real_description(self):
+            missing.append(gettext("een eigen beschrijving (meer dan de naam)"))
+        return missing
 
     def free_slug(self, source):
         """A slug no other factor, old slug (of another factor) or page of /wat-werkt/ uses."""
@@ -240,8 +266,15 @@ class Factor(models.Model):
 
     @transaction.atomic
     def accept(self, *, by):
+        """Put the factor on the board; only with a cluster and a description of its own."""
         if self.status not in (self.Status.PROPOSED, self.Status.RETIRED):
             raise Refused(gettext("Alleen een voorgestelde of vervallen factor kan aanvaard worden."))
+        missing = self.missing_for_public
+        if missing:
+            raise Refused(
+                gettext("Geef ‘%(name)s’ eerst %(missing)s; daarna kun je de factor aanvaarden.")
+                % {"name": self.name, "missing": gettext(" en ").join(missing)}
+            )
         self.status = self.Status.ACCEPTED
         self.accepted_by = by
         self.accepted_at = timezone.now()
@@ -445,7 +478,7 @@ class FactorRelation(models.Model):
 
     @property
     def strength_level(self):
-        return evidence.strength_level(getattr(self, "evidence_strength", 0))
+        return evidence.strength_level(getattr(self, "evidence_level", 0))
 
     @property
     def strength_label(self):
