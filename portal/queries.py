@@ -33,6 +33,7 @@ from factors.charts import (  # noqa: F401
     factor_evidence_chart,
 )
 from factors.models import Cluster, Factor
+from factors.evidence import LEVEL_MAX
 from glossary.charts import term_timeline_chart, timeline_row  # noqa: F401
 from meetings.charts import harvest_board_chart, harvest_rows_from_rounds  # noqa: F401
 from meetings.models import Contribution, Meeting, Round, Vote
@@ -69,7 +70,7 @@ def board_chart(*, theme=None, uid="wat-werkt", per_group=None):
     """The Wat werkt board of all public factors (2 queries); ``per_group`` keeps the strongest per cluster."""
     rows = [board_row(factor) for factor in public_factors(theme=theme).select_related("cluster")]
     clusters = list(Cluster.objects.order_by("order", "name").values_list("name", flat=True))
-    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group)
+    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group, max_strength=LEVEL_MAX)
 
 
 HOME_FACTORS_PER_KIND = 5
@@ -91,6 +92,7 @@ def strongest_chart(working, obstacles, *, uid="sterkste-factoren"):
         uid=uid,
         grouped=False,
         title=_("Wat werkt en wat belemmert: de sterkst onderbouwde factoren"),
+        max_strength=LEVEL_MAX,
     )
 
 
@@ -136,7 +138,7 @@ def factor_map_chart(*, theme=None, max_factors=MAP_MAX_FACTORS, max_cases=MAP_M
             "name": f.name,
             "kind": f.kind,
             "url": f.get_absolute_url(),
-            "weight": evidence_of(f)["strength"],
+            "weight": evidence_of(f)["level"] + 1,
         }
         for f in factors
     ]

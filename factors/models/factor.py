@@ -377,7 +377,15 @@ class Factor(models.Model):
         gone.merged_into = current
         gone.save(update_fields=["status", "merged_into", "updated_at"])
         if was_accepted and current.status == self.Status.PROPOSED:
-            current.accept(by=by)
+            # The proposal takes the place of an accepted factor: it inherits what it
+            # lacks to count publicly, and is accepted when that makes it complete.
+            if current.cluster_id is None and gone.cluster_id is not None:
+                current.cluster_id = gone.cluster_id
+            if not has_real_description(current) and has_real_description(gone):
+                current.statement = gone.statement
+            current.save(update_fields=["cluster", "statement", "updated_at"])
+            if not current.missing_for_public:
+                current.accept(by=by)
         CurationLog.record(
             CurationLog.Action.MERGE,
             by=by,
@@ -483,6 +491,14 @@ class FactorRelation(models.Model):
     @property
     def strength_label(self):
         return evidence.STRENGTH_LABELS[self.strength_level]
+
+    @property
+    def strength_rule(self):
+        return evidence.LEVEL_RULE_TEXTS[self.strength_level]
+
+    @property
+    def strength_position(self):
+        return getattr(self, "evidence_level", 0) or 0
 
     @transaction.atomic
     def remove(self, *, by):
