@@ -32,8 +32,10 @@ from factors.charts import (  # noqa: F401
     evidence_periods,
     factor_evidence_chart,
 )
-from factors.models import Cluster, Factor
+from factors import evidence
+from factors.display import perspective_label
 from factors.evidence import LEVEL_MAX
+from factors.models import Cluster, Factor, FactorRelation
 from glossary.charts import term_timeline_chart, timeline_row  # noqa: F401
 from meetings.charts import harvest_board_chart, harvest_rows_from_rounds  # noqa: F401
 from meetings.models import Contribution, Meeting, Round, Vote
@@ -73,7 +75,7 @@ def board_chart(*, theme=None, uid="wat-werkt", per_group=None):
     return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group, max_strength=LEVEL_MAX)
 
 
-HOME_FACTORS_PER_KIND = 5
+HOME_FACTORS_PER_KIND = 3
 
 
 def strongest_factors(per_kind=HOME_FACTORS_PER_KIND):
@@ -83,6 +85,34 @@ def strongest_factors(per_kind=HOME_FACTORS_PER_KIND):
         list(strongest.filter(kind=Factor.Kind.WORKING)[:per_kind]),
         list(strongest.filter(kind=Factor.Kind.OBSTACLE)[:per_kind]),
     )
+
+
+def explain_strongest(working, obstacles):
+    """Add what the home page says about each strongest factor (3 queries, whatever the number).
+
+    ``factor.evidence_perspectives``: the labels of the perspectives behind its public
+    evidence; ``obstacle.helped_by_factors``: the public working factors the CoP
+    found to help against it, strongest first.
+    """
+    factors = [*working, *obstacles]
+    perspectives = evidence.perspectives_by_factor([f.pk for f in factors])
+    for factor in factors:
+        factor.evidence_perspectives = [perspective_label(value) for value in perspectives.get(factor.pk, [])]
+    helpers = defaultdict(list)
+    relations = (
+        FactorRelation.objects.filter(
+            kind=FactorRelation.Kind.HELPS_AGAINST,
+            to_factor__in=[o.pk for o in obstacles],
+            from_factor__in=Factor.objects.public().values("pk"),
+        )
+        .select_related("from_factor")
+        .order_by("from_factor__name")
+    )
+    for relation in relations:
+        helpers[relation.to_factor_id].append(relation.from_factor)
+    for obstacle in obstacles:
+        obstacle.helped_by_factors = helpers.get(obstacle.pk, [])
+    return working, obstacles
 
 
 def strongest_chart(working, obstacles, *, uid="sterkste-factoren"):
@@ -286,8 +316,21 @@ class Digest:
 
     @property
     def top_factor(self):
-        rows = self.rows
-        return rows[0]["factor"] if rows else None
+        """The factor with the most dots, or None when none got any or several tie (see ``top_factors``)."""
+        top = self.top_factors
+        return top[0] if len(top) == 1 else None
+
+    @property
+    def top_votes(self):
+        return max((row["votes"] for row in self.rows), default=0)
+
+    @property
+    def top_factors(self):
+        """Every factor with the most dots (a tie gives several), by name; empty without dots."""
+        most = self.top_votes
+        if not most:
+            return []
+        return sorted((row["factor"] for row in self.rows if row["votes"] == most), key=lambda f: f.name.lower())
 
     @property
     def is_empty(self):

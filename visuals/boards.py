@@ -506,10 +506,21 @@ def _harvest_table(items):
     )
 
 
+def most_dots(items):
+    """``(votes, names)``: the most dots of ``items`` and every name that has them (a tie gives several)."""
+    most = max((i.get("votes") or 0 for i in items), default=0)
+    return most, [i["name"] for i in items if most and (i.get("votes") or 0) == most]
+
+
 def _harvest_summary(items):
     total = sum(i.get("contributions") or 0 for i in items)
-    top = items[0]["name"] if items else "–"
-    return _(
+    summary = _(
         "%(total)s bijdragen, ingedeeld bij %(factors)s factoren. De balk toont het aantal bijdragen, de stippen "
-        "het aantal stemmen. Meeste stippen: %(top)s."
-    ) % {"total": total, "factors": len(items), "top": top}
+        "het aantal stemmen."
+    ) % {"total": total, "factors": len(items)}
+    most, names = most_dots(items)
+    if len(names) == 1:
+        summary += " " + _("Meeste stippen (%(n)s): %(top)s.") % {"n": most, "top": names[0]}
+    elif names:
+        summary += " " + _("Gedeeld de meeste stippen (%(n)s elk): %(top)s.") % {"n": most, "top": ", ".join(names)}
+    return summary
