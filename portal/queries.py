@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 import visuals
 from cases.models import Case, CaseFactor
-from cop.models import Perspective, Term, TermVersion
+from cop.models import Perspective, Term, TermVersion, anonymous_label
 from cop.richtext import plain_text  # noqa: F401  (the portal's callers read it here)
 from factors.charts import (  # noqa: F401
     BOARD_PAGE_PER_GROUP,
@@ -335,6 +335,32 @@ class Digest:
     @property
     def is_empty(self):
         return not (self.new_factors or self.strengthened or self.versions or self.cases)
+
+
+def harvest_quotes(meeting, *, per_factor=2, factors=4):
+    """What the room said, for a poster: ``[{"factor", "quotes": [contribution]}]`` (1 query).
+
+    The accepted factors with the most contributions first (``factors`` of them), up to
+    ``per_factor`` contributions each, the longer (more telling) ones first; then, with
+    ``factor`` None and when fewer factors were found, contributions on no accepted factor. Only visible contributions, each
+    with its anonymous ``public_label`` (the perspective, never a name).
+    """
+    found = defaultdict(list)
+    for contribution in (
+        Contribution.objects.filter(meeting=meeting, hidden=False).select_related("factor").order_by("created_at", "pk")
+    ):
+        key = contribution.factor if contribution.factor_id and contribution.factor.is_public else None
+        contribution.public_label = anonymous_label(contribution.perspective)
+        found[key].append(contribution)
+    loose = found.pop(None, [])
+    ranked = sorted(found.items(), key=lambda item: (-len(item[1]), item[0].name.lower()))[:factors]
+    groups = [
+        {"factor": factor, "count": len(items), "quotes": sorted(items, key=lambda c: -len(c.text))[:per_factor]}
+        for factor, items in ranked
+    ]
+    if loose and len(groups) < factors:
+        groups.append({"factor": None, "count": len(loose), "quotes": sorted(loose, key=lambda c: -len(c.text))[:per_factor]})
+    return groups
 
 
 def digest_cases(meeting, user=None):
