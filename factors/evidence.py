@@ -84,10 +84,7 @@ def strength_level(level):
 
 def scale():
     """The scale from weak to strong, as ``(level, name, label, rule)``, for legends and the docs."""
-    return [
-        (level, name, STRENGTH_LABELS[name], LEVEL_RULE_TEXTS[name])
-        for level, name in sorted(LEVEL_NAMES.items())
-    ]
+    return [(level, name, STRENGTH_LABELS[name], LEVEL_RULE_TEXTS[name]) for level, name in sorted(LEVEL_NAMES.items())]
 
 
 def _factor_model():

@@ -54,6 +54,7 @@ def group(contributions, *, by_weight=False):
             clusters.setdefault(contribution.factor_id, Cluster(contribution.factor)).contributions.append(contribution)
         else:
             unclustered.append(contribution)
+
     def key(cluster):
         weight = -len(cluster.contributions) if by_weight else 0
         return (weight, cluster.factor.kind, cluster.factor.name.lower())

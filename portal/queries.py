@@ -23,6 +23,7 @@ import visuals
 from cases.models import Case, CaseFactor
 from cop.models import Perspective, Term, TermVersion, anonymous_label
 from cop.richtext import plain_text  # noqa: F401  (the portal's callers read it here)
+from factors import evidence
 from factors.charts import (  # noqa: F401
     BOARD_PAGE_PER_GROUP,
     as_date,
@@ -32,7 +33,6 @@ from factors.charts import (  # noqa: F401
     evidence_periods,
     factor_evidence_chart,
 )
-from factors import evidence
 from factors.display import perspective_label
 from factors.evidence import LEVEL_MAX
 from factors.models import Cluster, Factor, FactorRelation
@@ -359,7 +359,9 @@ def harvest_quotes(meeting, *, per_factor=2, factors=4):
         for factor, items in ranked
     ]
     if loose and len(groups) < factors:
-        groups.append({"factor": None, "count": len(loose), "quotes": sorted(loose, key=lambda c: -len(c.text))[:per_factor]})
+        groups.append(
+            {"factor": None, "count": len(loose), "quotes": sorted(loose, key=lambda c: -len(c.text))[:per_factor]}
+        )
     return groups
 
 

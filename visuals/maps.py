@@ -6,8 +6,7 @@ import random
 from django.utils.translation import gettext as _
 
 from visuals.core import OBSTACLE, PALETTE, Chart, Link, Table, kind_colours, kind_label, num
-from visuals.labels import place_label
-from visuals.labels import LabelSpots
+from visuals.labels import LabelSpots, place_label
 
 
 def spring_positions(node_ids, edges, *, seed=7):

@@ -4,9 +4,9 @@
 from django import template
 
 import visuals
-from visuals.templatetags.visuals import visual_table as visuals_table
 from factors import evidence
 from factors.charts import board_chart_from_board, factor_evidence_chart
+from visuals.templatetags.visuals import visual_table as visuals_table
 
 register = template.Library()
 

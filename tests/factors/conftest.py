@@ -35,9 +35,7 @@ def published_meeting(title=None, *, days=-7, visibility="public", **kwargs):
     )
 
 
-def cluster_contribution(
-    factor, meeting, *, perspective="inwoners", text=None, author=None, hidden=False, case=None
-):
+def cluster_contribution(factor, meeting, *, perspective="inwoners", text=None, author=None, hidden=False, case=None):
     """A contribution in ``meeting`` clustered onto ``factor``."""
     round_ = meeting.rounds.first() or Round.objects.create(meeting=meeting, prompt="Wat heeft gewerkt?")
     return Contribution.objects.create(

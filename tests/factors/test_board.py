@@ -93,6 +93,7 @@ def test_within_a_cluster_the_strongest_factor_comes_first(client):
 def test_community_only_cases_do_not_count_on_the_public_board(client, client_of, participant):
     factor = make_factor("Ruimte voor inwoners")
     cite_in_case(factor, visibility="community")
+
     def card(html):
         return html[html.index("Ruimte voor inwoners</a>") :].split("</li>", 1)[0]
 

@@ -86,7 +86,10 @@ def test_the_python_formula_of_the_strength(counts, strength):
 @pytest.mark.parametrize(("counts", "strength"), STRENGTHS)
 def test_the_sql_formula_of_the_strength(counts, strength):
     make_factor()
-    values = {name: Value(n, output_field=IntegerField()) for name, n in zip(("case_count", "meeting_count"), counts)}
+    values = {
+        name: Value(n, output_field=IntegerField())
+        for name, n in zip(("case_count", "meeting_count"), counts, strict=True)
+    }
     row = Factor.objects.annotate(**values).annotate(evidence_strength=strength_expression()).get()
     assert row.evidence_strength == strength
     assert isinstance(row.evidence_strength, int)

@@ -141,9 +141,7 @@ def test_the_subqueries_narrow_the_evidence_as_the_joined_table_does(evidence_wo
     member = make_user("filter@example.org")
     value = {"perspective": "welzijn", "municipality": Municipality.objects.get(name="Ede")}[narrowed]
     joined = rows(Factor.objects.with_evidence(member, **{narrowed: value}))
-    each = rows(
-        annotate_scores(Factor.objects.annotate(**evidence_expressions(member, **{narrowed: value})))
-    )
+    each = rows(annotate_scores(Factor.objects.annotate(**evidence_expressions(member, **{narrowed: value}))))
     assert joined == each
     assert joined != rows(Factor.objects.with_evidence(member))  # the filter changed something
 

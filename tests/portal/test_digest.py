@@ -130,7 +130,11 @@ def test_digest_query_count_is_fixed(client, world, django_assert_num_queries):
 def test_a_tie_in_dots_is_shown_as_a_tie(client, world):
     before = client.get(digest_url(world.harvested)).context["digest"]
     votes = {row["factor"]: row["votes"] for row in before.rows}
-    vote(_round(world.harvested, mode="vote", prompt="Nog een stemronde"), world.obstacle, votes[world.working] - votes[world.obstacle])
+    vote(
+        _round(world.harvested, mode="vote", prompt="Nog een stemronde"),
+        world.obstacle,
+        votes[world.working] - votes[world.obstacle],
+    )
 
     response = client.get(digest_url(world.harvested))
     digest = response.context["digest"]

@@ -3,8 +3,8 @@
 Each PDF takes about a second, so the tests make few of them and check several things on each.
 """
 
-import re
 import io
+import re
 
 import pytest
 from django.urls import reverse

@@ -86,7 +86,10 @@ def test_the_perspective_matrix_draws_every_name_whole():
 
 
 def test_the_factor_map_draws_every_factor_name_whole_inside_the_map():
-    factors = [{"id": f"f{i}", "name": row["name"], "kind": row["kind"], "weight": 1 + i} for i, row in enumerate(factor_rows())]
+    factors = [
+        {"id": f"f{i}", "name": row["name"], "kind": row["kind"], "weight": 1 + i}
+        for i, row in enumerate(factor_rows())
+    ]
     cases = [{"id": "c1", "name": "Kenniskwartier Arnhem: samen de wijk in"}]
     edges = [(f["id"], "c1") for f in factors]
     positions = visuals.spring_positions([f["id"] for f in factors] + ["c1"], edges)
