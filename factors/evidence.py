@@ -87,6 +87,30 @@ def scale():
     return [(level, name, STRENGTH_LABELS[name], LEVEL_RULE_TEXTS[name]) for level, name in sorted(LEVEL_NAMES.items())]
 
 
+class LevelWords:
+    """The level of a factor (or of the factor a relation points from) in words, from ``with_evidence``."""
+
+    @property
+    def strength_position(self):
+        """The level as a number on the scale, 0–3."""
+        return getattr(self, "evidence_level", 0) or 0
+
+    @property
+    def strength_level(self):
+        """``none``, ``first``, ``reasonable`` or ``strong``."""
+        return strength_level(self.strength_position)
+
+    @property
+    def strength_label(self):
+        """The level in words, e.g. *redelijk onderbouwd*."""
+        return STRENGTH_LABELS[self.strength_level]
+
+    @property
+    def strength_rule(self):
+        """What the level asks, in words (shown next to the label)."""
+        return LEVEL_RULE_TEXTS[self.strength_level]
+
+
 def _factor_model():
     # From the app registry, not an import: factors/models.py imports this module.
     return apps.get_model("factors", "Factor")

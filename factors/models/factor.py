@@ -25,6 +25,7 @@ from cop.search import update_search_vector
 from cop.utils import SluggedModel
 from factors import evidence
 from factors.holders import holder, holders
+from factors.models.public import has_real_description, missing_for_public
 from factors.models.queries import FactorQuerySet
 
 # How the keys of ``CurationLog.details`` read on the log pages.
@@ -95,13 +96,7 @@ class Cluster(SluggedModel):
         return True
 
 
-def has_real_description(factor):
-    """A statement that says more than the name (a factor named in the room starts with none)."""
-    statement = " ".join((factor.statement or "").split()).rstrip(".").casefold()
-    return bool(statement) and statement != " ".join(factor.name.split()).rstrip(".").casefold()
-
-
-class Factor(models.Model):
+class Factor(evidence.LevelWords, models.Model):
     """A working factor (werkzame factor) or an obstacle (belemmering)."""
 
     class Kind(models.TextChoices):
@@ -201,34 +196,9 @@ class Factor(models.Model):
         return self.status == self.Status.ACCEPTED
 
     @property
-    def strength_level(self):
-        """``none``, ``first``, ``reasonable`` or ``strong`` (needs ``with_evidence``)."""
-        return evidence.strength_level(getattr(self, "evidence_level", 0))
-
-    @property
-    def strength_label(self):
-        """The strength in words, e.g. *redelijk onderbouwd* (needs ``with_evidence``)."""
-        return evidence.STRENGTH_LABELS[self.strength_level]
-
-    @property
-    def strength_rule(self):
-        """What the level asks, in words (shown next to the label)."""
-        return evidence.LEVEL_RULE_TEXTS[self.strength_level]
-
-    @property
-    def strength_position(self):
-        """The level as a number on the scale, 0–3 (needs ``with_evidence``)."""
-        return getattr(self, "evidence_level", 0) or 0
-
-    @property
     def missing_for_public(self):
-        """What a facilitator must still add before the factor counts publicly (Dutch, translated)."""
-        missing = []
-        if self.cluster_id is None:
-            missing.append(gettext("een cluster"))
-        if not has_real_description(self):
-            missing.append(gettext("een eigen beschrijving (meer dan de naam)"))
-        return missing
+        """What a facilitator must still add before the factor counts publicly (``factors.models.public``)."""
+        return missing_for_public(self)
 
     def free_slug(self, source):
         """A slug no other factor, old slug (of another factor) or page of /wat-werkt/ uses."""
@@ -454,7 +424,7 @@ class Factor(models.Model):
         return relation
 
 
-class FactorRelation(models.Model):
+class FactorRelation(evidence.LevelWords, models.Model):
     """A directed relation: what helps against an obstacle, or two similar factors."""
 
     class Kind(models.TextChoices):
@@ -483,22 +453,6 @@ class FactorRelation(models.Model):
 
     def __str__(self):
         return f"{self.from_factor} {self.get_kind_display()} {self.to_factor}"
-
-    @property
-    def strength_level(self):
-        return evidence.strength_level(getattr(self, "evidence_level", 0))
-
-    @property
-    def strength_label(self):
-        return evidence.STRENGTH_LABELS[self.strength_level]
-
-    @property
-    def strength_rule(self):
-        return evidence.LEVEL_RULE_TEXTS[self.strength_level]
-
-    @property
-    def strength_position(self):
-        return getattr(self, "evidence_level", 0) or 0
 
     @transaction.atomic
     def remove(self, *, by):
