@@ -11,18 +11,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import visuals
+from factors.evidence import LEVEL_MAX
 
 
 def evidence_of(factor):
-    """``{"cases", "contributions", "votes", "total", "strength"}`` of a factor from ``with_evidence()``."""
+    """``{"cases", "contributions", "meetings", "votes", "total", "strength", "level"}`` from ``with_evidence()``.
+
+    ``total`` is the independent sources (cases + meetings), ``level`` the level of the scale (0–3).
+    """
     cases = factor.case_count or 0
-    contributions = factor.contribution_count or 0
+    meetings = getattr(factor, "meeting_count", 0) or 0
     return {
         "cases": cases,
-        "contributions": contributions,
+        "contributions": factor.contribution_count or 0,
+        "meetings": meetings,
         "votes": factor.vote_count or 0,
-        "total": cases + contributions,
+        "total": cases + meetings,
         "strength": factor.evidence_strength or 0,
+        "level": getattr(factor, "evidence_level", 0) or 0,
     }
 
 
@@ -33,8 +39,12 @@ def board_row(factor):
         "name": factor.name,
         "kind": factor.kind,
         "cluster": factor.cluster.name if factor.cluster_id else None,
-        "strength": evidence["strength"],
+        # The bar is the level on the scale of three, with its words next to it.
+        "strength": evidence["level"],
+        "strength_label": _("%(label)s (%(level)s van 3)")
+        % {"label": factor.strength_label, "level": evidence["level"]},
         "evidence": evidence["total"],
+        "points": evidence["strength"],
         "url": factor.get_absolute_url(),
         "statement": factor.statement,
     }
@@ -54,7 +64,7 @@ def board_chart_from_board(board, *, uid="wat-werkt-beeld", per_group=BOARD_PAGE
         if group.cluster is not None:
             clusters.append(group.cluster.name)
         rows += [board_row(factor) for factor in group.working + group.obstacles]
-    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group)
+    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group, max_strength=LEVEL_MAX)
 
 
 def _quarter_range(first, last):

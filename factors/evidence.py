@@ -20,7 +20,7 @@ documented in ``docs/evidence.md`` and in ``FactorQuerySet.with_evidence``.
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, F, Max, OuterRef, Subquery, Value
+from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.sql.constants import LOUTER
@@ -29,29 +29,86 @@ from django.utils.translation import gettext_lazy as _
 
 from cop.roles import is_member
 
-# Weights of the evidence strength; keep docs/evidence.md in step.
+# Evidence strength: a level on a scale of three, defined by independent sources.
+# A case is one source; a meeting is one source however many notes it clustered
+# onto the factor (one evening is one group talking). Keep docs/evidence.md in step.
 WEIGHT_CASE = 3
-WEIGHT_CONTRIBUTION = 1
-WEIGHT_PERSPECTIVE = 2
-WEIGHT_MUNICIPALITY = 2
-VOTES_PER_POINT = 2
+WEIGHT_MEETING = 1
 
-# Where a strength starts to read as "first signs", "reasonable" and "strong".
-STRENGTH_LEVELS = [(20, "strong"), (8, "reasonable"), (1, "first"), (0, "none")]
+LEVEL_NONE, LEVEL_FIRST, LEVEL_REASONABLE, LEVEL_STRONG = 0, 1, 2, 3
+LEVEL_MAX = LEVEL_STRONG
+# What a level asks, at least: (level, name, sources, cases, meetings, municipalities, perspectives).
+# "sources" is cases + meetings. Checked from the strongest level down.
+LEVEL_RULES = [
+    (LEVEL_STRONG, "strong", 4, 2, 1, 3, 3),
+    (LEVEL_REASONABLE, "reasonable", 2, 1, 0, 2, 2),
+    (LEVEL_FIRST, "first", 1, 0, 0, 0, 0),
+]
+LEVEL_NAMES = {LEVEL_NONE: "none", LEVEL_FIRST: "first", LEVEL_REASONABLE: "reasonable", LEVEL_STRONG: "strong"}
 STRENGTH_LABELS = {
     "strong": _("sterk onderbouwd"),
     "reasonable": _("redelijk onderbouwd"),
     "first": _("eerste aanwijzingen"),
     "none": _("nog niet onderbouwd"),
 }
+# The rule of each level in words, next to every label and in the legend of the board.
+LEVEL_RULE_TEXTS = {
+    "strong": _(
+        "ten minste 4 onafhankelijke bronnen, waarvan 2 casussen en 1 bijeenkomst, uit 3 gemeenten en 3 perspectieven"
+    ),
+    "reasonable": _("ten minste 2 onafhankelijke bronnen, waarvan 1 casus, uit 2 gemeenten en 2 perspectieven"),
+    "first": _("1 casus of 1 bijeenkomst"),
+    "none": _("nog geen casus en geen bijeenkomst"),
+}
 
 
-def strength_level(strength):
-    """The word for a strength: ``none``, ``first``, ``reasonable`` or ``strong``."""
-    for threshold, level in STRENGTH_LEVELS:
-        if (strength or 0) >= threshold:
+def evidence_level(case_count=0, meeting_count=0, municipality_count=0, perspective_count=0):
+    """The level (0–3) of the counts, in Python; ``level_expression`` is its SQL twin."""
+    sources = (case_count or 0) + (meeting_count or 0)
+    for level, _name, n_sources, n_cases, n_meetings, n_places, n_perspectives in LEVEL_RULES:
+        if (
+            sources >= n_sources
+            and (case_count or 0) >= n_cases
+            and (meeting_count or 0) >= n_meetings
+            and (municipality_count or 0) >= n_places
+            and (perspective_count or 0) >= n_perspectives
+        ):
             return level
-    return "none"
+    return LEVEL_NONE
+
+
+def strength_level(level):
+    """The word of a level: ``none``, ``first``, ``reasonable`` or ``strong``."""
+    return LEVEL_NAMES.get(level or 0, "none")
+
+
+def scale():
+    """The scale from weak to strong, as ``(level, name, label, rule)``, for legends and the docs."""
+    return [(level, name, STRENGTH_LABELS[name], LEVEL_RULE_TEXTS[name]) for level, name in sorted(LEVEL_NAMES.items())]
+
+
+class LevelWords:
+    """The level of a factor (or of the factor a relation points from) in words, from ``with_evidence``."""
+
+    @property
+    def strength_position(self):
+        """The level as a number on the scale, 0–3."""
+        return getattr(self, "evidence_level", 0) or 0
+
+    @property
+    def strength_level(self):
+        """``none``, ``first``, ``reasonable`` or ``strong``."""
+        return strength_level(self.strength_position)
+
+    @property
+    def strength_label(self):
+        """The level in words, e.g. *redelijk onderbouwd*."""
+        return STRENGTH_LABELS[self.strength_level]
+
+    @property
+    def strength_rule(self):
+        """What the level asks, in words (shown next to the label)."""
+        return LEVEL_RULE_TEXTS[self.strength_level]
 
 
 def _factor_model():
@@ -95,14 +152,22 @@ def case_evidence(viewer=None, *, perspective=None, municipality=None):
 def contribution_evidence(viewer=None, *, perspective=None, municipality=None):
     """Meeting contributions clustered onto a factor that count as evidence (``Contribution.objects.evidence_for``).
 
-    ``municipality`` keeps contributions about a case in that municipality.
+    ``municipality`` keeps contributions from that municipality: about a case
+    there, or about no case in a meeting there (``contribution_place``).
     """
     queryset = contribution_model()._default_manager.evidence_for(viewer)
     if perspective:
         queryset = queryset.filter(perspective=perspective)
     if municipality:
-        queryset = queryset.filter(case__municipality=municipality)
+        queryset = queryset.filter(
+            Q(case__municipality=municipality) | Q(case__isnull=True, meeting__municipality=municipality)
+        )
     return queryset.order_by()
+
+
+def contribution_place():
+    """Where a contribution comes from: its case's municipality, or else its meeting's."""
+    return Coalesce(F("case__municipality_id"), F("meeting__municipality_id"))
 
 
 def vote_evidence(viewer=None, *, perspective=None, municipality=None):
@@ -147,7 +212,19 @@ def evidence_expressions(viewer=None, *, perspective=None, municipality=None, re
         ),
         0,
     )
-    municipality_count = Coalesce(_per_factor(cases, ref, n=Count("case__municipality", distinct=True)), 0)
+    meeting_count = Coalesce(_per_factor(contributions, ref, n=Count("meeting", distinct=True)), 0)
+    # Distinct municipalities over cases ∪ contributions, the same way.
+    case_places = cases.filter(factor=OuterRef(OuterRef(ref)), case__municipality__isnull=False).values(
+        "case__municipality"
+    )
+    municipality_count = Coalesce(_per_factor(cases, ref, n=Count("case__municipality", distinct=True)), 0) + Coalesce(
+        _per_factor(
+            contributions.alias(ev_place=contribution_place()).exclude(ev_place__in=case_places),
+            ref,
+            n=Count(contribution_place(), distinct=True),
+        ),
+        0,
+    )
     vote_count = Coalesce(_per_factor(votes, ref, n=Count("pk")), 0)
     case_last = _per_factor(cases, ref, m=Max("case__published_at"))
     meeting_last = _per_factor(contributions, ref, m=Max("meeting__starts_at"))
@@ -159,6 +236,7 @@ def evidence_expressions(viewer=None, *, perspective=None, municipality=None, re
     return {
         "case_count": case_count,
         "contribution_count": contribution_count,
+        "meeting_count": meeting_count,
         "perspective_count": perspective_count,
         "municipality_count": municipality_count,
         "vote_count": vote_count,
@@ -166,27 +244,51 @@ def evidence_expressions(viewer=None, *, perspective=None, municipality=None, re
     }
 
 
+def source_expression(prefix=""):
+    """``source_count``: cases + meetings, the independent sources."""
+    return models.ExpressionWrapper(
+        models.F(f"{prefix}case_count") + models.F(f"{prefix}meeting_count"), output_field=models.IntegerField()
+    )
+
+
 def strength_expression(prefix=""):
     """``evidence_strength`` over annotations already on the queryset (see docs/evidence.md)."""
     return models.ExpressionWrapper(
-        WEIGHT_CASE * models.F(f"{prefix}case_count")
-        + WEIGHT_CONTRIBUTION * models.F(f"{prefix}contribution_count")
-        + WEIGHT_PERSPECTIVE * models.F(f"{prefix}perspective_count")
-        + WEIGHT_MUNICIPALITY * models.F(f"{prefix}municipality_count")
-        + models.F(f"{prefix}vote_count") / VOTES_PER_POINT,
+        WEIGHT_CASE * models.F(f"{prefix}case_count") + WEIGHT_MEETING * models.F(f"{prefix}meeting_count"),
         output_field=models.IntegerField(),
     )
 
 
-def evidence_strength(case_count=0, contribution_count=0, perspective_count=0, municipality_count=0, vote_count=0):
-    """The same formula in Python, for documentation and tests."""
-    return (
-        WEIGHT_CASE * case_count
-        + WEIGHT_CONTRIBUTION * contribution_count
-        + WEIGHT_PERSPECTIVE * perspective_count
-        + WEIGHT_MUNICIPALITY * municipality_count
-        + vote_count // VOTES_PER_POINT
+def level_expression(prefix=""):
+    """``evidence_level`` (0–3) over the counts and ``source_count`` already on the queryset."""
+    whens = [
+        When(
+            Q(
+                **{
+                    f"{prefix}source_count__gte": n_sources,
+                    f"{prefix}case_count__gte": n_cases,
+                    f"{prefix}meeting_count__gte": n_meetings,
+                    f"{prefix}municipality_count__gte": n_places,
+                    f"{prefix}perspective_count__gte": n_perspectives,
+                }
+            ),
+            then=Value(level),
+        )
+        for level, _name, n_sources, n_cases, n_meetings, n_places, n_perspectives in LEVEL_RULES
+    ]
+    return Case(*whens, default=Value(LEVEL_NONE), output_field=models.IntegerField())
+
+
+def annotate_scores(queryset):
+    """Add ``source_count``, ``evidence_strength`` and ``evidence_level`` to a queryset with the counts."""
+    return queryset.annotate(source_count=source_expression(), evidence_strength=strength_expression()).annotate(
+        evidence_level=level_expression()
     )
+
+
+def evidence_strength(case_count=0, meeting_count=0):
+    """The same formula in Python, for documentation and tests."""
+    return WEIGHT_CASE * case_count + WEIGHT_MEETING * meeting_count
 
 
 def perspectives_by_factor(factor_ids, viewer=None, *, perspective=None, municipality=None):
@@ -220,7 +322,7 @@ FROM_CASE, FROM_CONTRIBUTION, FROM_VOTE = 1, 2, 3
 
 
 def evidence_rows(viewer=None, *, perspective=None, municipality=None):
-    """Every evidence row as ``(factor_id, src, perspective, municipality_id, at)``, one queryset per source.
+    """Every evidence row as ``(factor_id, src, perspective, municipality_id, meeting_id, at)``, one queryset per source.
 
     ``src`` says where a row comes from (``FROM_CASE`` …); ``at`` is the case's
     ``published_at`` or the meeting's ``starts_at``. The rules are those of
@@ -235,13 +337,15 @@ def evidence_rows(viewer=None, *, perspective=None, municipality=None):
             ev_src=Value(FROM_CASE),
             ev_perspective=F("case__perspective"),
             ev_municipality=F("case__municipality_id"),
+            ev_meeting=Value(None, output_field=number),
             ev_at=F("case__published_at"),
         ),
         contribution_evidence(viewer, **filters).values(
             ev_factor=F("factor_id"),
             ev_src=Value(FROM_CONTRIBUTION),
             ev_perspective=F("perspective"),
-            ev_municipality=Value(None, output_field=number),
+            ev_municipality=contribution_place(),
+            ev_meeting=F("meeting_id"),
             ev_at=F("meeting__starts_at"),
         ),
         vote_evidence(viewer, **filters).values(
@@ -249,6 +353,7 @@ def evidence_rows(viewer=None, *, perspective=None, municipality=None):
             ev_src=Value(FROM_VOTE),
             ev_perspective=Value(None, output_field=text),
             ev_municipality=Value(None, output_field=number),
+            ev_meeting=Value(None, output_field=number),
             ev_at=Value(None, output_field=moment),
         ),
     ]
@@ -261,7 +366,8 @@ AGGREGATE_SQL = f"""SELECT ev_factor AS factor_id,
  SUM(CASE WHEN ev_src = {FROM_CASE} THEN 1 ELSE 0 END) AS case_count,
  SUM(CASE WHEN ev_src = {FROM_CONTRIBUTION} THEN 1 ELSE 0 END) AS contribution_count,
  COUNT(DISTINCT CASE WHEN ev_src IN ({FROM_CASE}, {FROM_CONTRIBUTION}) THEN ev_perspective END) AS perspective_count,
- COUNT(DISTINCT CASE WHEN ev_src = {FROM_CASE} THEN ev_municipality END) AS municipality_count,
+ COUNT(DISTINCT CASE WHEN ev_src = {FROM_CONTRIBUTION} THEN ev_meeting END) AS meeting_count,
+ COUNT(DISTINCT CASE WHEN ev_src IN ({FROM_CASE}, {FROM_CONTRIBUTION}) THEN ev_municipality END) AS municipality_count,
  SUM(CASE WHEN ev_src = {FROM_VOTE} THEN 1 ELSE 0 END) AS vote_count,
  MAX(ev_at) AS last_confirmed
  FROM ({{rows}}) ev_rows GROUP BY ev_factor"""
@@ -303,7 +409,7 @@ class EvidenceJoin(Join):
             params.extend(source_params)
         if not parts:  # nothing can count: an empty table with the same columns
             parts.append("SELECT NULL AS ev_factor, NULL AS ev_src, NULL AS ev_perspective,"
-                         " NULL AS ev_municipality, NULL AS ev_at WHERE 1 = 0")  # fmt: skip
+                         " NULL AS ev_municipality, NULL AS ev_meeting, NULL AS ev_at WHERE 1 = 0")  # fmt: skip
         qn, qn2 = compiler.quote_name_unless_alias, connection.ops.quote_name
         derived = AGGREGATE_SQL.format(rows=" UNION ALL ".join(parts))
         pk_column = _factor_model()._meta.pk.column
@@ -358,7 +464,14 @@ def join_evidence(query, viewer=None, *, perspective=None, municipality=None):
         query.get_initial_alias(),
     )
     alias = query.join(join)
-    counts = ["case_count", "contribution_count", "perspective_count", "municipality_count", "vote_count"]
+    counts = [
+        "case_count",
+        "contribution_count",
+        "meeting_count",
+        "perspective_count",
+        "municipality_count",
+        "vote_count",
+    ]
     expressions = {
         name: Coalesce(EvidenceColumn(alias, name), 0, output_field=models.IntegerField()) for name in counts
     }

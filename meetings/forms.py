@@ -68,6 +68,7 @@ class MeetingForm(forms.ModelForm):
             "ends_at",
             "location_name",
             "address",
+            "municipality",
             "online_url",
             "agenda",
             "capacity",

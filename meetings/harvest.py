@@ -44,8 +44,9 @@ def label(contribution):
     return anonymous_label(contribution.perspective)
 
 
-def group(contributions):
-    """``(clusters, unclustered)``: clusters in the order their factors were first used."""
+def group(contributions, *, by_weight=False):
+    """``(clusters, unclustered)``: clusters by kind and name, or with ``by_weight`` the
+    factor with the most contributions first (ties by kind and name)."""
     clusters, unclustered = {}, []
     for contribution in contributions:
         contribution.public_label = label(contribution)
@@ -53,8 +54,12 @@ def group(contributions):
             clusters.setdefault(contribution.factor_id, Cluster(contribution.factor)).contributions.append(contribution)
         else:
             unclustered.append(contribution)
-    ordered = sorted(clusters.values(), key=lambda c: (c.factor.kind, c.factor.name.lower()))
-    return ordered, unclustered
+
+    def key(cluster):
+        weight = -len(cluster.contributions) if by_weight else 0
+        return (weight, cluster.factor.kind, cluster.factor.name.lower())
+
+    return sorted(clusters.values(), key=key), unclustered
 
 
 def vote_totals_by_round(rounds):
@@ -82,7 +87,7 @@ def vote_totals_by_round(rounds):
 
 
 def build_harvest(meeting):
-    """Every round that ran, with its clusters and contributions (not hidden) or its vote totals."""
+    """Every round that ran, with its clusters (heaviest first) and contributions (not hidden) or its vote totals."""
     rounds = list(meeting.rounds.exclude(status=Round.Status.PENDING).select_related("case").order_by("order", "id"))
     contributions = (
         Contribution.objects.filter(meeting=meeting, hidden=False)
@@ -95,7 +100,7 @@ def build_harvest(meeting):
     totals = vote_totals_by_round(rounds)
     harvest = []
     for round_ in rounds:
-        clusters, unclustered = group(by_round.get(round_.pk, []))
+        clusters, unclustered = group(by_round.get(round_.pk, []), by_weight=True)
         item = RoundHarvest(round_, clusters, unclustered, totals.get(round_.pk, []))
         if not item.is_empty:
             harvest.append(item)

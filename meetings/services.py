@@ -18,26 +18,25 @@ from meetings.models import ClusteringStep, Contribution, Meeting
 
 
 def create_factor_from_meeting(meeting, *, name, kind, statement="", by):
-    """A factor named while clustering. It is *accepted* right away: facilitators
-    curate the factors, and the room has just recognised it; the factors
-    curation (merge, rename, retire) can refine it later."""
-    now = timezone.now()
+    """A factor named while clustering. It starts *proposed*: the room has
+    recognised something, but it counts publicly (on /wat-werkt/, in the
+    evidence of the portal) only after a facilitator has given it a cluster and
+    a description of its own and accepted it (``Factor.accept``). The name the
+    room gave it is kept, on the factor and in the log."""
     factor = Factor.objects.create(
         name=name,
         kind=kind,
-        statement=statement or name,
-        status=Factor.Status.ACCEPTED,
+        statement=statement,
+        status=Factor.Status.PROPOSED,
         proposed_by=by,
-        accepted_by=by,
-        accepted_at=now,
     )
     CurationLog.objects.create(
-        action=CurationLog.Action.ACCEPT,
+        action=CurationLog.Action.PROPOSE,
         factor=factor,
         by=by,
-        summary=_("„%(factor)s” aangemaakt bij het clusteren in de bijeenkomst „%(meeting)s”.")
+        summary=_("„%(factor)s” voorgesteld bij het clusteren in de bijeenkomst „%(meeting)s”.")
         % {"factor": name, "meeting": meeting.title},
-        details={"meeting": meeting.pk, "source": "clustering"},
+        details={"meeting": meeting.pk, "source": "clustering", "room_name": name},
     )
     return factor
 

@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 
 import visuals
 from cases.models import Case, CaseFactor
-from cop.models import Perspective, Term, TermVersion
+from cop.models import Perspective, Term, TermVersion, anonymous_label
 from cop.richtext import plain_text  # noqa: F401  (the portal's callers read it here)
+from factors import evidence
 from factors.charts import (  # noqa: F401
     BOARD_PAGE_PER_GROUP,
     as_date,
@@ -32,7 +33,9 @@ from factors.charts import (  # noqa: F401
     evidence_periods,
     factor_evidence_chart,
 )
-from factors.models import Cluster, Factor
+from factors.display import perspective_label
+from factors.evidence import LEVEL_MAX
+from factors.models import Cluster, Factor, FactorRelation
 from glossary.charts import term_timeline_chart, timeline_row  # noqa: F401
 from meetings.charts import harvest_board_chart, harvest_rows_from_rounds  # noqa: F401
 from meetings.models import Contribution, Meeting, Round, Vote
@@ -69,10 +72,10 @@ def board_chart(*, theme=None, uid="wat-werkt", per_group=None):
     """The Wat werkt board of all public factors (2 queries); ``per_group`` keeps the strongest per cluster."""
     rows = [board_row(factor) for factor in public_factors(theme=theme).select_related("cluster")]
     clusters = list(Cluster.objects.order_by("order", "name").values_list("name", flat=True))
-    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group)
+    return visuals.board(rows, clusters=clusters, uid=uid, per_group=per_group, max_strength=LEVEL_MAX)
 
 
-HOME_FACTORS_PER_KIND = 5
+HOME_FACTORS_PER_KIND = 3
 
 
 def strongest_factors(per_kind=HOME_FACTORS_PER_KIND):
@@ -84,6 +87,34 @@ def strongest_factors(per_kind=HOME_FACTORS_PER_KIND):
     )
 
 
+def explain_strongest(working, obstacles):
+    """Add what the home page says about each strongest factor (3 queries, whatever the number).
+
+    ``factor.evidence_perspectives``: the labels of the perspectives behind its public
+    evidence; ``obstacle.helped_by_factors``: the public working factors the CoP
+    found to help against it, strongest first.
+    """
+    factors = [*working, *obstacles]
+    perspectives = evidence.perspectives_by_factor([f.pk for f in factors])
+    for factor in factors:
+        factor.evidence_perspectives = [perspective_label(value) for value in perspectives.get(factor.pk, [])]
+    helpers = defaultdict(list)
+    relations = (
+        FactorRelation.objects.filter(
+            kind=FactorRelation.Kind.HELPS_AGAINST,
+            to_factor__in=[o.pk for o in obstacles],
+            from_factor__in=Factor.objects.public().values("pk"),
+        )
+        .select_related("from_factor")
+        .order_by("from_factor__name")
+    )
+    for relation in relations:
+        helpers[relation.to_factor_id].append(relation.from_factor)
+    for obstacle in obstacles:
+        obstacle.helped_by_factors = helpers.get(obstacle.pk, [])
+    return working, obstacles
+
+
 def strongest_chart(working, obstacles, *, uid="sterkste-factoren"):
     """The compact board: the strongest working factors beside the strongest obstacles, no clusters."""
     return visuals.board(
@@ -91,6 +122,7 @@ def strongest_chart(working, obstacles, *, uid="sterkste-factoren"):
         uid=uid,
         grouped=False,
         title=_("Wat werkt en wat belemmert: de sterkst onderbouwde factoren"),
+        max_strength=LEVEL_MAX,
     )
 
 
@@ -136,7 +168,7 @@ def factor_map_chart(*, theme=None, max_factors=MAP_MAX_FACTORS, max_cases=MAP_M
             "name": f.name,
             "kind": f.kind,
             "url": f.get_absolute_url(),
-            "weight": evidence_of(f)["strength"],
+            "weight": evidence_of(f)["level"] + 1,
         }
         for f in factors
     ]
@@ -284,12 +316,53 @@ class Digest:
 
     @property
     def top_factor(self):
-        rows = self.rows
-        return rows[0]["factor"] if rows else None
+        """The factor with the most dots, or None when none got any or several tie (see ``top_factors``)."""
+        top = self.top_factors
+        return top[0] if len(top) == 1 else None
+
+    @property
+    def top_votes(self):
+        return max((row["votes"] for row in self.rows), default=0)
+
+    @property
+    def top_factors(self):
+        """Every factor with the most dots (a tie gives several), by name; empty without dots."""
+        most = self.top_votes
+        if not most:
+            return []
+        return sorted((row["factor"] for row in self.rows if row["votes"] == most), key=lambda f: f.name.lower())
 
     @property
     def is_empty(self):
         return not (self.new_factors or self.strengthened or self.versions or self.cases)
+
+
+def harvest_quotes(meeting, *, per_factor=2, factors=4):
+    """What the room said, for a poster: ``[{"factor", "quotes": [contribution]}]`` (1 query).
+
+    The accepted factors with the most contributions first (``factors`` of them), up to
+    ``per_factor`` contributions each, the longer (more telling) ones first; then, with
+    ``factor`` None and when fewer factors were found, contributions on no accepted factor. Only visible contributions, each
+    with its anonymous ``public_label`` (the perspective, never a name).
+    """
+    found = defaultdict(list)
+    for contribution in (
+        Contribution.objects.filter(meeting=meeting, hidden=False).select_related("factor").order_by("created_at", "pk")
+    ):
+        key = contribution.factor if contribution.factor_id and contribution.factor.is_public else None
+        contribution.public_label = anonymous_label(contribution.perspective)
+        found[key].append(contribution)
+    loose = found.pop(None, [])
+    ranked = sorted(found.items(), key=lambda item: (-len(item[1]), item[0].name.lower()))[:factors]
+    groups = [
+        {"factor": factor, "count": len(items), "quotes": sorted(items, key=lambda c: -len(c.text))[:per_factor]}
+        for factor, items in ranked
+    ]
+    if loose and len(groups) < factors:
+        groups.append(
+            {"factor": None, "count": len(loose), "quotes": sorted(loose, key=lambda c: -len(c.text))[:per_factor]}
+        )
+    return groups
 
 
 def digest_cases(meeting, user=None):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from visuals.core import OBSTACLE, WORKING, Chart, Table, kind_colours, kind_label, named, num
-from visuals.labels import fit_line, line_dicts, place_label
+from visuals.labels import line_dicts, place_label
 
 # --- the Wat werkt board ------------------------------------------------------------
 
@@ -21,14 +21,14 @@ def _kind_of(factor):
 
 
 def _by_strength(factor):
-    """The sort key of a board: strongest first, then by name."""
-    return (-(factor.get("strength") or 0), str(factor.get("name", "")))
+    """The sort key of a board: strongest first (then by ``points``, finer), then by name."""
+    return (-(factor.get("strength") or 0), -(factor.get("points") or 0), str(factor.get("name", "")))
 
 
 def _group_by_cluster(factors, clusters):
     order = list(clusters or [])
     groups = {name: {WORKING: [], OBSTACLE: []} for name in order}
-    other = _("Overig")
+    other = _("Nog zonder cluster")
     for factor in factors:
         name = factor.get("cluster") or other
         if name not in groups:
@@ -39,7 +39,7 @@ def _group_by_cluster(factors, clusters):
     for group in groups.values():
         for kind in KINDS:
             group[kind].sort(key=_by_strength)
-    if other in order:  # "Overig" always last
+    if other in order:  # "Nog zonder cluster" always last
         order.remove(other)
         order.append(other)
     return [(name, groups[name]) for name in order if groups[name][WORKING] or groups[name][OBSTACLE]]
@@ -84,25 +84,32 @@ class _BoardLayout:
 
     @property
     def track_w(self):
-        return min(260, self.col_w - 200)
+        return min(120, self.col_w - 260)
 
 
 def board(
-    factors, *, clusters=None, uid="wat-werkt", title=None, description=None, columns=2, grouped=True, per_group=None
+    factors,
+    *,
+    clusters=None,
+    uid="wat-werkt",
+    title=None,
+    description=None,
+    columns=2,
+    grouped=True,
+    per_group=None,
+    max_strength=None,
 ):
     """The *Wat werkt* board: factors and obstacles by cluster, weighted by evidence strength.
 
-    ``factors``: ``[{"name", "kind" ("working"|"obstacle"), "cluster" (name or None),
-    "strength" (number), "evidence" (count), "url" (optional), "statement" (optional)}]``.
-    ``clusters``: cluster names in their display order (others follow, "Overig" last).
-    ``columns``: 2 (working left, obstacles right) or 1 (a narrow layout for phones).
-    ``grouped``: False draws one list per kind without clusters (the compact board of
-    the home page and the posters).
-    ``per_group``: keep only the strongest ``per_group`` of each kind per cluster; the
-    picture, the table and the description then say the same about what is shown.
+    ``factors``: ``[{"name", "kind" ("working"|"obstacle"), "cluster" (name or None), "strength"
+    (number), "evidence" (count), "url", "statement", "strength_label", "points" (optional)}]``.
+    ``clusters``: cluster names in display order (others follow, "Nog zonder cluster" last).
+    ``columns``: 2 (working left, obstacles right) or 1 (narrow, for phones). ``grouped``:
+    False draws one list per kind (the compact board). ``per_group``: only the strongest
+    ``per_group`` of each kind per cluster. ``max_strength``: a full bar (default: the strongest).
     """
     groups, shown = _board_groups(factors, clusters, grouped, per_group)
-    layout = _BoardLayout(columns, max((f.get("strength") or 0 for f in shown), default=0) or 1)
+    layout = _BoardLayout(columns, max_strength or max((f.get("strength") or 0 for f in shown), default=0) or 1)
     shapes, height = _board_shapes(groups, layout)
     chart = Chart(
         kind="board",
@@ -116,15 +123,8 @@ def board(
         has_links=any(f.get("url") for f in shown),
     )
     if columns == 2:
-        chart.narrow = board(
-            shown,
-            clusters=clusters,
-            uid=uid,
-            title=chart.title,
-            description=chart.description,
-            columns=1,
-            grouped=grouped,
-        )
+        narrow = {"clusters": clusters, "uid": uid, "grouped": grouped, "max_strength": max_strength}
+        chart.narrow = board(shown, title=chart.title, description=chart.description, columns=1, **narrow)
     return chart
 
 
@@ -191,18 +191,25 @@ def _draw_group(shapes, name, group, y, layout):
 
 
 def _two_columns(tiles, group, y, layout):
-    """The working factors of a group on the left, its obstacles on the right."""
-    step = TILE_H + 8
+    """The working factors of a group on the left, its obstacles on the right.
+
+    A tile grows with the lines of its name; each row of two tiles is as tall as the taller.
+    """
     right = BOARD_MARGIN + layout.col_w + BOARD_GAP
-    for x, kind in ((BOARD_MARGIN, WORKING), (right, OBSTACLE)):
-        tiles.extend(_tile(factor, x, y + i * step, layout) for i, factor in enumerate(group[kind]))
-    return y + max(len(group[WORKING]), len(group[OBSTACLE])) * step + 12
+    pairs = max(len(group[WORKING]), len(group[OBSTACLE]))
+    for i in range(pairs):
+        row = [(x, group[kind][i]) for x, kind in ((BOARD_MARGIN, WORKING), (right, OBSTACLE)) if i < len(group[kind])]
+        placed = [_tile(factor, x, y, layout) for x, factor in row]
+        tiles.extend(placed)
+        y += max(round(float(tile["h"])) for tile in placed) + 8
+    return y + 12
 
 
 def _one_column(tiles, factors, y, layout):
     for factor in factors:
-        tiles.append(_tile(factor, BOARD_MARGIN, y, layout))
-        y += TILE_H + 8
+        tile = _tile(factor, BOARD_MARGIN, y, layout)
+        tiles.append(tile)
+        y += round(float(tile["h"])) + 8
     return y + 12
 
 
@@ -213,14 +220,20 @@ def _tile(factor, x, y, layout):
     track_w = layout.track_w
     bar = track_w * strength / layout.max_strength if strength else 0
     # Measured at 17 for a name drawn at 15: semi-bold text is wider than the average glyph.
-    name = place_label(factor.get("name", ""), width=layout.col_w - 54, font_size=17, y=y + 22, line_height=18)
+    # The whole name, always: it shrinks a little, then the tile grows by a line.
+    name = place_label(
+        factor.get("name", ""), width=layout.col_w - 54, font_size=17, y=y + 22, line_height=18, min_font_size=14
+    )
+    step = name[1].y - name[0].y if len(name) > 1 else 0
+    grow = max(len(name) - 2, 0) * step
+    height = TILE_H + grow
     return {
         "url": factor.get("url") or "",
         "tooltip": factor.get("statement") or factor.get("name", ""),
         "x": num(x),
         "y": num(y),
         "w": num(layout.col_w),
-        "h": num(TILE_H),
+        "h": num(height),
         "fill": soft,
         "stroke": strong,
         "badge_x": num(x + 8),
@@ -228,20 +241,21 @@ def _tile(factor, x, y, layout):
         "glyph": glyph,
         "glyph_x": num(x + 20),
         "glyph_y": num(y + 26),
-        "lines": line_dicts(name),
+        # Drawn at 15/17 of the size it was fitted at (see above).
+        "lines": [{"text": line.text, "y": num(line.y), "size": num(line.size * 15 / 17)} for line in name],
         "text_x": num(x + 42),
-        "track_y": num(y + TILE_H - 14),
+        "track_y": num(y + height - 14),
         "track_w": num(track_w),
         "bar_w": num(max(bar, 2) if strength else 0),
         # The bar is the evidence strength, so its label is too (the table has both numbers).
-        "label": _("sterkte %(n)s") % {"n": strength},
+        "label": factor.get("strength_label") or _("sterkte %(n)s") % {"n": strength},
         "label_x": num(x + 42 + track_w + 10),
-        "label_y": num(y + TILE_H - 8),
+        "label_y": num(y + height - 8),
     }
 
 
 def _board_note(y, width):
-    note = _("De balk toont hoe sterk een factor is onderbouwd met casussen en bijdragen uit bijeenkomsten.")
+    note = _("De balk toont het niveau van de onderbouwing (0–3): bronnen, gemeenten en perspectieven.")
     lines = place_label(note, width=width - 2 * BOARD_MARGIN, font_size=13, y=y + 14, line_height=17, max_lines=3)
     return {"x": num(BOARD_MARGIN), "y": num(y + 14), "text": note, "lines": line_dicts(lines)}
 
@@ -251,7 +265,7 @@ def _board_cells(factor):
         named(factor["name"], factor.get("url")),
         kind_label(factor.get("kind")),
         factor.get("evidence") or 0,
-        num(factor.get("strength") or 0),
+        factor.get("strength_label") or num(factor.get("strength") or 0),
     ]
 
 
@@ -261,15 +275,15 @@ def _board_table(groups, grouped):
     if grouped:
         return Table(
             caption=_("Werkzame factoren en belemmeringen per cluster, met hun onderbouwing"),
-            columns=[_("Cluster"), _("Factor"), _("Soort"), _("Onderbouwingen"), _("Sterkte")],
+            columns=[_("Cluster"), _("Factor"), _("Soort"), _("Bronnen"), _("Onderbouwing")],
             rows=[[name, *_board_cells(f)] for name, f in shown],
-            numeric=(3, 4),
+            numeric=(3,),
         )
     return Table(
         caption=_("De sterkst onderbouwde werkzame factoren en belemmeringen"),
-        columns=[_("Factor"), _("Soort"), _("Onderbouwingen"), _("Sterkte")],
+        columns=[_("Factor"), _("Soort"), _("Bronnen"), _("Onderbouwing")],
         rows=[_board_cells(f) for _name, f in shown],
-        numeric=(2, 3),
+        numeric=(2,),
     )
 
 
@@ -371,14 +385,18 @@ def harvest_board(items, *, unclustered=0, uid="oogst", title=None, caption="", 
 
 
 def _harvest_shapes(items, unclustered, layout):
-    """The shapes of a harvest board and its height: headers, a row per factor, the footer."""
+    """The shapes of a harvest board and its height: headers, a row per factor, the footer.
+
+    A row grows with the lines of its factor's name (names are never cut).
+    """
     max_contrib = max((i.get("contributions") or 0 for i in items), default=0) or 1
-    shapes = {
-        "headers": [{"x": num(x), "text": text} for x, text in layout.headers],
-        "band_h": layout.row_h,
-        "rows": [_harvest_row(i, item, layout, max_contrib) for i, item in enumerate(items)],
-    }
-    height = layout.header_h + len(items) * layout.row_h + 16
+    rows, y = [], layout.header_h
+    for i, item in enumerate(items):
+        row = _harvest_row(i, item, y, layout, max_contrib)
+        rows.append(row)
+        y += round(float(row["h"]))
+    shapes = {"headers": [{"x": num(x), "text": text} for x, text in layout.headers], "rows": rows}
+    height = y + 16
     shapes["footer"] = None
     if unclustered:
         shapes["footer"] = _harvest_footer(unclustered, layout.width, height)
@@ -393,23 +411,34 @@ def _harvest_shapes(items, unclustered, layout):
     return shapes, height
 
 
-def _harvest_row(i, item, layout, max_contrib):
-    y = layout.header_h + i * layout.row_h
-    second = y + 30 if layout.narrow else y  # the line of the bar and the dots
+def _harvest_row(i, item, y, layout, max_contrib):
+    name = _harvest_name(i, item, y, layout)
+    grow = float(name["grow"])
+    if layout.narrow:
+        second = y + 30 + grow  # the line of the bar and the dots, under the whole name
+        bar_y = y
+    else:
+        second = bar_y = y + grow / 2  # bar and dots beside the middle of the name
     return (
-        _harvest_name(i, item, y, layout)
-        | _harvest_bar(item.get("contributions") or 0, y, second, layout, max_contrib)
-        | _harvest_dots(item.get("votes") or 0, y, second, layout)
+        name
+        | _harvest_bar(item.get("contributions") or 0, bar_y, second, layout, max_contrib)
+        | _harvest_dots(item.get("votes") or 0, bar_y, second, layout)
+        | {"h": num(layout.row_h + grow)}
     )
 
 
 def _harvest_name(i, item, y, layout):
-    """The band of a row, its kind badge and the factor's name."""
+    """The band of a row, its kind badge and the factor's whole name, in as many lines as it needs."""
     strong, soft, glyph = kind_colours(item.get("kind"))
+    lines = place_label(item["name"], width=layout.label_w - 40, font_size=14, y=y + 25, max_lines=1, min_font_size=12)
+    if len(lines) > 1:  # two or more lines from the top of the band
+        lines = place_label(item["name"], width=layout.label_w - 40, font_size=14, y=y + 18, line_height=16)
+    grow = max(lines[-1].y - (y + 25) + 2, 0) if len(lines) > 1 else 0
     return {
         "url": item.get("url") or "",
         "name": item["name"],
-        "label": fit_line(item["name"], width=layout.label_w - 40, font_size=14),
+        "lines": line_dicts(lines),
+        "grow": num(grow),
         "band": i % 2 == 0,
         "y": num(y),
         "w": num(layout.width - 2 * HARVEST_MARGIN),
@@ -478,10 +507,21 @@ def _harvest_table(items):
     )
 
 
+def most_dots(items):
+    """``(votes, names)``: the most dots of ``items`` and every name that has them (a tie gives several)."""
+    most = max((i.get("votes") or 0 for i in items), default=0)
+    return most, [i["name"] for i in items if most and (i.get("votes") or 0) == most]
+
+
 def _harvest_summary(items):
     total = sum(i.get("contributions") or 0 for i in items)
-    top = items[0]["name"] if items else "–"
-    return _(
+    summary = _(
         "%(total)s bijdragen, ingedeeld bij %(factors)s factoren. De balk toont het aantal bijdragen, de stippen "
-        "het aantal stemmen. Meeste stippen: %(top)s."
-    ) % {"total": total, "factors": len(items), "top": top}
+        "het aantal stemmen."
+    ) % {"total": total, "factors": len(items)}
+    most, names = most_dots(items)
+    if len(names) == 1:
+        summary += " " + _("Meeste stippen (%(n)s): %(top)s.") % {"n": most, "top": names[0]}
+    elif names:
+        summary += " " + _("Gedeeld de meeste stippen (%(n)s elk): %(top)s.") % {"n": most, "top": ", ".join(names)}
+    return summary

@@ -15,43 +15,69 @@ SPOT_GLYPH_WIDTH = 0.58
 
 @dataclass(frozen=True)
 class Line:
-    """One placed line of a label: its text and the position of its baseline."""
+    """One placed line of a label: its text, the position of its baseline and its font size."""
 
     text: str
     x: float
     y: float
+    size: float = 0
 
 
-def place_label(text, *, width, font_size, x=0, y=0, line_height=None, max_lines=2):
-    """``text`` in lines that fit ``width`` pixels at ``font_size``, from baseline ``y`` down.
+def _lines_at(text, width, font_size):
+    """All of ``text`` in lines of ``width`` pixels at ``font_size``: nothing is left out."""
+    return wrap(text, chars_for(width, font_size), max_lines=10_000)
 
-    Words wrap onto the next line and are never cut where a line has room; a word longer
-    than a whole line is broken across lines. Only text beyond ``max_lines`` lines is left
-    out, and then the last line ends in an ellipsis (``…``). Lines follow each other
-    ``line_height`` apart (by default 1.2 × ``font_size``). Whitespace is collapsed; an
-    empty text gives one empty line.
+
+def place_label(text, *, width, font_size, x=0, y=0, line_height=None, max_lines=2, min_font_size=None):
+    """All of ``text`` in lines that fit ``width`` pixels, from baseline ``y`` down. Never cut.
+
+    Words wrap onto the next line; a word longer than a whole line is broken across
+    lines. When the text needs more than ``max_lines`` lines at ``font_size``, the
+    font shrinks step by step down to ``min_font_size`` (default ``0.8 × font_size``)
+    until it fits; when it still does not fit, the label takes more lines than
+    ``max_lines`` (the caller makes room by the number of lines returned). No word and
+    no letter is ever left out, and no ellipsis is added. Lines follow each other
+    ``line_height`` apart (by default 1.2 × the font size; a given ``line_height``
+    shrinks with the font). Each line carries the font size it was fitted at
+    (``Line.size``). Whitespace is collapsed; an empty text gives one empty line.
     """
-    step = font_size * 1.2 if line_height is None else line_height
-    lines = wrap(text, chars_for(width, font_size), max_lines=max_lines)
-    return [Line(line, x, y + i * step) for i, line in enumerate(lines)]
+    smallest = font_size * 0.8 if min_font_size is None else min(min_font_size, font_size)
+    size = font_size
+    lines = _lines_at(text, width, size)
+    while len(lines) > max_lines and size > smallest:
+        size = max(round(size - 0.5, 1), smallest)
+        lines = _lines_at(text, width, size)
+    step = size * 1.2 if line_height is None else line_height * size / font_size
+    return [Line(line, x, y + i * step, size) for i, line in enumerate(lines)]
 
 
-def place_labels(labels, *, font_size, line_height=None, max_lines=2):
+def place_labels(labels, *, font_size, line_height=None, max_lines=2, min_font_size=None):
     """Each label of ``labels`` (``(text, x, y, width)`` tuples) placed by ``place_label``."""
     return [
-        place_label(text, width=width, font_size=font_size, x=x, y=y, line_height=line_height, max_lines=max_lines)
+        place_label(
+            text,
+            width=width,
+            font_size=font_size,
+            x=x,
+            y=y,
+            line_height=line_height,
+            max_lines=max_lines,
+            min_font_size=min_font_size,
+        )
         for text, x, y, width in labels
     ]
 
 
-def fit_line(text, *, width, font_size):
-    """``text`` on one line of ``width`` pixels at ``font_size``, with an ellipsis when it is cut."""
-    return place_label(text, width=width, font_size=font_size, max_lines=1)[0].text
+def extra_height(lines, line_height):
+    """How much taller than one line a placed label is (0 for a one-line label)."""
+    if len(lines) < 2:
+        return 0
+    return lines[-1].y - lines[0].y if lines else 0
 
 
 def line_dicts(lines):
-    """Placed lines as the ``{"text", "y"}`` dicts that the SVG templates draw."""
-    return [{"text": line.text, "y": num(line.y)} for line in lines]
+    """Placed lines as the ``{"text", "y", "size"}`` dicts that the SVG templates draw."""
+    return [{"text": line.text, "y": num(line.y), "size": num(line.size)} for line in lines]
 
 
 class LabelSpots:
@@ -70,14 +96,14 @@ class LabelSpots:
         apart = all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in self.taken)
         return apart and (box[0] >= left and box[2] <= right and box[1] >= top and box[3] <= bottom)
 
-    def place(self, x, y, r, text, size, *, required):
-        """``(x, y, anchor)`` of ``text`` next to a point of radius ``r``, or None.
+    def place(self, x, y, r, text, size, *, required, lines=1):
+        """``(x, y, anchor)`` of ``text`` (its longest line, of ``lines``) next to a point of radius ``r``, or None.
 
         The first free spot of right, left, above and below the point. When none is free a
-        ``required`` label goes on the side that faces the middle, over whatever is there;
-        another one is left out (None).
+        ``required`` label goes on the side that faces the middle, over whatever is there,
+        moved inside the bounds where it would cross them; another one is left out (None).
         """
-        candidates = self.candidates(x, y, r, text, size)
+        candidates = self.candidates(x, y, r, text, size, lines)
         for box, lx, ly, anchor in candidates:
             if self.free(box):
                 self.taken.append(box)
@@ -86,16 +112,24 @@ class LabelSpots:
             return None
         left, _top, right, _bottom = self.bounds
         box, lx, ly, anchor = candidates[0] if x < (left + right) / 2 else candidates[1]
+        shift = min(right - box[2], 0)  # back inside on the right…
+        shift = max(shift, left - box[0]) if box[0] + shift < left else shift  # …never past the left
+        box = (box[0] + shift, box[1], box[2] + shift, box[3])
         self.taken.append(box)
-        return lx, ly, anchor
+        return lx + shift, ly, anchor
 
     @staticmethod
-    def candidates(x, y, r, text, size):
-        """The four spots around a point: (box, x, y, text-anchor) right, left, above, below."""
-        w, h = len(text) * size * SPOT_GLYPH_WIDTH, size
+    def candidates(x, y, r, text, size, lines=1):
+        """The four spots around a point: (box, x, y, text-anchor) right, left, above, below.
+
+        ``text`` is the longest line of a label of ``lines`` lines; ``y`` of a spot is the
+        baseline of the first line.
+        """
+        w, h = len(text) * size * SPOT_GLYPH_WIDTH, size * (1 + 1.2 * (lines - 1))
+        first = size * 0.35 - 1.2 * size * (lines - 1) / 2  # the block centred on the point
         return [
-            ((x + r + 5, y - h / 2, x + r + 5 + w, y + h / 2), x + r + 5, y + size * 0.35, "start"),
-            ((x - r - 5 - w, y - h / 2, x - r - 5, y + h / 2), x - r - 5, y + size * 0.35, "end"),
-            ((x - w / 2, y - r - 4 - h, x + w / 2, y - r - 4), x, y - r - 6, "middle"),
+            ((x + r + 5, y - h / 2, x + r + 5 + w, y + h / 2), x + r + 5, y + first, "start"),
+            ((x - r - 5 - w, y - h / 2, x - r - 5, y + h / 2), x - r - 5, y + first, "end"),
+            ((x - w / 2, y - r - 4 - h, x + w / 2, y - r - 4), x, y - r - 6 - 1.2 * size * (lines - 1), "middle"),
             ((x - w / 2, y + r + 4, x + w / 2, y + r + 4 + h), x, y + r + 3 + size, "middle"),
         ]

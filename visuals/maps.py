@@ -5,8 +5,8 @@ import random
 
 from django.utils.translation import gettext as _
 
-from visuals.core import OBSTACLE, PALETTE, Chart, Table, kind_colours, kind_label, named, num, truncate
-from visuals.labels import LabelSpots
+from visuals.core import OBSTACLE, PALETTE, Chart, Table, kind_colours, kind_label, named, num
+from visuals.labels import LabelSpots, place_label
 
 
 def spring_positions(node_ids, edges, *, seed=7):
@@ -161,8 +161,11 @@ def _map_factor(factor, point, r, spots):
     """A factor: a circle (working) or a diamond (obstacle), and its label."""
     x, y = point
     strong, _soft, _glyph = kind_colours(factor.get("kind"))
-    label = truncate(factor["name"], 30)
-    lx, ly, anchor = spots.place(x, y, r * 1.2, label, 13, required=True)
+    # The whole name, in up to two lines (three for a very long one), never cut.
+    lines = place_label(factor["name"], width=170, font_size=13, max_lines=2, min_font_size=11)
+    size = lines[0].size
+    longest = max((line.text for line in lines), key=len)
+    lx, ly, anchor = spots.place(x, y, r * 1.2, longest, size, required=True, lines=len(lines))
     d = r * 1.2  # a diamond of the same visual weight as the circle
     return {
         "url": factor.get("url") or "",
@@ -174,24 +177,35 @@ def _map_factor(factor, point, r, spots):
         "r": num(r),
         "points": f"{num(x)},{num(y - d)} {num(x + d)},{num(y)} {num(x)},{num(y + d)} {num(x - d)},{num(y)}",
         "fill": strong,
-        "label": label,
+        "label": factor["name"],
+        "lines": _label_lines(lines, lx, ly),
+        "size": num(size),
         "lx": num(lx),
         "ly": num(ly),
         "anchor": anchor,
     }
 
 
+def _label_lines(lines, lx, ly):
+    """The lines of a label placed with its first baseline at ``(lx, ly)``."""
+    top = lines[0].y
+    return [{"text": line.text, "x": num(lx), "y": num(ly + line.y - top)} for line in lines]
+
+
 def _map_case(case, point, spots):
     """A case: a small square, and its label where there is room for it."""
     x, y = point
-    label = truncate(case["name"], 26)
-    spot = spots.place(x, y, 7, label, 11, required=False)
+    lines = place_label(case["name"], width=150, font_size=11, max_lines=2, min_font_size=10)
+    longest = max((line.text for line in lines), key=len)
+    spot = spots.place(x, y, 7, longest, lines[0].size, required=False, lines=len(lines))
     return {
         "url": case.get("url") or "",
         "name": case["name"],
         "x": num(x - 6),
         "y": num(y - 6),
-        "label": label if spot else "",
+        "label": case["name"] if spot else "",
+        "lines": _label_lines(lines, spot[0], spot[1]) if spot else [],
+        "size": num(lines[0].size),
         "lx": num(spot[0]) if spot else "0",
         "ly": num(spot[1]) if spot else "0",
         "anchor": spot[2] if spot else "middle",

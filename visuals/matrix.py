@@ -5,7 +5,7 @@ import math
 from django.utils.translation import gettext as _
 
 from visuals.core import Chart, Table, kind_colours, kind_label, named, num
-from visuals.labels import fit_line
+from visuals.labels import line_dicts, place_label
 
 # The measures of the matrix: the factor names on the left, a column per perspective.
 MARGIN, LABEL_W, CELL_W, ROW_H, HEADER_H = 16, 320, 64, 36, 150
@@ -21,9 +21,13 @@ def perspective_matrix(rows, perspectives, *, uid="perspectieven", title=None, d
     max_count = max((n for row in rows for n in row.get("counts", {}).values()), default=0) or 1
     shapes = {
         "columns": [_column(j, perspective) for j, perspective in enumerate(perspectives)],
-        "rows": [_row(i, row, perspectives, width, max_count) for i, row in enumerate(rows)],
+        "rows": [],
     }
-    height = HEADER_H + len(rows) * ROW_H + 24
+    y = HEADER_H
+    for i, row in enumerate(rows):
+        shapes["rows"].append(_row(i, row, perspectives, width, max_count, y))
+        y += round(float(shapes["rows"][-1]["h"]))
+    height = y + 24
     if not rows:
         shapes["empty"] = {
             "x": num(MARGIN),
@@ -55,19 +59,25 @@ def _column(j, perspective):
     }
 
 
-def _row(i, row, perspectives, width, max_count):
-    """A factor's row: a band, its kind badge and name, and a dot per perspective that names it."""
-    y = HEADER_H + i * ROW_H
+def _row(i, row, perspectives, width, max_count, y):
+    """A factor's row: a band, its kind badge and whole name, and a dot per perspective that names it.
+
+    A long name takes two (or more) lines, and the row grows with it.
+    """
     strong, _soft, glyph = kind_colours(row.get("kind"))
+    lines = place_label(row["name"], width=LABEL_W - 40, font_size=14, y=y + 23, max_lines=1, min_font_size=12)
+    if len(lines) > 1:
+        lines = place_label(row["name"], width=LABEL_W - 40, font_size=13, y=y + 16, line_height=15)
+    h = ROW_H + max(lines[-1].y - (y + 30), 0)
     return {
         "url": row.get("url") or "",
         "name": row["name"],
-        "label": fit_line(row["name"], width=LABEL_W - 40, font_size=14),
+        "lines": line_dicts(lines),
         "band": i % 2 == 0,
         "x": num(MARGIN),
         "y": num(y),
         "w": num(width - 2 * MARGIN),
-        "h": num(ROW_H),
+        "h": num(h),
         "badge_y": num(y + 8),
         "glyph_x": num(MARGIN + 10),
         "glyph_y": num(y + 24),
@@ -75,7 +85,7 @@ def _row(i, row, perspectives, width, max_count):
         "glyph": glyph,
         "text_x": num(MARGIN + 28),
         "text_y": num(y + 23),
-        "cells": _cells(row, perspectives, y, strong, max_count),
+        "cells": _cells(row, perspectives, y + (h - ROW_H) / 2, strong, max_count),
     }
 
 

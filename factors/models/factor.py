@@ -25,6 +25,7 @@ from cop.search import update_search_vector
 from cop.utils import SluggedModel
 from factors import evidence
 from factors.holders import holder, holders
+from factors.models.public import has_real_description, missing_for_public
 from factors.models.queries import FactorQuerySet
 
 # How the keys of ``CurationLog.details`` read on the log pages.
@@ -95,7 +96,7 @@ class Cluster(SluggedModel):
         return True
 
 
-class Factor(models.Model):
+class Factor(evidence.LevelWords, models.Model):
     """A working factor (werkzame factor) or an obstacle (belemmering)."""
 
     class Kind(models.TextChoices):
@@ -195,14 +196,9 @@ class Factor(models.Model):
         return self.status == self.Status.ACCEPTED
 
     @property
-    def strength_level(self):
-        """``none``, ``first``, ``reasonable`` or ``strong`` (needs ``with_evidence``)."""
-        return evidence.strength_level(getattr(self, "evidence_strength", 0))
-
-    @property
-    def strength_label(self):
-        """The strength in words, e.g. *redelijk onderbouwd* (needs ``with_evidence``)."""
-        return evidence.STRENGTH_LABELS[self.strength_level]
+    def missing_for_public(self):
+        """What a facilitator must still add before the factor counts publicly (``factors.models.public``)."""
+        return missing_for_public(self)
 
     def free_slug(self, source):
         """A slug no other factor, old slug (of another factor) or page of /wat-werkt/ uses."""
@@ -240,8 +236,15 @@ class Factor(models.Model):
 
     @transaction.atomic
     def accept(self, *, by):
+        """Put the factor on the board; only with a cluster and a description of its own."""
         if self.status not in (self.Status.PROPOSED, self.Status.RETIRED):
             raise Refused(gettext("Alleen een voorgestelde of vervallen factor kan aanvaard worden."))
+        missing = self.missing_for_public
+        if missing:
+            raise Refused(
+                gettext("Geef ‘%(name)s’ eerst %(missing)s; daarna kun je de factor aanvaarden.")
+                % {"name": self.name, "missing": gettext(" en ").join(missing)}
+            )
         self.status = self.Status.ACCEPTED
         self.accepted_by = by
         self.accepted_at = timezone.now()
@@ -344,7 +347,15 @@ class Factor(models.Model):
         gone.merged_into = current
         gone.save(update_fields=["status", "merged_into", "updated_at"])
         if was_accepted and current.status == self.Status.PROPOSED:
-            current.accept(by=by)
+            # The proposal takes the place of an accepted factor: it inherits what it
+            # lacks to count publicly, and is accepted when that makes it complete.
+            if current.cluster_id is None and gone.cluster_id is not None:
+                current.cluster_id = gone.cluster_id
+            if not has_real_description(current) and has_real_description(gone):
+                current.statement = gone.statement
+            current.save(update_fields=["cluster", "statement", "updated_at"])
+            if not current.missing_for_public:
+                current.accept(by=by)
         CurationLog.record(
             CurationLog.Action.MERGE,
             by=by,
@@ -413,7 +424,7 @@ class Factor(models.Model):
         return relation
 
 
-class FactorRelation(models.Model):
+class FactorRelation(evidence.LevelWords, models.Model):
     """A directed relation: what helps against an obstacle, or two similar factors."""
 
     class Kind(models.TextChoices):
@@ -442,14 +453,6 @@ class FactorRelation(models.Model):
 
     def __str__(self):
         return f"{self.from_factor} {self.get_kind_display()} {self.to_factor}"
-
-    @property
-    def strength_level(self):
-        return evidence.strength_level(getattr(self, "evidence_strength", 0))
-
-    @property
-    def strength_label(self):
-        return evidence.STRENGTH_LABELS[self.strength_level]
 
     @transaction.atomic
     def remove(self, *, by):

@@ -18,6 +18,18 @@ def _relation_model(factor_model):
     return factor_model._meta.get_field("relations_out").related_model
 
 
+# Strongest first: the level of the scale, then the sources (a case weighs 3, a meeting 1),
+# then breadth; ties by name.
+BY_STRENGTH = (
+    "-evidence_level",
+    "-evidence_strength",
+    "-municipality_count",
+    "-perspective_count",
+    "name",
+    "pk",
+)
+
+
 class FactorQuerySet(models.QuerySet):
     def public(self):
         """Accepted factors: what the community stands behind."""
@@ -51,24 +63,25 @@ class FactorQuerySet(models.QuerySet):
         - ``contribution_count``: meeting contributions clustered onto it; not
           hidden, in a meeting whose harvest is published (and public, for visitors).
         - ``perspective_count``: distinct perspectives over those cases and contributions.
-        - ``municipality_count``: distinct municipalities of those cases.
+        - ``meeting_count``: distinct meetings those contributions come from.
+        - ``municipality_count``: distinct municipalities of those cases and
+          contributions (a contribution's case's, or else its meeting's).
         - ``vote_count``: dots in meetings whose harvest is published (and public).
         - ``last_confirmed`` (datetime or None): the latest of the cases'
           ``published_at`` and the contributions' meeting ``starts_at``.
-        - ``evidence_strength``::
-
-              3 × case_count + 1 × contribution_count + 2 × perspective_count
-              + 2 × municipality_count + ⌊vote_count / 2⌋
+        - ``source_count``: case_count + meeting_count, the independent sources.
+        - ``evidence_strength``: 3 × case_count + 1 × meeting_count (orders within a level).
+        - ``evidence_level``: 0–3 on the scale of ``factors.evidence.LEVEL_RULES``.
 
         ``perspective`` / ``municipality`` narrow the evidence counted to that
-        perspective / to cases in that municipality (votes then count 0).
+        perspective / to that municipality (votes then count 0).
         The evidence of all factors is aggregated once, in a derived table joined
         to the factors (``factors.evidence.EvidenceJoin``): one query for any
         number of factors, one pass over the evidence. See docs/evidence.md.
         """
         queryset = self._chain()
         expressions = evidence.join_evidence(queryset.query, viewer, perspective=perspective, municipality=municipality)
-        return queryset.annotate(**expressions).annotate(evidence_strength=evidence.strength_expression())
+        return evidence.annotate_scores(queryset.annotate(**expressions))
 
     def with_evidence_of_each(self, viewer=None):
         """``with_evidence`` for a few factors: correlated subqueries that read only their own evidence.
@@ -78,11 +91,11 @@ class FactorQuerySet(models.QuerySet):
         factor page), dearer for a list.
         """
         expressions = evidence.evidence_expressions(viewer)
-        return self.annotate(**expressions).annotate(evidence_strength=evidence.strength_expression())
+        return evidence.annotate_scores(self.annotate(**expressions))
 
     def by_strength(self):
         """Strongest evidence first (needs ``with_evidence``)."""
-        return self.order_by("-evidence_strength", "name", "pk")
+        return self.order_by(*BY_STRENGTH)
 
     def strongest(self, viewer=None):
         """Public factors with their evidence, strongest first (for the home page and feeds)."""
@@ -117,9 +130,7 @@ class FactorQuerySet(models.QuerySet):
                 models.F("cluster__order").asc(nulls_last=True),
                 "cluster__name",
                 "kind",
-                "-evidence_strength",
-                "name",
-                "pk",
+                *BY_STRENGTH,
             )
         )
 
@@ -132,13 +143,11 @@ class FactorQuerySet(models.QuerySet):
             if name != "last_confirmed"
         }
         relation = _relation_model(self.model)
-        helped_by = (
+        helped_by = evidence.annotate_scores(
             relation.objects.filter(kind=relation.Kind.HELPS_AGAINST, from_factor__in=visible)
             .select_related("from_factor")
             .annotate(**relation_evidence)
-            .annotate(evidence_strength=evidence.strength_expression())
-            .order_by("-evidence_strength", "from_factor__name")
-        )
+        ).order_by("-evidence_level", "-evidence_strength", "from_factor__name")
         return (
             self.with_evidence_of_each(viewer)
             .select_related("cluster", "merged_into")

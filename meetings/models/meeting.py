@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case
 from cop.access import Refused
 from cop.cache import ProcessMemo, bump_content_version
-from cop.models import Organisation, TermVersion, Visibility
+from cop.models import Municipality, Organisation, TermVersion, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_member
 from cop.utils import SluggedModel
@@ -155,6 +155,17 @@ class Meeting(SluggedModel):
     ends_at = models.DateTimeField(_("eindigt"), null=True, blank=True)
     location_name = models.CharField(_("locatie"), max_length=200, blank=True)
     address = models.CharField(_("adres"), max_length=300, blank=True)
+    # Where the meeting was: its contributions count as evidence from this
+    # municipality (unless they are about a case, which has its own).
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("gemeente"),
+        help_text=_("Waar de bijeenkomst is; telt mee bij de gemeenten achter de factoren die er opkomen."),
+    )
     online_url = models.URLField(_("online link"), blank=True)
     agenda = RichTextField(_("programma"))
     capacity = models.PositiveIntegerField(

@@ -11,8 +11,9 @@ from portal import queries
 
 
 def home(request):
-    """What the CoP found, at a glance: definitions, strongest factors, cases, meetings (8 queries)."""
-    working, obstacles = queries.strongest_factors()
+    """What the CoP found, first: the strongest factors with their perspectives, what helps
+    against the strongest obstacles and the latest harvest; then definitions, cases, meetings (11 queries)."""
+    working, obstacles = queries.explain_strongest(*queries.strongest_factors())
     context = {
         "key_terms": queries.key_terms(request.user),
         "working_factors": working,

@@ -25,11 +25,11 @@ from django.utils.translation import gettext as _
 from meetings.qr import qr_data_uri
 from portal import queries
 
-BOARD_POSTER_PER_KIND = 5
+BOARD_POSTER_PER_KIND = 4
 # What fits on one A3 sheet: the harvest visual shows the factors with the most dots, the
 # digest below it the first strengthened factors (then "and N more"), and three cases.
-POSTER_HARVEST_ROWS = 8
-POSTER_STRENGTHENED_ROWS = 8
+POSTER_HARVEST_ROWS = 6
+POSTER_STRENGTHENED_ROWS = 6
 POSTER_CASES = 3
 
 
@@ -80,6 +80,8 @@ def meeting_poster(request, slug):
         "chart": chart,
         "row_limit": POSTER_STRENGTHENED_ROWS,
         "more_strengthened": max(0, len(digest.strengthened) - POSTER_STRENGTHENED_ROWS),
+        "quotes": queries.harvest_quotes(meeting),
+        "poster": True,
         **poster_context(reverse("meetings:digest", kwargs={"slug": meeting.slug})),
     }
     pdf = render_pdf(request, "posters/meeting.html", context)
@@ -87,13 +89,14 @@ def meeting_poster(request, slug):
 
 
 def board_poster(request):
-    working, obstacles = queries.strongest_factors(per_kind=BOARD_POSTER_PER_KIND)
+    working, obstacles = queries.explain_strongest(*queries.strongest_factors(per_kind=BOARD_POSTER_PER_KIND))
     context = {
         "key_terms": queries.key_terms(),
         "working_factors": working,
         "obstacles": obstacles,
         "chart": queries.strongest_chart(working, obstacles, uid="poster-wat-werkt"),
         "cases": queries.newest_cases(limit=POSTER_CASES),
+        "poster": True,
         **poster_context(reverse("factors:board")),
     }
     return pdf_response(render_pdf(request, "posters/board.html", context), "poster-wat-werkt.pdf")

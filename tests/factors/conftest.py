@@ -24,17 +24,18 @@ def cite_in_case(factor, *, title=None, perspective="gemeente", municipality=Non
     return CaseFactor.objects.create(case=case, factor=factor, explanation=explanation)
 
 
-def published_meeting(title=None, *, days=-7, visibility="public"):
+def published_meeting(title=None, *, days=-7, visibility="public", **kwargs):
     return make_meeting(
         title=title or f"Bijeenkomst {next(_serial)}",
         days=days,
         visibility=visibility,
         status="published",
         published_at=timezone.now(),
+        **kwargs,
     )
 
 
-def cluster_contribution(factor, meeting, *, perspective="inwoners", text=None, author=None, hidden=False):
+def cluster_contribution(factor, meeting, *, perspective="inwoners", text=None, author=None, hidden=False, case=None):
     """A contribution in ``meeting`` clustered onto ``factor``."""
     round_ = meeting.rounds.first() or Round.objects.create(meeting=meeting, prompt="Wat heeft gewerkt?")
     return Contribution.objects.create(
@@ -46,6 +47,7 @@ def cluster_contribution(factor, meeting, *, perspective="inwoners", text=None, 
         guest_key="" if author else f"gast-{next(_serial)}",
         factor=factor,
         hidden=hidden,
+        case=case,
     )
 
 

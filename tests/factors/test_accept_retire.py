@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from factors.models import CurationLog, Factor
+from factors.models import Cluster, CurationLog, Factor
 from tests.conftest import make_factor
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +13,12 @@ def url(name, factor):
     return reverse(f"factors:{name}", kwargs={"slug": factor.slug})
 
 
+def a_cluster():
+    return Cluster.objects.get_or_create(name="Samenwerken", defaults={"slug": "samenwerken"})[0]
+
+
 def test_a_facilitator_accepts_a_proposal(client_of, facilitator, participant):
-    factor = make_factor("Voorstel", status="proposed", proposed_by=participant)
+    factor = make_factor("Voorstel", status="proposed", proposed_by=participant, cluster=a_cluster())
     response = client_of(facilitator).post(url("accept", factor), {"next": reverse("factors:console")})
     assert response.status_code == 302 and response["Location"] == reverse("factors:console")
     factor.refresh_from_db()
@@ -26,7 +30,7 @@ def test_a_facilitator_accepts_a_proposal(client_of, facilitator, participant):
 
 
 def test_accepting_ignores_a_next_address_on_another_site(client_of, facilitator):
-    factor = make_factor(status="proposed")
+    factor = make_factor(status="proposed", cluster=a_cluster())
     response = client_of(facilitator).post(url("accept", factor), {"next": "https://example.com/"})
     assert response["Location"] == factor.get_absolute_url()
 
@@ -43,7 +47,7 @@ def test_a_facilitator_retires_a_factor_with_a_reason(client_of, facilitator):
 
 
 def test_a_retired_factor_can_be_accepted_again(client_of, facilitator):
-    factor = make_factor(status="retired")
+    factor = make_factor(status="retired", cluster=a_cluster())
     client_of(facilitator).post(url("accept", factor))
     factor.refresh_from_db()
     assert factor.status == Factor.Status.ACCEPTED
@@ -82,3 +86,23 @@ def test_a_participant_gets_403_even_on_their_own_proposal(client_of, participan
 def test_an_unknown_factor_is_404(client_of, facilitator, action):
     response = client_of(facilitator).post(reverse(f"factors:{action}", kwargs={"slug": "bestaat-niet"}))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("fields", "missing"),
+    [
+        ({"statement": "Een beschrijving van wat er werkt."}, "een cluster"),
+        ({"statement": "", "with_cluster": True}, "een eigen beschrijving"),
+        ({"statement": "Eigen regie.", "with_cluster": True}, "een eigen beschrijving"),  # only the name again
+        ({"statement": ""}, "een cluster en een eigen beschrijving"),
+    ],
+)
+def test_a_proposal_is_accepted_only_with_a_cluster_and_a_description(client_of, facilitator, fields, missing):
+    cluster = a_cluster() if fields.pop("with_cluster", False) else None
+    factor = make_factor("Eigen regie", status="proposed", cluster=cluster, **fields)
+    response = client_of(facilitator).post(url("accept", factor), {"next": reverse("factors:console")}, follow=True)
+    factor.refresh_from_db()
+    assert factor.status == Factor.Status.PROPOSED and factor.accepted_at is None
+    assert not CurationLog.objects.filter(action=CurationLog.Action.ACCEPT).exists()
+    assert missing in response.content.decode()
+    assert "Eigen regie" not in client_of(None).get(reverse("factors:board")).content.decode()

@@ -55,13 +55,28 @@ def test_a_visitor_sees_accepted_factors_and_obstacles_grouped_by_cluster(client
 def test_the_board_shows_evidence_strength_and_perspectives(client):
     factor = make_factor("Samen optrekken")
     cite_in_case(factor, perspective="woningcorporatie", municipality=make_municipality("Arnhem"))
-    cluster_contribution(factor, published_meeting(), perspective="inwoners")
+    cluster_contribution(factor, published_meeting(municipality=make_municipality("Ede")), perspective="inwoners")
     html = client.get(BOARD).content.decode()
-    # 3 (case) + 1 (contribution) + 2 × 2 (perspectives) + 2 (municipality)
-    assert "Onderbouwing: <strong>10</strong>" in html
-    assert "redelijk onderbouwd" in html
-    assert "woningcorporatie" in html and "inwonersinitiatief" in html
-    assert "1 casus" in html and "1 bijdrage" in html and "1 gemeente" in html
+    card = html[html.index("Samen optrekken</a>") :].split("</li>", 1)[0]
+    # One case and one meeting (2 sources), two municipalities, two perspectives: level 2.
+    assert "Redelijk onderbouwd" in card and "niveau 2 van 3" in card
+    assert card.count("level-meter__step--on") == 2
+    assert "sterkte" not in card and "Onderbouwing: <strong>" not in card
+    assert "woningcorporatie" in card and "inwonersinitiatief" in card
+    assert "1 casus" in card and "1 bijeenkomst (1 bijdrage)" in card and "2 gemeenten" in card
+    assert "2 perspectieven" in card
+    # The scale and its rules stand above the cards.
+    scale = html[: html.index("Samen optrekken</a>")]
+    assert "ten minste 2 onafhankelijke bronnen, waarvan 1 casus, uit 2 gemeenten en 2 perspectieven" in scale
+
+
+def test_a_new_factor_counts_the_municipality_of_its_meeting(client):
+    factor = make_factor("Uit een avond in Arnhem")
+    cluster_contribution(factor, published_meeting(municipality=make_municipality("Arnhem")), perspective="inwoners")
+    html = client.get(BOARD).content.decode()
+    card = html[html.index("Uit een avond in Arnhem</a>") :].split("</li>", 1)[0]
+    assert "1 gemeente" in card and "0 gemeenten" not in card
+    assert "Eerste aanwijzingen" in card
 
 
 def test_within_a_cluster_the_strongest_factor_comes_first(client):
@@ -78,8 +93,14 @@ def test_within_a_cluster_the_strongest_factor_comes_first(client):
 def test_community_only_cases_do_not_count_on_the_public_board(client, client_of, participant):
     factor = make_factor("Ruimte voor inwoners")
     cite_in_case(factor, visibility="community")
-    assert "Onderbouwing: <strong>0</strong>" in client.get(BOARD).content.decode()
-    assert "Onderbouwing: <strong>5</strong>" in client_of(participant).get(BOARD).content.decode()
+
+    def card(html):
+        return html[html.index("Ruimte voor inwoners</a>") :].split("</li>", 1)[0]
+
+    public = card(client.get(BOARD).content.decode())
+    assert "Nog niet onderbouwd" in public and "0 casussen" in public
+    member = card(client_of(participant).get(BOARD).content.decode())
+    assert "Eerste aanwijzingen" in member and "1 casus" in member
 
 
 def test_the_theme_filter_keeps_factors_of_that_theme(client):

@@ -96,3 +96,10 @@ def test_adding_a_cluster_refuses_get_visitors_and_participants(client, client_o
     assert client.post(url, {"name": "X"})["Location"].startswith(reverse("account_login"))
     assert client_of(participant).post(url, {"name": "X"}).status_code == 403
     assert not Cluster.objects.exists()
+
+
+def test_the_console_says_what_a_proposal_still_needs_before_it_can_be_accepted(client_of, facilitator):
+    bare = make_factor("Uit de zaal", status="proposed", statement="")
+    html = client_of(facilitator).get(reverse("factors:console")).content.decode()
+    assert "Nog nodig om te aanvaarden: een cluster, een eigen beschrijving (meer dan de naam)." in html
+    assert reverse("factors:edit", kwargs={"slug": bare.slug}) in html

@@ -27,11 +27,14 @@ pytestmark = pytest.mark.django_db
 FIELDS = [
     "case_count",
     "contribution_count",
+    "meeting_count",
     "perspective_count",
     "municipality_count",
     "vote_count",
     "last_confirmed",
+    "source_count",
     "evidence_strength",
+    "evidence_level",
 ]
 VIEWERS = ["visitor", "member", "facilitator"]
 
@@ -50,9 +53,10 @@ def viewer(request, db):
 def evidence_world():
     """Factors with every kind of evidence the rules tell apart."""
     now = timezone.now()
-    arnhem, ede = make_municipality("Arnhem"), make_municipality("Ede")
-    public = published_meeting(days=-10)
-    community = published_meeting(days=-5, visibility="community")
+    arnhem, ede, zutphen = make_municipality("Arnhem"), make_municipality("Ede"), make_municipality("Zutphen")
+    public = published_meeting(days=-10, municipality=ede)
+    community = published_meeting(days=-5, visibility="community", municipality=zutphen)
+    elsewhere = published_meeting(days=-8)  # no municipality known
     closed = make_meeting(status="closed", days=-2)
     live = make_meeting(status="live", days=0)
 
@@ -100,6 +104,10 @@ def evidence_world():
     cluster_contribution(mixed, public, perspective="gemeente")  # as a public case: counts once
     cluster_contribution(mixed, community, perspective="provincie")
     cluster_contribution(mixed, closed, perspective="ondernemer")
+    # About a case in Arnhem, in a meeting in Ede: the case's place counts.
+    arnhem_case = cite_in_case(make_factor("Casus elders"), municipality=arnhem).case
+    cluster_contribution(mixed, elsewhere, perspective="onderwijs", case=arnhem_case)
+    cluster_contribution(mixed, public, perspective="inwoners", case=arnhem_case)
     cast_dots(mixed, public, 7)
     cast_dots(mixed, community, 2)
     return {"arnhem": arnhem, "ede": ede}
@@ -115,7 +123,7 @@ def test_the_joined_table_and_the_subqueries_give_the_same_evidence(evidence_wor
     each = rows(Factor.objects.with_evidence_of_each(viewer))
 
     assert joined.keys() == each.keys()
-    assert len(joined) == 8
+    assert len(joined) == 9
     for name in joined:
         assert dict(zip(FIELDS, joined[name], strict=True)) == dict(zip(FIELDS, each[name], strict=True)), name
     # The comparison means something only if every field is non-zero somewhere, and zero somewhere.
@@ -128,16 +136,12 @@ def test_the_joined_table_and_the_subqueries_give_the_same_evidence(evidence_wor
 @pytest.mark.parametrize("narrowed", ["perspective", "municipality"])
 def test_the_subqueries_narrow_the_evidence_as_the_joined_table_does(evidence_world, narrowed):
     """``evidence_expressions`` takes the same filters as ``with_evidence`` and gives the same numbers."""
-    from factors.evidence import evidence_expressions, strength_expression
+    from factors.evidence import annotate_scores, evidence_expressions
 
     member = make_user("filter@example.org")
     value = {"perspective": "welzijn", "municipality": Municipality.objects.get(name="Ede")}[narrowed]
     joined = rows(Factor.objects.with_evidence(member, **{narrowed: value}))
-    each = rows(
-        Factor.objects.annotate(**evidence_expressions(member, **{narrowed: value})).annotate(
-            evidence_strength=strength_expression()
-        )
-    )
+    each = rows(annotate_scores(Factor.objects.annotate(**evidence_expressions(member, **{narrowed: value}))))
     assert joined == each
     assert joined != rows(Factor.objects.with_evidence(member))  # the filter changed something
 
@@ -163,23 +167,44 @@ def test_members_and_facilitators_see_more_evidence_than_visitors(evidence_world
 def test_the_counts_of_the_world_by_hand(evidence_world, participant):
     def counts(viewer):
         found = rows(Factor.objects.with_evidence(viewer))
-        return {name: values[:5] for name, values in found.items()}
+        return {name: values[:6] for name, values in found.items()}
 
-    # (cases, contributions, perspectives, municipalities, votes)
+    def levels(viewer):
+        return {factor.name: factor.evidence_level for factor in Factor.objects.with_evidence(viewer)}
+
+    # (cases, contributions, meetings, perspectives, municipalities, votes)
     visitor, member = counts(None), counts(participant)
-    assert visitor["Zonder bewijs"] == member["Zonder bewijs"] == (0, 0, 0, 0, 0)
-    assert visitor["Alleen casussen"] == (2, 0, 2, 1, 0)
-    assert member["Alleen casussen"] == (3, 0, 3, 2, 0)
-    assert visitor["Alleen een casus voor leden"] == (0, 0, 0, 0, 0)
-    assert member["Alleen een casus voor leden"] == (1, 0, 1, 1, 0)
-    assert visitor["Alleen bijdragen"] == (0, 2, 1, 0, 0)
-    assert member["Alleen bijdragen"] == (0, 3, 2, 0, 0)
-    assert visitor["Alleen stippen"] == (0, 0, 0, 0, 5)
-    assert member["Alleen stippen"] == (0, 0, 0, 0, 8)
-    assert visitor["Overlappende perspectieven"] == (1, 1, 2, 1, 0)
-    assert member["Overlappende perspectieven"] == (2, 3, 3, 1, 0)
-    assert visitor["Van alles wat"] == (2, 2, 2, 2, 7)
-    assert member["Van alles wat"] == (3, 3, 4, 2, 9)
+    assert visitor["Zonder bewijs"] == member["Zonder bewijs"] == (0, 0, 0, 0, 0, 0)
+    assert visitor["Alleen casussen"] == (2, 0, 0, 2, 1, 0)
+    assert member["Alleen casussen"] == (3, 0, 0, 3, 2, 0)
+    assert visitor["Alleen een casus voor leden"] == (0, 0, 0, 0, 0, 0)
+    assert member["Alleen een casus voor leden"] == (1, 0, 0, 1, 1, 0)
+    # The public meeting was in Ede, the community one in Zutphen: their places count.
+    assert visitor["Alleen bijdragen"] == (0, 2, 1, 1, 1, 0)
+    assert member["Alleen bijdragen"] == (0, 3, 2, 2, 2, 0)
+    assert visitor["Alleen stippen"] == (0, 0, 0, 0, 0, 5)
+    assert member["Alleen stippen"] == (0, 0, 0, 0, 0, 8)
+    assert visitor["Overlappende perspectieven"] == (1, 1, 1, 2, 2, 0)
+    assert member["Overlappende perspectieven"] == (2, 3, 2, 3, 3, 0)
+    # A contribution about a case counts the case's place (Arnhem), not the meeting's.
+    assert visitor["Van alles wat"] == (2, 4, 2, 3, 2, 7)
+    assert member["Van alles wat"] == (3, 5, 3, 5, 3, 9)
+    assert visitor["Casus elders"] == member["Casus elders"] == (1, 0, 0, 1, 1, 0)
+
+    assert levels(None) == {
+        "Zonder bewijs": 0,
+        "Voorgesteld zonder bewijs": 0,
+        "Alleen casussen": 1,  # two cases, but one municipality
+        "Alleen een casus voor leden": 0,
+        "Alleen bijdragen": 1,  # one evening, however many notes
+        "Alleen stippen": 0,  # dots are priority, not evidence
+        "Overlappende perspectieven": 2,
+        "Van alles wat": 2,  # four sources, but two municipalities
+        "Casus elders": 1,
+    }
+    assert levels(participant)["Van alles wat"] == 3
+    assert levels(participant)["Overlappende perspectieven"] == 3
+    assert levels(participant)["Alleen bijdragen"] == 1  # two meetings, no case
 
 
 # --- the municipality and perspective filters ----------------------------------------
@@ -247,7 +272,9 @@ def test_with_evidence_in_a_municipality_counts_nothing_from_outside(two_places)
     assert in_arnhem.perspective_count == 3
     assert in_arnhem.municipality_count == 1
     assert in_arnhem.vote_count == 0
-    assert in_arnhem.evidence_strength == 3 * 2 + 1 + 2 * 3 + 2 * 1 + 0
+    assert in_arnhem.meeting_count == 1
+    assert in_arnhem.evidence_strength == 3 * 2 + 1
+    assert in_arnhem.evidence_level == 1  # one municipality: first signs
 
     in_ede = Factor.objects.with_evidence(municipality=ede).get(pk=factor.pk)
     assert (in_ede.case_count, in_ede.contribution_count, in_ede.perspective_count) == (1, 1, 2)
@@ -266,7 +293,7 @@ def test_with_evidence_from_a_perspective_counts_nothing_else(two_places):
     residents = Factor.objects.with_evidence(perspective="inwoners").get(pk=factor.pk)
     assert (residents.case_count, residents.contribution_count, residents.perspective_count) == (1, 1, 1)
     # The case of the residents has no municipality; its contribution is about a case in Arnhem.
-    assert (residents.municipality_count, residents.vote_count) == (0, 0)
+    assert (residents.municipality_count, residents.vote_count) == (1, 0)
     both = Factor.objects.with_evidence(perspective="welzijn", municipality=two_places["ede"]).get(pk=factor.pk)
     assert (both.case_count, both.contribution_count, both.perspective_count, both.vote_count) == (1, 0, 1, 0)
 

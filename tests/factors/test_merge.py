@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from cases.models import CaseFactor
 from cop.models import Theme
-from factors.models import CurationLog, Factor, FactorRelation, FactorSlugRedirect
+from factors.models import Cluster, CurationLog, Factor, FactorRelation, FactorSlugRedirect
 from meetings.models import Contribution, Vote
 from tests.conftest import make_factor
 from tests.factors.conftest import cast_dots, cite_in_case, cluster_contribution, make_municipality, published_meeting
@@ -119,11 +119,23 @@ def test_the_merge_is_logged_with_what_moved(client_of, facilitator, pair):
 
 
 def test_merging_into_a_proposal_accepts_it_when_the_other_was_accepted(facilitator):
+    cluster = Cluster.objects.create(name="Samenwerken", slug="samenwerken")
+    proposal = make_factor("Voorstel", status="proposed", statement="")
+    accepted = make_factor("Aanvaard", cluster=cluster, statement="Wat aanvaard is, in één zin.")
+    proposal.merge(accepted, by=facilitator)
+    proposal.refresh_from_db()
+    assert proposal.status == Factor.Status.ACCEPTED
+    # It inherits the cluster and the description it lacked to count publicly.
+    assert (proposal.cluster, proposal.statement) == (cluster, "Wat aanvaard is, in één zin.")
+
+
+def test_merging_into_a_proposal_without_a_cluster_anywhere_keeps_it_proposed(facilitator):
     proposal = make_factor("Voorstel", status="proposed")
     accepted = make_factor("Aanvaard")
     proposal.merge(accepted, by=facilitator)
     proposal.refresh_from_db()
-    assert proposal.status == Factor.Status.ACCEPTED
+    assert proposal.status == Factor.Status.PROPOSED
+    assert proposal.missing_for_public == ["een cluster"]
 
 
 def test_a_factor_merged_earlier_into_the_gone_one_now_points_to_the_kept_one(facilitator):

@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from factors.models import CurationLog, Factor
+from cop.access import Refused
+from factors.models import Cluster, CurationLog, Factor
 from meetings.models import ClusteringStep, Contribution
+from meetings.services import create_factor_from_meeting
 from tests.conftest import make_factor, make_user
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +36,7 @@ def test_checked_contributions_go_onto_an_existing_factor(client_of, facilitator
     assert step.by == facilitator and len(step.moves) == 2
 
 
-def test_a_new_factor_is_accepted_and_logged_for_curation(client_of, facilitator, posts):
+def test_a_new_factor_is_born_proposed_and_logged_for_curation(client_of, facilitator, posts):
     meeting = posts[0].meeting
     cluster(
         client_of(facilitator),
@@ -45,11 +47,35 @@ def test_a_new_factor_is_accepted_and_logged_for_curation(client_of, facilitator
         new_statement="Geld voor één jaar maakt continuïteit lastig.",
     )
     factor = Factor.objects.get(name="Kortlopende subsidies")
-    assert (factor.kind, factor.status, factor.accepted_by) == ("obstacle", Factor.Status.ACCEPTED, facilitator)
+    assert (factor.kind, factor.status, factor.accepted_by) == ("obstacle", Factor.Status.PROPOSED, None)
+    assert factor.proposed_by == facilitator
     assert factor.statement == "Geld voor één jaar maakt continuïteit lastig."
     assert list(factor.contributions.all()) == [posts[2]]
     log = CurationLog.objects.get(factor=factor)
+    assert log.action == CurationLog.Action.PROPOSE
     assert meeting.title in log.summary and log.by == facilitator
+    assert log.details["room_name"] == "Kortlopende subsidies"
+    # Not on the public board, and not among the factors with evidence.
+    assert "Kortlopende subsidies" not in client_of(None).get(reverse("factors:board")).content.decode()
+    assert factor not in Factor.objects.strongest()
+
+
+def test_a_factor_named_in_the_room_has_no_description_of_its_own(facilitator, posts):
+    factor = create_factor_from_meeting(posts[0].meeting, name="Vertrouwen", kind="working", by=facilitator)
+    assert (factor.statement, factor.status) == ("", Factor.Status.PROPOSED)
+    assert factor.missing_for_public == ["een cluster", "een eigen beschrijving (meer dan de naam)"]
+
+
+def test_a_facilitator_completes_a_room_factor_and_then_it_counts(client_of, facilitator, posts):
+    factor = create_factor_from_meeting(posts[0].meeting, name="Vertrouwen", kind="working", by=facilitator)
+    with pytest.raises(Refused):
+        factor.accept(by=facilitator)
+    factor.cluster = Cluster.objects.create(name="Relaties", slug="relaties")
+    factor.statement = "Bewoners en professionals kennen elkaar en durven op elkaar te rekenen."
+    factor.save()
+    factor.accept(by=facilitator)
+    factor.refresh_from_db()
+    assert (factor.name, factor.status) == ("Vertrouwen", Factor.Status.ACCEPTED)
 
 
 def test_choosing_both_an_existing_and_a_new_factor_is_refused(client_of, facilitator, posts):

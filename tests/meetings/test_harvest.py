@@ -184,3 +184,23 @@ def test_harvest_images_are_added_and_deleted_by_facilitators_only(client, clien
     delete = reverse("meetings:harvest-image-delete", args=[meeting.slug, 1])
     assert client_of(participant).post(delete).status_code == 403
     assert client_of(facilitator).post(delete).status_code == 404
+
+
+def test_the_harvest_lists_the_heaviest_factor_first_and_leads_to_the_digest(client_of, facilitator, active_round):
+    meeting = active_round.meeting
+    light, heavy = make_factor("Aaa weinig genoemd"), make_factor("Zzz vaak genoemd")
+    posts = [active_round.contribute(text=f"Bijdrage {n}", perspective="gemeente", guest_key=f"g{n}") for n in range(4)]
+    services.cluster_contributions(meeting, [posts[0].pk], by=facilitator, factor=light)
+    services.cluster_contributions(meeting, [p.pk for p in posts[1:]], by=facilitator, factor=heavy)
+    meeting.close()
+    client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]))
+
+    page = Client().get(meeting.get_absolute_url()).content.decode()
+    harvest = page[page.index('id="harvest-title"') :]
+    # By weight, not by name: three contributions before one.
+    assert harvest.index("Zzz vaak genoemd") < harvest.index("Aaa weinig genoemd")
+    assert "3 bijdragen" in harvest and "1 bijdrage" in harvest
+    digest = reverse("meetings:digest", args=[meeting.slug])
+    # The digest is linked at the top of the meeting and at the head of the harvest.
+    assert page.index(digest) < page.index('id="harvest-title"')
+    assert harvest.index(digest) < harvest.index("Zzz vaak genoemd")

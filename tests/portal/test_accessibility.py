@@ -102,9 +102,11 @@ def test_the_home_page_without_javascript_shows_its_visual_and_search(browser, l
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{live_server.url}/")
-    bars = page.locator(".home-factors svg.strength-bar")
-    assert bars.count() >= 2 and bars.first.is_visible()  # drawn by the server, no script needed
-    assert bars.first.bounding_box()["width"] > 200  # the bar spans the card on a phone
+    meters = page.locator(".home-findings .level-meter")
+    assert meters.count() >= 2 and meters.first.is_visible()  # drawn by the server, no script needed
+    assert meters.first.bounding_box()["width"] > 30  # three steps, readable on a phone
+    first = page.locator(".home-findings .finding").first.bounding_box()
+    assert first["y"] < 844 * 1.5  # the first finding is within reach of the first screen
     page.get_by_label("Zoek in casussen, factoren, bijeenkomsten en begrippen").fill("bewoners")
     page.get_by_label("Zoek in casussen, factoren, bijeenkomsten en begrippen").press("Enter")
     page.wait_for_url("**/zoeken/?q=bewoners")

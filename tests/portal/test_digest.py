@@ -125,3 +125,23 @@ def test_digest_query_count_is_fixed(client, world, django_assert_num_queries):
         world.harvested.presented_cases.add(make_case(title=f"Extra casus {i}"))
     with django_assert_num_queries(DIGEST_QUERIES):
         client.get(digest_url(world.harvested))
+
+
+def test_a_tie_in_dots_is_shown_as_a_tie(client, world):
+    before = client.get(digest_url(world.harvested)).context["digest"]
+    votes = {row["factor"]: row["votes"] for row in before.rows}
+    vote(
+        _round(world.harvested, mode="vote", prompt="Nog een stemronde"),
+        world.obstacle,
+        votes[world.working] - votes[world.obstacle],
+    )
+
+    response = client.get(digest_url(world.harvested))
+    digest = response.context["digest"]
+    assert digest.top_factors == sorted([world.working, world.obstacle], key=lambda f: f.name.lower())
+    assert digest.top_factor is None  # no single winner
+    html = response.content.decode()
+    assert f"Gedeeld de meeste stippen ({votes[world.working]} elk), 2 factoren:" in html
+    assert world.working.name in html.split("Gedeeld de meeste stippen", 1)[1].split("</p>", 1)[0]
+    assert world.obstacle.name in html.split("Gedeeld de meeste stippen", 1)[1].split("</p>", 1)[0]
+    assert "Meeste stippen (" not in html

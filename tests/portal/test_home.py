@@ -8,12 +8,15 @@ from django.utils import timezone
 
 from cases.models import CaseFactor
 from cop.models import Term, TermVersion
+from factors.models import FactorRelation
 from tests.conftest import make_case, make_factor, make_meeting
 from tests.portal.conftest import assert_no_leaks
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 8  # key terms, their versions, their meetings; 2 × strongest factors; cases; next meeting; harvest
+# key terms, their versions, their meetings; 2 × strongest factors, 2 × their perspectives, what helps against
+# the obstacles; cases; next meeting; harvest
+HOME_QUERIES = 11
 
 
 def test_home_shows_the_current_definition_first_and_kerngericht_werken_next(client, world):
@@ -49,30 +52,50 @@ def test_home_balances_the_strongest_working_factors_and_obstacles(client, world
     response = client.get(reverse("home"))
     working, obstacles = response.context["working_factors"], response.context["obstacles"]
 
-    assert len(working) == 5 and all(f.kind == "working" for f in working)
+    assert len(working) == 3 and all(f.kind == "working" for f in working)
     assert [f.name for f in obstacles] == [world.obstacle.name]
-    strengths = [f.evidence_strength for f in working]
-    assert strengths == sorted(strengths, reverse=True)
+    ranks = [(f.evidence_level, f.evidence_strength) for f in working]
+    assert ranks == sorted(ranks, reverse=True)
     assert weak not in working
     html = response.content.decode()
-    assert html.count('class="strength-bar"') == len(working) + 1
+    assert html.count('<li class="finding factor') == len(working) + 1
     assert html.index("Sterke werkzame factor") < html.index(world.obstacle.name)  # two columns, working first
 
 
-def test_home_draws_each_factor_s_evidence_as_a_bar_on_one_scale_with_the_number_in_words(client, world):
+def test_home_shows_each_factor_s_level_on_the_scale_of_three_in_words(client, world):
     response = client.get(reverse("home"))
     html = response.content.decode()
-    shown = {
-        f.name: f.evidence_strength for f in [*response.context["working_factors"], *response.context["obstacles"]]
-    }
-    top = max(shown.values())
-    assert response.context["max_strength"] == top
-    assert len(set(shown.values())) > 1, "the world has factors of different strength"
-    for name, strength in shown.items():
-        card = re.search(rf">{re.escape(name)}</a>.*?</li>", html, re.DOTALL).group(0)
-        bar = re.search(r'<rect class="strength-bar__fill" width="(\d+)"', card)
-        assert int(bar.group(1)) == round(100 * strength / top), name  # the obstacle column uses the same scale
-        assert f"(sterkte {strength})" in card  # what the bar draws is also text
+    for factor in [*response.context["working_factors"], *response.context["obstacles"]]:
+        card = re.search(rf">{re.escape(factor.name)}</a></p>.*?</li>", html, re.DOTALL).group(0)
+        assert card.count("level-meter__step--on") == factor.evidence_level  # the meter draws the level…
+        assert str(factor.strength_label).capitalize() in card  # …which is also words
+        assert f"niveau {factor.evidence_level} van 3" in card
+        assert "sterkte" not in card
+    assert f'href="{reverse("factors:board")}#uitleg-onderbouwing"' in html  # where the scale is explained
+
+
+def test_home_leads_with_the_findings_and_puts_definitions_after(client, world):
+    html = client.get(reverse("home")).content.decode()
+    insight = html.index("Het sterkst onderbouwd:")
+    assert insight < html.index('id="factors-title"') < html.index('id="definitions-title"')
+    assert html.index(world.working.name, insight) < html.index('id="definitions-title"')
+    digest = reverse("meetings:digest", args=[world.harvested.slug])
+    # The digest of the latest harvest is linked in the opening, before the findings.
+    assert html.index(digest) < html.index('id="factors-title"')
+
+
+def test_home_names_what_helps_against_the_strongest_obstacle(client, world):
+    FactorRelation.objects.create(from_factor=world.working, to_factor=world.obstacle, kind="helps")
+    html = client.get(reverse("home")).content.decode()
+    card = re.search(rf">{re.escape(world.obstacle.name)}</a></p>.*?</li>", html, re.DOTALL).group(0)
+    assert "Helpt ertegen:" in card and world.working.name in card
+    assert "daartegen helpt" in html
+
+
+def test_home_never_names_a_proposed_factor_as_helping(client, world):
+    proposal = make_factor("Nog maar een voorstel", status="proposed")
+    FactorRelation.objects.create(from_factor=proposal, to_factor=world.obstacle, kind="helps")
+    assert "Nog maar een voorstel" not in client.get(reverse("home")).content.decode()
 
 
 def test_home_lists_newest_public_cases_next_meeting_and_latest_harvest(client, world):

@@ -17,7 +17,7 @@ from django.utils import timezone
 import visuals
 from cases.models import CaseFactor
 from cop.models import TermVersion
-from factors.models import Cluster
+from factors.models import Cluster, Factor
 from meetings.models import Round, Vote
 from portal import queries
 from tests.conftest import make_case, make_factor
@@ -42,30 +42,34 @@ def table_rows(html, caption):
     ]
 
 
-def test_board_page_shows_the_board_visual_above_the_html_board(client, world):
+def test_board_page_shows_each_factor_once_with_a_table_alternative(client, world):
     html = client.get(reverse("factors:board")).content.decode()
-    wide, narrow = svgs(html, "board")
-    for root in (wide, narrow):
-        assert root.find(f"{SVG}title").text and root.find(f"{SVG}desc").text
-    assert html.index("visual__svg--board") < html.index('class="board-cluster"')
+    # The cards are the picture (level meter, counts); no second drawing of the same factors.
+    assert svgs(html, "board") == []
+    for factor in (world.working, world.obstacle):
+        assert html.count(f">{factor.name}</a></h4>") == 1
     rows = table_rows(html, "Werkzame factoren en belemmeringen per cluster, met hun onderbouwing")
     assert {row[1] for row in rows} == {world.working.name, world.obstacle.name}
     working = next(row for row in rows if row[1] == world.working.name)
     assert working[0] == world.cluster.name
-    # Evidence as on the HTML board: 2 cases + 2 contributions.
-    assert working[3] == "4"
+    # Sources as on the cards: cases + meetings.
+    counted = Factor.objects.with_evidence().get(pk=world.working.pk)
+    assert working[3] == str(counted.case_count + counted.meeting_count)
+    assert working[4].startswith(str(counted.strength_label))
+    assert html.index("board-cluster") < html.index("Toon als tabel")
 
 
-def test_board_visual_follows_the_filters_of_the_board(client, world):
+def test_board_table_follows_the_filters_of_the_board(client, world):
     response = client.get(reverse("factors:board"), {"thema": world.theme.slug})
     html = response.content.decode()
     rows = table_rows(html, "Werkzame factoren en belemmeringen per cluster, met hun onderbouwing")
     assert [row[1] for row in rows] == [world.working.name]
     htmx = client.get(reverse("factors:board"), {"thema": world.theme.slug}, headers={"HX-Request": "true"})
-    assert len(svgs(htmx.content.decode(), "board")) == 2
+    rows = table_rows(htmx.content.decode(), "Werkzame factoren en belemmeringen per cluster, met hun onderbouwing")
+    assert [row[1] for row in rows] == [world.working.name]
 
 
-def test_board_visual_shows_the_strongest_five_per_cluster_and_kind(client, world):
+def test_board_table_lists_the_factors_of_a_cluster_strongest_first(client, world):
     cluster = Cluster.objects.create(name="Veel factoren", order=2)
     for i in range(7):
         factor = make_factor(f"Factor {i}", cluster=cluster)
@@ -73,8 +77,8 @@ def test_board_visual_shows_the_strongest_five_per_cluster_and_kind(client, worl
             CaseFactor.objects.create(case=make_case(title=f"Casus {i}-{j}"), factor=factor)
     html = client.get(reverse("factors:board")).content.decode()
     rows = table_rows(html, "Werkzame factoren en belemmeringen per cluster, met hun onderbouwing")
-    assert [row[1] for row in rows if row[0] == "Veel factoren"] == [f"Factor {i}" for i in (6, 5, 4, 3, 2)]
-    assert "Factor 0" in html.split("board-cluster", 1)[1]  # the HTML board still lists all
+    assert [row[1] for row in rows if row[0] == "Veel factoren"] == [f"Factor {i}" for i in (6, 5, 4, 3, 2, 1, 0)]
+    assert "Factor 0" in html.split("board-cluster", 1)[1]  # the HTML board lists all
 
 
 def page_queries(client, url):

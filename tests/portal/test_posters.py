@@ -4,14 +4,16 @@ Each PDF takes about a second, so the tests make few of them and check several t
 """
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
 from cases.models import CaseFactor
-from tests.conftest import make_case
-from tests.portal.conftest import assert_no_leaks
+from cop.models import TermVersion
+from tests.conftest import make_case, make_factor
+from tests.portal.conftest import _round, assert_no_leaks, contribute, vote
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +35,7 @@ def test_meeting_poster_is_an_a3_pdf_with_title_top_factor_digest_and_link_back(
     reader, text = pdf_text(response)
 
     assert world.harvested.title in text
-    assert f"Meeste stippen: {world.working.name}" in text
+    assert re.search(rf"Meeste stippen \(\d+\): {re.escape(world.working.name)}", text)
     assert world.obstacle.name in text
     assert "Samen met inwoners werken aan een kern." in text  # the definition agreed
     assert "Hoe houden we het vol?" in text  # the open questions
@@ -107,3 +109,50 @@ def test_the_poster_fetches_nothing_from_the_network(world, rf, monkeypatch):
     pdf = posters.render_pdf(rf.get("/"), "posters/board.html", {})
     assert pdf.startswith(b"%PDF")
     assert attempts == {"http://127.0.0.1:9/secret.png": "refused", "file:///etc/hostname": "refused"}
+
+
+LONG_NAMES = [
+    "Investeren in onderlinge relaties tussen bewoners, professionals en gemeente",
+    "Continuïteit borgen: meer dan één projectperiode financieren en bemensen",
+]
+
+
+def whole(name, text):
+    """``name`` appears whole in the PDF's text (pypdf may break a line anywhere between words)."""
+    return " ".join(name.split()) in text or "".join(name.split()) in "".join(text.split())
+
+
+def test_the_meeting_poster_prints_every_name_whole_the_room_s_words_and_no_link_texts(client, world):
+    round_ = _round(world.harvested, prompt="Wat hielp nog meer?")
+    for i, name in enumerate(LONG_NAMES):
+        factor = make_factor(name, kind="obstacle" if i else "working")
+        contribute(round_, f"Een lange bijdrage over {name.lower()}", factor=factor)
+        vote(_round(world.harvested, mode="vote", prompt=f"Stippen {i}"), factor, 4)
+    version = TermVersion.objects.create(term=world.term, definition="<p>Een nieuwere omschrijving.</p>")
+    version.accept(by=None)
+    world.harvested.agreed_term_versions.add(version)
+
+    _reader, text = pdf_text(client.get(reverse("meetings:poster", args=[world.harvested.slug])))
+
+    for name in [*LONG_NAMES, world.working.name, world.obstacle.name]:
+        assert whole(name, text), name
+    assert "…" not in text
+    # What the room said, anonymously, and what was agreed — as print, not as links.
+    assert "Uit de zaal" in text and "Luisteren naar bewoners" in text and "een deelnemer vanuit" in text
+    assert "Geheim verborgen bijdrage" not in text
+    assert "Wat we vaststelden" in text and "Een nieuwere omschrijving." in text
+    assert "Vergelijk met de vorige versie" not in text and "Zo is deze omschrijving gegroeid" not in text
+
+
+def test_the_board_poster_prints_each_strongest_factor_once_with_its_level(client, world):
+    for i, name in enumerate(LONG_NAMES):
+        factor = make_factor(name, statement=f"Wat factor {i} zegt, in één zin.")
+        CaseFactor.objects.create(case=make_case(title=f"Lange casus {i}"), factor=factor)
+    _reader, text = pdf_text(client.get(reverse("board-poster")))
+    for name in LONG_NAMES:
+        assert whole(name, text), name
+        # Once: the list is the picture (no chart repeating the same names).
+        assert "".join(text.split()).count("".join(name.split())) == 1, name
+    assert "niveau" in text and "van 3" in text  # the scale beside every label
+    assert "Hoe sterk is de onderbouwing?" in text
+    assert "sterkte" not in text

@@ -184,7 +184,7 @@ def test_board_table_lists_every_factor_with_its_evidence():
     assert set(rows) == {f["name"] for f in FACTORS}
     for factor in FACTORS:
         row = rows[factor["name"]]
-        assert row[0] == (factor["cluster"] or "Overig")
+        assert row[0] == (factor["cluster"] or "Nog zonder cluster")
         assert row[3] == factor["evidence"]
         assert row[2] == ("belemmering" if factor["kind"] == "obstacle" else "werkzame factor")
 
@@ -273,10 +273,10 @@ def test_the_narrow_harvest_puts_each_factor_on_two_lines_inside_a_phone_wide_dr
     narrow = wide.narrow
     assert narrow.width <= 400 < wide.width and narrow.uid != wide.uid
     row = narrow.shapes["rows"][0]
-    assert float(row["bar_y"]) > float(row["text_y"])  # the bar is below the name
+    assert float(row["bar_y"]) > float(row["lines"][-1]["y"])  # the bar is below the whole name
     rightmost = float(row["more_x"]) + 13 * 0.6 * len(row["more"])
     assert max(float(d["cx"]) for d in row["dots"]) + 6 < rightmost <= narrow.width - 16  # ten dots and "+15" fit
-    assert row["label"].endswith("…") and len(row["label"]) < len(row["name"])
+    assert " ".join(line["text"] for line in row["lines"]) == row["name"]  # never cut
     assert float(row["count_x"]) < min(float(d["cx"]) for d in row["dots"]) - 6
 
 

@@ -339,6 +339,7 @@ class DemoSeeder:
                 "starts_at": starts_at,
                 "ends_at": ends_at,
                 "location_name": spec["location_name"],
+                "municipality": self.municipalities.get(spec.get("municipality")),
                 "online_url": spec.get("online_url", ""),
                 "agenda": spec["agenda"],
                 "capacity": spec["capacity"],
