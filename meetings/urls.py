@@ -1,12 +1,13 @@
 from django.urls import path
 
-from meetings.views import clustering, console, manage, pages, registration
+from meetings.views import clustering, console, manage, mine, pages, registration
 
 app_name = "meetings"
 urlpatterns = [
     path("", pages.meeting_list, name="list"),
     # Fixed paths before "<slug:slug>/".
     path("nieuw/", manage.meeting_create, name="create"),
+    path("mijn/", mine.my_meetings, name="mine"),
     path("agenda.ics", pages.calendar_feed, name="calendar-feed"),
     path("reeksen/nieuw/", manage.series_create, name="series-create"),
     path("reeksen/<slug:slug>/", pages.series_detail, name="series-detail"),

@@ -140,7 +140,7 @@ def test_a_newcomer_signs_up_tells_a_case_with_a_photo_and_a_facilitator_publish
 
     # Sign up.
     page.goto(f"{live_server.url}/")
-    site_header(page).get_by_role("link", name="Meedoen").click()
+    site_header(page).get_by_role("link", name="Account maken").click()
     page.get_by_label("E-mailadres").fill("nina@example.org")
     page.get_by_label("Naam", exact=True).fill("Nina Nieuw")
     page.locator("#id_password1").fill("Een-lang-wachtwoord-2026")
