@@ -79,7 +79,9 @@ def board_context(meeting, selected):
     for contribution in context["waiting"]:
         contribution.public_label = label(contribution)
     factors = list(with_lexemes(clustering_factors()))
-    clustered = list(meeting.contributions.filter(factor__isnull=False, hidden=False).values_list("factor_id", "text"))
+    clustered = list(
+        meeting.contributions.filter(factor__isnull=False, hidden=False).order_by().values_list("factor_id", "text")
+    )
     used = {factor_id for factor_id, _text in clustered}
     context["factor_groups"] = [
         (_("Al gebruikt in deze bijeenkomst"), [f for f in factors if f.pk in used]),
