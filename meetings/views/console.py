@@ -23,6 +23,10 @@ from meetings.qr import qr_data_uri
 from meetings.suggestions import suggest, with_lexemes
 
 
+# At most this many factors as drop targets above the list (more when the meeting used more).
+SHELF_SIZE = 8
+
+
 def console_url(meeting, round_id=None, anchor=""):
     url = reverse("meetings:console", kwargs={"slug": meeting.slug})
     if round_id:
@@ -92,10 +96,11 @@ def board_context(meeting, selected):
     suggestions = suggest([c for c in context["unclustered"] if not c.hidden], factors, clustered)
     for contribution in context["unclustered"]:
         contribution.suggestions = suggestions.get(contribution.pk, [])
-    # Drop targets beside the list: the factors of this meeting and those suggested now.
+    # Drop targets above the list: the factors of this meeting, then the best suggestion of each note.
     shelf = {f.pk: f for f in factors if f.pk in used}
     for found in suggestions.values():
-        shelf.update((f.pk, f) for f in found)
+        if found and len(shelf) < SHELF_SIZE:
+            shelf.setdefault(found[0].pk, found[0])
     context["shelf"] = sorted(shelf.values(), key=lambda f: (f.kind, f.name.lower()))
     return context
 
