@@ -90,7 +90,7 @@ def focused_note(page):
 def wait_for_focus_on(page, text):
     """The facilitator looks where focus went before the next key (the swap takes a moment)."""
     with contextlib.suppress(PlaywrightTimeout):  # the assertion below says where focus is instead
-        page.wait_for_function(f"({FOCUSED_NOTE}).includes(arg)", arg=text, timeout=5000)
+        page.wait_for_function(f"(wanted) => ({FOCUSED_NOTE}).includes(wanted)", arg=text, timeout=5000)
     assert text in focused_note(page), f"focus is on {focused_note(page)!r}, not on the next note {text!r}"
 
 
