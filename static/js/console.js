@@ -177,6 +177,8 @@
       if (filter) { filter.value = ""; filterFactors(); filter.focus(); }
     } else if (key === "n") {
       var name = document.getElementById("cluster-new-name");
+      var chosen = document.getElementById("cluster-factor");
+      if (chosen) chosen.value = ""; // a new factor or an existing one, not both
       if (name) name.focus();
     } else if (key === "u") {
       var undo = document.getElementById("undo-button");

@@ -133,6 +133,11 @@ def test_shortcuts_do_not_fire_while_typing_in_a_field(contexts, live_server, se
     page.keyboard.type("ju1")
     assert page.get_by_label("Naam").input_value() == "ju1"
     assert not Contribution.objects.filter(factor__isnull=False).exists()
+    # Beside a long list the tools stay in view, without a scroll of their own.
+    page.mouse.wheel(0, 900)
+    for name in ["Aangevinkte losmaken", "Laatste clusterstap ongedaan maken"]:
+        expect(page.get_by_role("button", name=name)).to_be_in_viewport()
+    assert page.evaluate("getComputedStyle(document.querySelector('.console-clustering__tools')).overflowY") == "visible"
 
 
 def test_the_factor_typed_in_the_filter_box_takes_the_ticked_notes(contexts, live_server, session):
