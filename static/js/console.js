@@ -72,9 +72,20 @@
     if (!wanted) return;
     if (wanted.kind === "round") {
       var item = document.getElementById(wanted.id);
-      var target = item && (item.querySelector("button") || item.querySelector("a"));
-      (target || document.getElementById("rounds-title")).focus();
+      var target = item && (item.matches("button, a") ? item : item.querySelector("button, a"));
+      if (!target) {
+        target = document.getElementById("rounds-title");
+        if (target) target.setAttribute("tabindex", "-1");
+      }
+      if (target) target.focus();
       return;
+    }
+    if (wanted.kind === "queue") {
+      var approvals = document.querySelectorAll("#console-board [data-approve]");
+      if (approvals.length) {
+        approvals[Math.min(wanted.index, approvals.length - 1)].focus();
+        return;
+      }
     }
     if (wanted.kind === "element") {
       var el = document.getElementById(wanted.id);
@@ -104,9 +115,10 @@
     if (form.closest("#rondes")) {
       var item = form.closest("[id^='ronde-']");
       pendingFocus = { kind: "round", id: item ? item.id : "round-next" };
-    } else if (form.classList.contains("undo-form")) {
-      rememberPlace();
-    } else if (!pendingFocus) {
+    } else if (form.closest("[data-waiting]")) {
+      var waiting = Array.prototype.slice.call(document.querySelectorAll("#console-board [data-waiting]"));
+      pendingFocus = { kind: "queue", index: waiting.indexOf(form.closest("[data-waiting]")) };
+    } else {
       rememberPlace();
     }
   }, true);
