@@ -22,7 +22,6 @@ from meetings.models import Round
 from meetings.qr import qr_data_uri
 from meetings.suggestions import suggest, with_lexemes
 
-
 # At most this many factors as drop targets above the list (more when the meeting used more).
 SHELF_SIZE = 8
 

@@ -137,7 +137,9 @@ def test_shortcuts_do_not_fire_while_typing_in_a_field(contexts, live_server, se
     page.mouse.wheel(0, 900)
     for name in ["Aangevinkte losmaken", "Laatste clusterstap ongedaan maken"]:
         expect(page.get_by_role("button", name=name)).to_be_in_viewport()
-    assert page.evaluate("getComputedStyle(document.querySelector('.console-clustering__tools')).overflowY") == "visible"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.console-clustering__tools')).overflowY") == "visible"
+    )
 
 
 def test_the_factor_typed_in_the_filter_box_takes_the_ticked_notes(contexts, live_server, session):
