@@ -262,6 +262,8 @@ COEDITOR_INVITE_MIN_SECONDS = 0.5
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weten wat werkt] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"
+# Facilitators land on "Mijn bijeenkomsten" instead (privacy.adapter).
+ACCOUNT_ADAPTER = "privacy.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Weten wat werkt"

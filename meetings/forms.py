@@ -116,7 +116,7 @@ class RoundForm(forms.ModelForm):
 
     class Meta:
         model = Round
-        fields = ["prompt", "kind", "mode", "case", "source_round", "guests_allowed", "dots_per_person"]
+        fields = ["prompt", "kind", "mode", "case", "source_round", "guests_allowed", "moderated", "dots_per_person"]
         help_texts = {
             "mode": _("Bij ‘stippen’ verdelen deelnemers hun stippen over de clusters."),
             "source_round": _("Alleen bij stippen: leeg is alle clusters van deze bijeenkomst."),
@@ -135,7 +135,7 @@ class RoundForm(forms.ModelForm):
         self.fields["dots_per_person"].widget.attrs.update({"min": 1, "max": 20})
         if self.instance.timer_seconds:
             self.fields["timer_minutes"].initial = max(1, self.instance.timer_seconds // 60)
-        self.order_fields(["prompt", "kind", "mode", "case", "guests_allowed", "timer_minutes"])
+        self.order_fields(["prompt", "kind", "mode", "case", "guests_allowed", "moderated", "timer_minutes"])
 
     def clean_dots_per_person(self):
         dots = self.cleaned_data["dots_per_person"]
@@ -167,7 +167,9 @@ class FormatForm(forms.Form):
     )
     kind = forms.ChoiceField(
         label=_("Soort bijdrage bij 1-2-4-Allen"),
-        choices=[("", _("Overig"))] + list(Round.Kind.choices),
+        # One "overig": the kind's own choice, chosen when nothing else is.
+        choices=Round.Kind.choices,
+        initial=Round.Kind.OTHER,
         required=False,
     )
     case = forms.ModelChoiceField(label=_("Casus in beeld"), queryset=None, required=False)

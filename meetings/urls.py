@@ -1,12 +1,13 @@
 from django.urls import path
 
-from meetings.views import console, manage, pages, registration
+from meetings.views import clustering, console, manage, mine, pages, registration
 
 app_name = "meetings"
 urlpatterns = [
     path("", pages.meeting_list, name="list"),
     # Fixed paths before "<slug:slug>/".
     path("nieuw/", manage.meeting_create, name="create"),
+    path("mijn/", mine.my_meetings, name="mine"),
     path("agenda.ics", pages.calendar_feed, name="calendar-feed"),
     path("reeksen/nieuw/", manage.series_create, name="series-create"),
     path("reeksen/<slug:slug>/", pages.series_detail, name="series-detail"),
@@ -26,6 +27,7 @@ urlpatterns = [
     # The console of the live mode.
     path("<slug:slug>/regie/", console.console, name="console"),
     path("<slug:slug>/regie/wijzigingen/", console.console_changes, name="console-changes"),
+    path("<slug:slug>/regie/bijwerken/", console.console_part, name="console-part"),
     path("<slug:slug>/regie/live-openen/", console.open_live, name="open-live"),
     path("<slug:slug>/regie/afsluiten/", console.close_meeting, name="close"),
     path("<slug:slug>/regie/werkvorm/", console.format_apply, name="format-apply"),
@@ -37,11 +39,16 @@ urlpatterns = [
     path("<slug:slug>/regie/rondes/<int:pk>/pauzeren/", console.round_pause, name="round-pause"),
     path("<slug:slug>/regie/rondes/<int:pk>/afronden/", console.round_close, name="round-close"),
     path("<slug:slug>/regie/rondes/<int:pk>/late-gasten/", console.round_discount, name="round-discount"),
-    path("<slug:slug>/regie/clusteren/", console.cluster, name="cluster"),
-    path("<slug:slug>/regie/loskoppelen/", console.uncluster, name="uncluster"),
-    path("<slug:slug>/regie/ongedaan-maken/", console.undo, name="undo"),
-    path("<slug:slug>/regie/bijdragen/<int:pk>/verbergen/", console.contribution_hide, name="contribution-hide"),
-    path("<slug:slug>/regie/bijdragen/<int:pk>/tonen/", console.contribution_unhide, name="contribution-unhide"),
+    path("<slug:slug>/regie/clusteren/", clustering.cluster, name="cluster"),
+    path("<slug:slug>/regie/loskoppelen/", clustering.uncluster, name="uncluster"),
+    path("<slug:slug>/regie/ongedaan-maken/", clustering.undo, name="undo"),
+    path("<slug:slug>/regie/bijdragen/<int:pk>/verbergen/", clustering.contribution_hide, name="contribution-hide"),
+    path(
+        "<slug:slug>/regie/bijdragen/<int:pk>/goedkeuren/",
+        clustering.contribution_approve,
+        name="contribution-approve",
+    ),
+    path("<slug:slug>/regie/bijdragen/<int:pk>/tonen/", clustering.contribution_unhide, name="contribution-unhide"),
     # The harvest.
     path("<slug:slug>/oogst/", manage.harvest_edit, name="harvest-edit"),
     path("<slug:slug>/oogst/beelden/nieuw/", manage.harvest_image_add, name="harvest-image-add"),

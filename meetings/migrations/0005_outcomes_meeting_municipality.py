@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cop', '0006_shared_limits'),
-        ('meetings', '0003_guest_votes'),
+        ('meetings', '0004_console_moderation'),
     ]
 
     operations = [

@@ -1,6 +1,7 @@
 """Series, meetings, registrations (``meeting``) and the live mode (``live``: rounds, contributions, votes)."""
 
-from meetings.models.live import ClusteringStep, Contribution, ContributionQuerySet, Round, Vote, VoteQuerySet
+from meetings.models.clustering import ClusteringStep
+from meetings.models.live import Contribution, ContributionQuerySet, Round, Vote, VoteQuerySet
 from meetings.models.meeting import (
     DEFAULT_DURATION,
     JOIN_CODE_ALPHABET,

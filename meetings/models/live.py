@@ -91,6 +91,12 @@ class Round(models.Model):
         verbose_name=_("stippen op de clusters van"),
     )
     guests_allowed = models.BooleanField(_("gasten mogen meedoen"), default=False)
+    # Moderation before the wall: new contributions wait until a facilitator approves them.
+    moderated = models.BooleanField(
+        _("bijdragen eerst goedkeuren"),
+        default=False,
+        help_text=_("Nieuwe bijdragen komen pas op de muur als een begeleider ze heeft goedgekeurd."),
+    )
     # Dots of guests who joined only after this vote round started do not count (a room's
     # defence against a script that makes guests to stuff the vote; docs/security.md).
     discount_late_guests = models.BooleanField(
@@ -240,6 +246,7 @@ class Round(models.Model):
                 if earlier is not None:
                     return earlier
             version = meeting.bump_live_version(layout=False)
+            waiting = fresh.moderated
             return Contribution.objects.create(
                 round=fresh,
                 meeting=meeting,
@@ -251,6 +258,8 @@ class Round(models.Model):
                 guest_key="" if author else guest_key,
                 submission_key=submission_key,
                 live_version=version,
+                hidden=waiting,
+                awaiting_approval=waiting,
             )
 
     def vote_options(self):
@@ -376,7 +385,20 @@ class ContributionQuerySet(models.QuerySet):
         return self.evidence_for(None)
 
     def shown(self):
+        """Not hidden. A contribution waiting for approval is hidden too, so it is left out here."""
         return self.filter(hidden=False)
+
+    def on_wall(self):
+        """What the wall, the harvest and the evidence may show: approved and not hidden.
+
+        Waiting contributions are stored hidden (see ``Contribution.awaiting_approval``), so every
+        ``hidden=False`` filter already leaves them out; this names the rule for new readers.
+        """
+        return self.filter(hidden=False, awaiting_approval=False)
+
+    def awaiting(self):
+        """The moderation queue: contributions of a moderated round that no one approved yet."""
+        return self.filter(awaiting_approval=True)
 
     def by_participant(self, *, user=None, guest_key=""):
         if user is not None and user.is_authenticated:
@@ -423,6 +445,10 @@ class Contribution(models.Model):
         verbose_name=_("geclusterd bij"),
     )
     hidden = models.BooleanField(_("verborgen"), default=False)
+    # In a moderated round a new contribution waits, stored hidden as well (a check constraint
+    # keeps the two together): every rule that leaves hidden contributions out (wall, harvest,
+    # evidence, exports, counts) leaves waiting ones out without knowing about moderation.
+    awaiting_approval = models.BooleanField(_("wacht op goedkeuring"), default=False)
     hidden_reason = models.CharField(_("reden van verbergen"), max_length=300, blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -450,6 +476,10 @@ class Contribution(models.Model):
             models.CheckConstraint(
                 condition=models.Q(author__isnull=False) | ~models.Q(guest_key=""),
                 name="contribution_has_author_or_guest",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(awaiting_approval=False) | models.Q(hidden=True),
+                name="contribution_waiting_is_hidden",
             ),
             models.UniqueConstraint(
                 fields=["round", "submission_key"],
@@ -486,15 +516,29 @@ class Contribution(models.Model):
             fresh.delete()
             meeting.bump_live_version()
 
+    def approve(self):
+        """A facilitator lets a waiting contribution through: it reaches the wall as a new one."""
+        with transaction.atomic():
+            meeting, fresh = self._locked()
+            if not fresh.awaiting_approval:
+                raise Refused(_("Deze bijdrage wachtte niet (meer) op goedkeuring."))
+            # A fresh live version: the wall asks for what is newer than it saw, so it appends this one.
+            fresh.live_version = meeting.bump_live_version(layout=False)
+            fresh.hidden = fresh.awaiting_approval = False
+            fresh.save(update_fields=["hidden", "awaiting_approval", "live_version", "updated_at"])
+        self.hidden = self.awaiting_approval = False
+        self.live_version = fresh.live_version
+
     def hide(self, *, by, reason=""):
-        """A facilitator hides an inappropriate contribution from the wall and the harvest."""
+        """A facilitator hides an inappropriate contribution from the wall and the harvest (also one that waits)."""
         with transaction.atomic():
             meeting, fresh = self._locked()
             fresh.hidden, fresh.hidden_reason, fresh.hidden_by = True, reason, by
-            fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "updated_at"])
+            fresh.awaiting_approval = False
+            fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "awaiting_approval", "updated_at"])
             meeting.bump_live_version()
             bump_content_version()
-        self.hidden, self.hidden_reason, self.hidden_by = True, reason, by
+        self.hidden, self.hidden_reason, self.hidden_by, self.awaiting_approval = True, reason, by, False
 
     def unhide(self):
         with transaction.atomic():
@@ -551,28 +595,3 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.factor} · {self.round}"
-
-
-class ClusteringStep(models.Model):
-    """A clustering action in the console, kept so that it can be undone."""
-
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="clustering_steps", verbose_name=_("bijeenkomst")
-    )
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
-    # [{"contribution": id, "from": factor id or null, "to": factor id or null}, ...]
-    moves = models.JSONField(default=list)
-    # A factor this step made; undoing the step removes it again while nothing else uses it.
-    created_factor = models.ForeignKey(
-        Factor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("nieuwe factor")
-    )
-    undone = models.BooleanField(default=False)
-
-    class Meta:
-        verbose_name = _("clusterstap")
-        verbose_name_plural = _("clusterstappen")
-        ordering = ["meeting", "-at", "-id"]
-
-    def __str__(self):
-        return f"{self.meeting} · {self.at:%H:%M:%S}"

@@ -428,11 +428,23 @@ class Meeting(SluggedModel):
         return promoted
 
     def counts(self):
-        """Registered and waiting, in one query."""
+        """Registered, waiting and checked in, in one query."""
         return self.registrations.aggregate(
             registered=models.Count("id", filter=Q(status=Registration.Status.REGISTERED)),
             waitlisted=models.Count("id", filter=Q(status=Registration.Status.WAITLISTED)),
+            attended=models.Count("id", filter=Q(status=Registration.Status.REGISTERED, attended_at__isnull=False)),
         )
+
+    def live_participant_count(self):
+        """How many people (members and guests) contributed or put a dot in the live mode, in one query."""
+        contributors = self.contributions.order_by().values_list("author_id", "guest_key")
+        voters = (
+            self.rounds.model._meta.get_field("votes")
+            .related_model.objects.filter(round__meeting=self)
+            .order_by()
+            .values_list("voter_id", "guest_key")
+        )
+        return len(set(contributors.union(voters)))
 
 
 def harvest_upload_to(instance, filename):

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -121,6 +122,21 @@ def harvest_image_delete(request, slug, pk):
 @require_POST
 def publish(request, slug):
     meeting = get_meeting_to_manage(request, slug)
+    if request.POST.get("bevestigd") != "1":
+        # A publishing step is confirmed on its own page first (the buttons confirm in place).
+        context = {
+            "meeting": meeting,
+            "title": _("Oogst publiceren?"),
+            "text": _(
+                "De oogst komt op het portaal: de samenvatting, de geclusterde bijdragen (zonder namen) en de "
+                "stippen. De bijdragen tellen dan mee als onderbouwing van hun factoren. Je kunt de publicatie "
+                "later intrekken."
+            ),
+            "action": reverse("meetings:publish", kwargs={"slug": meeting.slug}),
+            "button": _("Ja, oogst publiceren"),
+            "back": meeting.get_absolute_url(),
+        }
+        return render(request, "meetings/confirm.html", context)
     try:
         services.publish_harvest(meeting, by=request.user)
     except Refused as refused:

@@ -43,7 +43,10 @@ def detail(request, slug):
         "meeting": meeting,
         "can_manage": can_manage,
         "registration": registration,
-        "counts": meeting.counts() if meeting.capacity or can_manage else None,
+        "counts": meeting.counts()
+        if meeting.capacity or can_manage or meeting.status != Meeting.Status.PLANNED
+        else None,
+        "took_part": meeting.live_participant_count() if meeting.status != Meeting.Status.PLANNED else None,
         "facilitators": meeting.facilitators.select_related("profile__organisation"),
         "cases": Case.objects.visible_to(request.user).filter(meetings=meeting).order_by("title"),
         "harvest": build_harvest(meeting) if show_harvest else None,

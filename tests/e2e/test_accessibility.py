@@ -127,6 +127,7 @@ def member_pages(w):
 def facilitator_pages(w):
     live, published, planned = w.meetings["live"], w.meetings["published"], w.meetings["planned"]
     return [
+        ("my meetings", "/bijeenkomsten/mijn/"),
         ("review queue", "/casussen/redactie/"),
         ("submitted case", w.cases["submitted"].get_absolute_url()),
         ("review a change", f"{w.cases['community'].get_absolute_url()}wijziging/"),

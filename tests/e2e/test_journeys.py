@@ -140,7 +140,7 @@ def test_a_newcomer_signs_up_tells_a_case_with_a_photo_and_a_facilitator_publish
 
     # Sign up.
     page.goto(f"{live_server.url}/")
-    site_header(page).get_by_role("link", name="Meedoen").click()
+    site_header(page).get_by_role("link", name="Account maken").click()
     page.get_by_label("E-mailadres").fill("nina@example.org")
     page.get_by_label("Naam", exact=True).fill("Nina Nieuw")
     page.locator("#id_password1").fill("Een-lang-wachtwoord-2026")
@@ -252,8 +252,9 @@ def test_a_facilitator_runs_a_live_meeting_with_two_members_a_guest_and_the_wall
     round_form.get_by_label("Gasten mogen meedoen").check()
     with console.expect_navigation():
         round_form.get_by_role("button", name="Ronde toevoegen").click()
-    with console.expect_navigation():
-        console.get_by_role("button", name=re.compile(r"^Starten")).click()
+    # Starting a round changes the console in place.
+    console.get_by_role("button", name=re.compile(r"^Starten")).click()
+    expect(console.locator("#rondes"), s("the round runs")).to_contain_text("actief")
 
     # The wall on the projector.
     wall = contexts(viewport=size).new_page()
@@ -291,14 +292,12 @@ def test_a_facilitator_runs_a_live_meeting_with_two_members_a_guest_and_the_wall
     console.get_by_label("Op bestaande factor of belemmering").select_option(
         label="Vaste gezichten in de wijk (werkzame factor)"
     )
-    with console.expect_navigation():
-        console.get_by_role("button", name="Aangevinkte bijdragen clusteren").click()
-    expect(console.locator(".messages"), s("clustered onto a factor")).to_contain_text("2 bijdragen geclusterd.")
+    console.get_by_role("button", name="Aangevinkte bijdragen clusteren").click()
+    expect(console.locator(".messages"), s("clustered onto a factor")).to_contain_text("2 bijdragen geclusterd")
     console.get_by_label("Korte lijnen met de gemeente").check()
     console.get_by_label("Naam", exact=True).fill("Korte lijnen")
-    with console.expect_navigation():
-        console.get_by_role("button", name="Aangevinkte bijdragen clusteren").click()
-    expect(console.locator(".messages"), s("clustered onto a new factor")).to_contain_text("1 bijdrage geclusterd.")
+    console.get_by_role("button", name="Aangevinkte bijdragen clusteren").click()
+    expect(console.locator(".messages"), s("clustered onto a new factor")).to_contain_text("1 bijdrage geclusterd")
     expect(wall.locator("main"), s("the wall groups by cluster")).to_contain_text("Vaste gezichten in de wijk")
 
     # A dot-voting round on those clusters.
@@ -308,8 +307,7 @@ def test_a_facilitator_runs_a_live_meeting_with_two_members_a_guest_and_the_wall
     round_form.get_by_label("Gasten mogen meedoen").check()
     with console.expect_navigation():
         round_form.get_by_role("button", name="Ronde toevoegen").click()
-    with console.expect_navigation():
-        console.get_by_role("button", name="Volgende ronde").click()
+    console.get_by_role("button", name="Volgende ronde").click()
     expect(wall.get_by_role("heading", level=1), s("the wall shows the vote")).to_have_text("Wat weegt het zwaarst?")
     for phone in [*phones, guest]:
         phone.reload()
@@ -321,10 +319,13 @@ def test_a_facilitator_runs_a_live_meeting_with_two_members_a_guest_and_the_wall
 
     # Close and publish; the harvest is public.
     console.reload()
+    # Both ask first, in place.
+    console.get_by_text("Bijeenkomst afsluiten", exact=True).click()
     with console.expect_navigation():
-        console.get_by_role("button", name="Bijeenkomst afsluiten").click()
+        console.get_by_role("button", name="Ja, afsluiten").click()
+    console.get_by_text("Oogst publiceren", exact=True).click()
     with console.expect_navigation():
-        console.get_by_role("button", name="Oogst publiceren").click()
+        console.get_by_role("button", name="Ja, publiceren").click()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PUBLISHED, s(f"meeting status is {meeting.status}")
     visitor = contexts(viewport=size).new_page()

@@ -173,5 +173,5 @@ def test_without_javascript_or_on_a_wide_screen_every_header_link_is_in_view(con
     page = contexts(viewport={"width": width, "height": 740}, java_script_enabled=javascript).new_page()
     page.goto(f"{live_server.url}/")
     expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Casussen")).to_be_visible()
-    expect(page.get_by_role("link", name="Meedoen").first).to_be_visible()
+    expect(page.get_by_role("link", name="Account maken").first).to_be_visible()
     expect(page.get_by_role("button", name="Menu", exact=True)).to_be_hidden()

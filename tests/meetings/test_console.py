@@ -182,11 +182,12 @@ def test_the_console_notices_changes_without_redrawing(client_of, facilitator, a
     with django_assert_num_queries(4):
         assert client.get(url, {"v": meeting.live_version}).status_code == 204
     active_round.pause()
-    with django_assert_num_queries(4):
+    # ... and the count of contributions waiting for approval when something changed.
+    with django_assert_num_queries(5):
         response = client.get(url, {"v": meeting.live_version})
     # 286: htmx shows the notice and stops asking.
     assert response.status_code == 286
-    assert "Vernieuw" in response.content.decode()
+    assert "Bijwerken" in response.content.decode()
 
 
 def test_the_console_shows_the_contributions_of_the_chosen_round(client_of, facilitator, active_round, participant):

@@ -12,6 +12,8 @@ from tests.meetings.conftest import contribute, join_as_guest
 
 pytestmark = pytest.mark.django_db
 
+CONFIRMED = {"bevestigd": "1"}  # the confirmation step of closing and publishing
+
 
 def test_a_facilitator_runs_a_meeting_and_the_harvest_lands_on_the_portal(client_of, facilitator, meeting):
     factor = make_factor("Vaste gezichten in de wijk")
@@ -99,8 +101,8 @@ def test_a_facilitator_runs_a_meeting_and_the_harvest_lands_on_the_portal(client
 
     # Close and publish; a visitor sees the harvest, anonymous with perspective, and the evidence grows.
     assert Contribution.objects.evidence().count() == 0
-    console.post(reverse("meetings:close", args=[slug]))
-    console.post(reverse("meetings:publish", args=[slug]))
+    console.post(reverse("meetings:close", args=[slug]), CONFIRMED)
+    console.post(reverse("meetings:publish", args=[slug]), CONFIRMED)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PUBLISHED
     visitor = Client()

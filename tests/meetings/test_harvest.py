@@ -14,6 +14,8 @@ from tests.meetings.conftest import contribute
 
 pytestmark = pytest.mark.django_db
 
+CONFIRMED = {"bevestigd": "1"}  # the confirmation step of closing and publishing
+
 
 @pytest.fixture
 def clustered(active_round, facilitator):
@@ -42,7 +44,7 @@ def png_bytes():
 def test_closing_the_meeting_freezes_contributions(client_of, participant, clustered, facilitator):
     meeting = clustered[0]
     round_ = clustered[2].round
-    assert client_of(facilitator).post(reverse("meetings:close", args=[meeting.slug])).status_code == 302
+    assert client_of(facilitator).post(reverse("meetings:close", args=[meeting.slug]), CONFIRMED).status_code == 302
     meeting.refresh_from_db()
     round_.refresh_from_db()
     assert meeting.status == Meeting.Status.CLOSED and round_.status == "closed"
@@ -56,7 +58,7 @@ def test_closing_the_meeting_freezes_contributions(client_of, participant, clust
 
 def test_a_meeting_must_be_closed_before_it_is_published(client_of, facilitator, clustered):
     meeting = clustered[0]
-    response = client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]), follow=True)
+    response = client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]), CONFIRMED, follow=True)
     assert "Sluit de bijeenkomst eerst af" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.LIVE
@@ -68,7 +70,7 @@ def test_publishing_shows_the_harvest_anonymously_and_makes_evidence(client_of, 
     meeting.save()
     meeting.close()
     assert not Contribution.objects.evidence().exists()
-    client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]))
+    client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]), CONFIRMED)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PUBLISHED and meeting.published_at
     page = Client().get(meeting.get_absolute_url()).content.decode()
@@ -121,7 +123,7 @@ def test_publishing_accepts_the_agreed_glossary_versions(client_of, facilitator)
         reverse("meetings:harvest-edit", args=[meeting.slug]),
         {"summary": "<p>Kort</p>", "open_questions": "", "agreed_term_versions": [version.pk]},
     )
-    client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]))
+    client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]), CONFIRMED)
     version.refresh_from_db()
     assert version.status == TermVersion.Status.ACCEPTED and version.accepted_by == facilitator
     page = Client().get(meeting.get_absolute_url()).content.decode()
@@ -193,7 +195,7 @@ def test_the_harvest_lists_the_heaviest_factor_first_and_leads_to_the_digest(cli
     services.cluster_contributions(meeting, [posts[0].pk], by=facilitator, factor=light)
     services.cluster_contributions(meeting, [p.pk for p in posts[1:]], by=facilitator, factor=heavy)
     meeting.close()
-    client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]))
+    client_of(facilitator).post(reverse("meetings:publish", args=[meeting.slug]), {"bevestigd": "1"})
 
     page = Client().get(meeting.get_absolute_url()).content.decode()
     harvest = page[page.index('id="harvest-title"') :]
