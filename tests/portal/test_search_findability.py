@@ -56,7 +56,7 @@ def site_titles(client, query):
     ["Arnhem", "Malburgen", "Stadsoever", "Presikhaaf", "Leefbaarheid", "Liveability"],
 )
 def test_municipality_area_partners_and_themes_find_the_case(client, arnhem, query, database):
-    titled, placed = arnhem
+    _titled, placed = arnhem
     assert "Energiecoaches" in library_titles(client, query)
     assert placed.get_absolute_url() in site_titles(client, query)
 
@@ -76,9 +76,9 @@ def test_a_proposed_factor_does_not_find_the_case(client, owner, database):
 
 @BOTH
 def test_arnhem_finds_both_arnhem_cases_in_library_and_site_search(client, arnhem, database):
-    titled, placed = arnhem
+    _titled, placed = arnhem
     assert library_titles(client, "Arnhem") == ["Energiecoaches", "Kenniskwartier Arnhem"]
-    assert site_titles(client, "Arnhem") == sorted([titled.get_absolute_url(), placed.get_absolute_url()])
+    assert site_titles(client, "Arnhem") == sorted([_titled.get_absolute_url(), placed.get_absolute_url()])
 
 
 @BOTH
@@ -89,7 +89,7 @@ def test_library_and_site_search_find_the_same_cases(client, arnhem, query, data
 
 
 def test_a_changed_partner_list_changes_what_finds_the_case(client, arnhem):
-    titled, placed = arnhem
+    _titled, placed = arnhem
     placed.partners.all().delete()
     placed.refresh_search_document()
     assert "Energiecoaches" not in library_titles(client, "Presikhaaf")
@@ -97,7 +97,7 @@ def test_a_changed_partner_list_changes_what_finds_the_case(client, arnhem):
 
 @BOTH
 def test_the_snippet_shows_the_word_that_matched(client, arnhem, database):
-    titled, placed = arnhem
+    _titled, placed = arnhem
     groups = {group.key: group for group in client.get(reverse("search"), {"q": "Presikhaaf"}).context["groups"]}
     hit = next(hit for hit in groups["casussen"].results if hit.url == placed.get_absolute_url())
     assert "<mark>Presikhaaf</mark>" in hit.snippet
