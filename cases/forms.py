@@ -416,10 +416,14 @@ class ReflectionForm(forms.ModelForm):
         labels = {"perspective": _("Vanuit welk perspectief kijk je?")}
         help_texts = {
             "perspective": _("Je naam staat er alleen bij als je dat in je profiel hebt aangezet."),
+            "strikes": _("Eén van de twee vragen beantwoorden is genoeg."),
         }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # One of the two is needed: neither is "niet verplicht" (forms/field.html reads show_optional).
+        for name in ("strikes", "learns"):
+            self.fields[name].show_optional = False
         if not self.instance.pk and user is not None:
             profile = getattr(user, "profile", None)
             if profile is not None:
@@ -433,6 +437,13 @@ class ReflectionForm(forms.ModelForm):
                 code="empty",
             )
         return data
+
+    def _get_validation_exclusions(self):
+        # The form said it already; the model's constraint would say it a second time.
+        exclude = super()._get_validation_exclusions()
+        if self.has_error(forms.forms.NON_FIELD_ERRORS, "empty"):
+            exclude |= {"strikes", "learns"}
+        return exclude
 
 
 def _counted(rows, selected=""):

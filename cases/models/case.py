@@ -319,6 +319,7 @@ class Case(SluggedModel):
                 | models.Q(period_start__isnull=True)
                 | models.Q(period_end__gte=models.F("period_start")),
                 name="case_period_in_order",
+                violation_error_message=_("De einddatum ligt vóór de begindatum."),
             ),
         ]
 
