@@ -1,7 +1,5 @@
 """The community base: people, organisations, places, themes and the shared language."""
 
-from html import unescape
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.search import SearchVectorField
@@ -10,12 +8,11 @@ from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cop.cache import bump_content_version
-from cop.richtext import RichTextField
+from cop.richtext import RichTextField, plain_text
 from cop.roles import is_facilitator
 from cop.search import update_search_vector
 from cop.utils import SluggedModel
@@ -361,11 +358,6 @@ class TermQuerySet(models.QuerySet):
 
 GLOSSARY_INDEX_CACHE_KEY = "glossary:link-index"
 GLOSSARY_INDEX_TIMEOUT = 300
-
-
-def plain_text(html):
-    """The text of a rich-text value, without tags and entities."""
-    return " ".join(unescape(strip_tags(html or "")).split())
 
 
 class Term(SluggedModel):
