@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cases import search_context
 from cop.access import Refused
@@ -569,7 +570,7 @@ class Case(SluggedModel):
 def _rich_summary(old, new):
     old_words, new_words = len(text_of(old).split()), len(text_of(new).split())
     if not old_words:
-        return str(_("toegevoegd (%(n)s woorden)") % {"n": new_words})
+        return ngettext("toegevoegd (%(n)s woord)", "toegevoegd (%(n)s woorden)", new_words) % {"n": new_words}
     if not new_words:
         return str(_("leeggemaakt"))
     return str(_("aangepast (%(old)s → %(new)s woorden)") % {"old": old_words, "new": new_words})
