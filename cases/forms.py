@@ -533,7 +533,8 @@ class LibraryFilterForm(forms.Form):
         label=_("Sorteren op"),
         required=False,
         choices=[
-            ("", _("Relevantie of nieuwste")),
+            # The best match when searching, the newest otherwise (cases.views.library).
+            ("", _("Best passend eerst")),
             (SORT_NEWEST, _("Nieuwste eerst")),
             (SORT_EVIDENCE, _("Meeste onderbouwing")),
         ],
