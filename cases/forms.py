@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection, text_of
 from cop.cache import cached_by_content
-from cop.forms import SingleLineCharField
+from cop.forms import NewOrganisationMixin, SingleLineCharField
 from cop.images import ProcessedImage, VerifiedImageField, delete_renditions, make_renditions
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
 from cop.widgets import DutchOptionsSelect, DutchQuickSelect
@@ -33,7 +33,7 @@ def factor_choices(queryset):
     ]
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(NewOrganisationMixin, forms.ModelForm):
     """The case itself; photos, partners, links and factors are inline formsets beside it."""
 
     # Sections of the form, in reading order: (legend, fields, open by default).
@@ -45,7 +45,11 @@ class CaseForm(forms.ModelForm):
             ["municipality", "area", "area_type", "scale", "period_start", "period_end", "stage"],
             True,
         ),
-        (_("Thema's en perspectief"), ["themes", "organisation", "perspective"], True),
+        (
+            _("Thema's en perspectief"),
+            ["themes", "organisation", "new_organisation", "new_organisation_kind", "perspective"],
+            True,
+        ),
         (
             _("Beschrijving als werkzame praktijk"),
             ["occasion", "goal", "target_group", "approach", "preconditions", "transferability"],
@@ -122,6 +126,7 @@ class CaseForm(forms.ModelForm):
         self.fields["area"].choices = [("", _("Kies een wijk, dorp of kern"))] + list(grouped.items())
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["organisation"].empty_label = _("Geen of niet in de lijst")
+        self.add_new_organisation_fields()
         self.fields["themes"].queryset = Theme.objects.order_by("order", "name")
         self.fields["area_type"].choices = [("", _("Kies een soort gebied"))] + list(Case.AreaType.choices)
         self.fields["scale"].choices = [("", _("Kies een schaal"))] + list(Case.Scale.choices)
@@ -152,7 +157,11 @@ class CaseForm(forms.ModelForm):
             self.add_error("area", _("Deze wijk of kern hoort niet bij de gekozen gemeente."))
         elif area and not municipality:
             data["municipality"] = area.municipality
-        return data
+        return self.resolve_new_organisation(data)
+
+    def save(self, commit=True):
+        self.save_new_organisation(self.instance)
+        return super().save(commit=commit)
 
     def sections(self):
         """(legend, bound fields, has errors, open) per section, for the template."""
