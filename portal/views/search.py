@@ -266,6 +266,17 @@ def case_result(case, words):
     texts = [case.summary, *(queries.plain_text(getattr(case, name)) for name in CASE_TEXTS)]
     # Of the names it is linked to (place, partners, themes, factors): the ones that matched.
     context = " · ".join(line for line in case.search_context.split("\n") if first_match(line, words) >= 0)
+    headline = getattr(case, "search_headline", None) or ""  # PostgreSQL: marked when the summary matched
+    found_in_text = MARK_START in headline or any(first_match(text or "", words) >= 0 for text in texts)
+    if context and not found_in_text:
+        # Found by a linked name only: the start of the summary, then the names that matched.
+        summary = highlight(Truncator(case.summary).words(20), words)
+        return Result(
+            highlight(case.title, words),
+            case.get_absolute_url(),
+            meta,
+            mark_safe(f"{summary} — {highlight(context, words)}"),  # both parts escaped by highlight
+        )
     return Result(
         highlight(case.title, words), case.get_absolute_url(), meta, snippet_of(case, [*texts, context], words)
     )

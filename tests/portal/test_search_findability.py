@@ -135,3 +135,12 @@ def test_a_suggestion_is_only_offered_when_it_finds_something(client, arnhem):
     assert client.get(reverse("search"), {"q": "liveability"}).context["total"] > 0
     response = client.get(reverse("search"), {"q": "Liveabilty Kenniskwartierr zzzqqq"})
     assert response.context.get("suggestion", "") == ""
+
+
+@BOTH
+def test_a_case_found_by_a_linked_name_shows_its_summary_and_that_name(client, arnhem, database):
+    _titled, placed = arnhem
+    groups = {group.key: group for group in client.get(reverse("search"), {"q": "Liveability"}).context["groups"]}
+    hit = next(hit for hit in groups["casussen"].results if hit.url == placed.get_absolute_url())
+    assert hit.snippet.startswith("Buren helpen buren")
+    assert "<mark>Liveability</mark>" in hit.snippet
