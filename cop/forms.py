@@ -71,7 +71,7 @@ class NewOrganisationMixin:
             required=False,
         )
         self.fields["new_organisation_kind"] = forms.ChoiceField(
-            label=_("Soort organisatie"),
+            label=_("Soort van de nieuwe organisatie"),
             required=False,
             choices=[("", _("Kies een soort")), *Perspective.choices],
         )
