@@ -105,7 +105,8 @@ def test_the_home_page_without_javascript_shows_its_visual_and_search(browser, l
     bars = page.locator(".home-factors svg.strength-bar")
     assert bars.count() >= 2 and bars.first.is_visible()  # drawn by the server, no script needed
     assert bars.first.bounding_box()["width"] > 200  # the bar spans the card on a phone
-    page.get_by_label("Zoek in casussen, factoren, bijeenkomsten en begrippen").fill("bewoners")
-    page.get_by_label("Zoek in casussen, factoren, bijeenkomsten en begrippen").press("Enter")
+    # The header's search (the home page has no second box): visible without JavaScript.
+    page.get_by_role("searchbox", name="Zoeken").fill("bewoners")
+    page.get_by_role("searchbox", name="Zoeken").press("Enter")
     page.wait_for_url("**/zoeken/?q=bewoners")
     context.close()
