@@ -2,13 +2,16 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.forms import inlineformset_factory
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection, text_of
 from cop.cache import cached_by_content
-from cop.forms import SingleLineCharField
+from cop.forms import NewOrganisationMixin, SingleLineCharField
 from cop.images import ProcessedImage, VerifiedImageField, delete_renditions, make_renditions
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
 from cop.widgets import DutchOptionsSelect, DutchQuickSelect
@@ -30,7 +33,7 @@ def factor_choices(queryset):
     ]
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(NewOrganisationMixin, forms.ModelForm):
     """The case itself; photos, partners, links and factors are inline formsets beside it."""
 
     # Sections of the form, in reading order: (legend, fields, open by default).
@@ -42,7 +45,11 @@ class CaseForm(forms.ModelForm):
             ["municipality", "area", "area_type", "scale", "period_start", "period_end", "stage"],
             True,
         ),
-        (_("Thema's en perspectief"), ["themes", "organisation", "perspective"], True),
+        (
+            _("Thema's en perspectief"),
+            ["themes", "organisation", "new_organisation", "new_organisation_kind", "perspective"],
+            True,
+        ),
         (
             _("Beschrijving als werkzame praktijk"),
             ["occasion", "goal", "target_group", "approach", "preconditions", "transferability"],
@@ -119,6 +126,7 @@ class CaseForm(forms.ModelForm):
         self.fields["area"].choices = [("", _("Kies een wijk, dorp of kern"))] + list(grouped.items())
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["organisation"].empty_label = _("Geen of niet in de lijst")
+        self.add_new_organisation_fields()
         self.fields["themes"].queryset = Theme.objects.order_by("order", "name")
         self.fields["area_type"].choices = [("", _("Kies een soort gebied"))] + list(Case.AreaType.choices)
         self.fields["scale"].choices = [("", _("Kies een schaal"))] + list(Case.Scale.choices)
@@ -149,7 +157,11 @@ class CaseForm(forms.ModelForm):
             self.add_error("area", _("Deze wijk of kern hoort niet bij de gekozen gemeente."))
         elif area and not municipality:
             data["municipality"] = area.municipality
-        return data
+        return self.resolve_new_organisation(data)
+
+    def save(self, commit=True):
+        self.save_new_organisation(self.instance)
+        return super().save(commit=commit)
 
     def sections(self):
         """(legend, bound fields, has errors, open) per section, for the template."""
@@ -413,10 +425,14 @@ class ReflectionForm(forms.ModelForm):
         labels = {"perspective": _("Vanuit welk perspectief kijk je?")}
         help_texts = {
             "perspective": _("Je naam staat er alleen bij als je dat in je profiel hebt aangezet."),
+            "strikes": _("Eén van de twee vragen beantwoorden is genoeg."),
         }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # One of the two is needed: neither is "niet verplicht" (forms/field.html reads show_optional).
+        for name in ("strikes", "learns"):
+            self.fields[name].show_optional = False
         if not self.instance.pk and user is not None:
             profile = getattr(user, "profile", None)
             if profile is not None:
@@ -431,17 +447,59 @@ class ReflectionForm(forms.ModelForm):
             )
         return data
 
+    def _get_validation_exclusions(self):
+        # The form said it already; the model's constraint would say it a second time.
+        exclude = super()._get_validation_exclusions()
+        if self.has_error(forms.forms.NON_FIELD_ERRORS, "empty"):
+            exclude |= {"strikes", "learns"}
+        return exclude
 
-def library_filter_choices():
-    """(themes, municipalities, {kind: factors}) as (slug, name) pairs for the library's filters."""
-    themes = list(Theme.objects.order_by("order", "name").values_list("slug", "name"))
-    municipalities = list(Municipality.objects.order_by("name").values_list("slug", "name"))
+
+def _counted(rows, selected=""):
+    """(value, "name (n)") for the rows with cases, and the selected one even without (an old link keeps working)."""
+    return [(value, f"{name} ({count})") for value, name, count in rows if count or (selected and value == selected)]
+
+
+def library_filter_choices(member):
+    """What the library's filters offer to a visitor (``member`` False) or a member, with counts.
+
+    (themes, municipalities, perspectives, organisation kinds) as (value, name, number of
+    listed cases) and {kind: factors} as (slug, name); kept per content version and kind of viewer.
+    """
+    published = Q(cases__status=Case.Status.PUBLISHED)
+    if not member:
+        published &= Q(cases__visibility=Case.Visibility.PUBLIC)
+    themes = [
+        (slug, (name_en if name_en and get_language().startswith("en") else name), n)
+        for slug, name, name_en, n in Theme.objects.annotate(n=Count("cases", filter=published))
+        .order_by("order", "name")
+        .values_list("slug", "name", "name_en", "n")
+    ]
+    municipalities = list(
+        Municipality.objects.annotate(n=Count("cases", filter=published))
+        .order_by("name")
+        .values_list("slug", "name", "n")
+    )
+    listed = Case.objects.published() if member else Case.objects.public()
+    told_from = dict(listed.order_by().values("perspective").annotate(n=Count("pk")).values_list("perspective", "n"))
+    perspectives = [(value, label, told_from.get(value, 0)) for value, label in Perspective.choices]
+    partners = CasePartner.objects.filter(case_id=OuterRef("pk"))
+    involved = listed.aggregate(
+        **{
+            kind: Count(
+                "pk",
+                filter=Q(organisation__kind=kind) | Exists(partners.filter(Q(kind=kind) | Q(organisation__kind=kind))),
+            )
+            for kind in Perspective.values
+        }
+    )
+    kinds = [(value, label, involved[value]) for value, label in Perspective.choices]
     groups = {Factor.Kind.WORKING: [], Factor.Kind.OBSTACLE: []}
     for slug, name, kind in (
         Factor.objects.public().order_by("kind", "order", "name").values_list("slug", "name", "kind")
     ):
         groups.setdefault(kind, []).append((slug, name))
-    return themes, municipalities, groups
+    return themes, municipalities, perspectives, kinds, groups
 
 
 def library_factor_choices(groups):
@@ -462,8 +520,12 @@ class LibraryFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken in casussen"), required=False, max_length=200)
     thema = forms.ChoiceField(label=_("Thema"), required=False, widget=DutchOptionsSelect)
     gemeente = forms.ChoiceField(label=_("Gemeente"), required=False, widget=DutchOptionsSelect)
+    # Two different questions over the same list of kinds: who tells the case, and who took part in it.
     perspectief = forms.ChoiceField(
-        label=_("Perspectief"), required=False, choices=[("", _("Alle perspectieven")), *Perspective.choices]
+        label=_("Verteld vanuit"),
+        required=False,
+        help_text=_("Het perspectief van wie de casus beschrijft."),
+        choices=[("", _("Alle perspectieven")), *Perspective.choices],
     )
     fase = forms.ChoiceField(label=_("Fase"), required=False, choices=[("", _("Alle fasen")), *Case.Stage.choices])
     # Thousands of factors at scale: QuickSelect writes the options without a template each.
@@ -471,27 +533,40 @@ class LibraryFilterForm(forms.Form):
         label=_("Factor of belemmering"), required=False, widget=DutchQuickSelect(cache_as="library-factor")
     )
     organisatie = forms.ChoiceField(
-        label=_("Soort organisatie"),
+        label=_("Met een partner uit"),
         required=False,
-        choices=[("", _("Alle soorten")), *Perspective.choices],
+        help_text=_("De soort organisatie die de casus trekt of eraan meewerkt."),
+        choices=[("", _("Alle soorten organisaties")), *Perspective.choices],
     )
     sorteer = forms.ChoiceField(
         label=_("Sorteren op"),
         required=False,
         choices=[
-            ("", _("Relevantie of nieuwste")),
+            # The best match when searching, the newest otherwise (cases.views.library).
+            ("", _("Best passend eerst")),
             (SORT_NEWEST, _("Nieuwste eerst")),
             (SORT_EVIDENCE, _("Meeste onderbouwing")),
         ],
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, member=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget = forms.TextInput(attrs={"type": "search", "placeholder": _("bijv. studenten")})
-        # The same for every visitor until content changes: kept in the cache (cop.cache).
-        themes, municipalities, groups = cached_by_content("library-filter-choices", library_filter_choices)
-        self.fields["thema"].choices = [("", _("Alle thema's")), *themes]
-        self.fields["gemeente"].choices = [("", _("Alle gemeenten")), *municipalities]
+        # The same for every visitor (or member) until content changes: kept in the cache (cop.cache).
+        themes, municipalities, perspectives, kinds, groups = cached_by_content(
+            "library-filter-choices", lambda: library_filter_choices(member), vary=member
+        )
+        given = self.data if self.is_bound else {}
+        self.fields["thema"].choices = [("", _("Alle thema's")), *_counted(themes, given.get("thema"))]
+        self.fields["gemeente"].choices = [("", _("Alle gemeenten")), *_counted(municipalities, given.get("gemeente"))]
+        self.fields["perspectief"].choices = [
+            ("", _("Alle perspectieven")),
+            *_counted(perspectives, given.get("perspectief")),
+        ]
+        self.fields["organisatie"].choices = [
+            ("", _("Alle soorten organisaties")),
+            *_counted(kinds, given.get("organisatie")),
+        ]
         # A callable: the 2,000 factors are only walked when a value is checked or the list drawn.
         self.fields["factor"].choices = lambda: library_factor_choices(groups)
 
@@ -500,6 +575,15 @@ class LibraryFilterForm(forms.Form):
         if not hasattr(self, "cleaned_data"):
             self.is_valid()
         return self.cleaned_data.get(name) or ""
+
+    def shareable_url(self):
+        """The library's address with the filters that apply (valid and not empty), in the form's order."""
+        params = {name: self.value(name) for name in self.fields if self.value(name)}
+        page = self.data.get("pagina") if self.is_bound else None
+        if page and str(page).isdigit() and int(page) > 1:
+            params["pagina"] = page
+        base = reverse("cases:library")
+        return f"{base}?{urlencode(params)}" if params else base
 
     NARROWING = ("thema", "gemeente", "perspectief", "fase", "factor", "organisatie")
     # The summary of the folding filter panel (forms/_filter_panel.html).

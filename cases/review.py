@@ -154,6 +154,7 @@ def approve(change, *, by):
     for formset in formsets.values():
         formset.instance = case
         formset.save()
+    case.refresh_search_document()  # themes, partners and factors may have changed
     author = change.author.get_full_name() if change.author else _("een verwijderd account")
     case.revisions.create(
         author=by,

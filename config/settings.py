@@ -364,13 +364,18 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 if env_bool("USE_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"  # django-prose-editor 0.28.0
+
 # Content-Security-Policy: scripts only from our own origin or with the
 # per-request nonce; nothing inline, no eval, no plugins, no framing.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        # The hash is the one <style> Tiptap (inside django-prose-editor's editor.js) adds to
+        # every editor page, its core CSS: allowed exactly, never 'unsafe-inline'.
+        # tests/cop/test_editor_csp.py recomputes it from the installed package.
+        "style-src": [SELF, PROSE_EDITOR_STYLE_HASH],
         "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],

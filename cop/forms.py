@@ -56,7 +56,58 @@ class SignupExtraForm(forms.Form):
         )
 
 
-class ProfileForm(forms.ModelForm):
+class NewOrganisationMixin:
+    """A form with an ``organisation`` choice that also lets the member name an organisation not in the list.
+
+    Not moderated: a member's own organisation is a fact about them, not content the CoP
+    vouches for, and a facilitator can rename or merge it in the admin. A name that exists
+    already (in any case) picks that organisation instead of making a second one.
+    """
+
+    def add_new_organisation_fields(self):
+        self.fields["new_organisation"] = forms.CharField(
+            label=_("Staat je organisatie er niet bij? Vul dan de naam in"),
+            max_length=150,
+            required=False,
+        )
+        self.fields["new_organisation_kind"] = forms.ChoiceField(
+            label=_("Soort van de nieuwe organisatie"),
+            required=False,
+            choices=[("", _("Kies een soort")), *Perspective.choices],
+        )
+        for name in ("new_organisation", "new_organisation_kind"):
+            self.fields[name].show_optional = False
+
+    def clean_new_organisation(self):
+        return one_line(self.cleaned_data.get("new_organisation") or "")
+
+    def resolve_new_organisation(self, data):
+        """In ``clean()``: the named organisation, found or still to be made (``self.new_organisation``)."""
+        self.new_organisation = None
+        name = data.get("new_organisation")
+        if not name:
+            return data
+        if data.get("organisation"):
+            self.add_error("new_organisation", _("Kies een organisatie uit de lijst óf vul een nieuwe naam in."))
+            return data
+        existing = Organisation.objects.filter(name__iexact=name).first()
+        if existing:
+            data["organisation"] = existing
+            return data
+        if not data.get("new_organisation_kind"):
+            self.add_error("new_organisation_kind", _("Kies de soort van de nieuwe organisatie."))
+            return data
+        self.new_organisation = Organisation(name=name, kind=data["new_organisation_kind"])
+        return data
+
+    def save_new_organisation(self, instance):
+        """Before saving ``instance``: make the organisation the member named, and link it."""
+        if getattr(self, "new_organisation", None) is not None:
+            self.new_organisation.save()
+            instance.organisation = self.new_organisation
+
+
+class ProfileForm(NewOrganisationMixin, forms.ModelForm):
     avatar = VerifiedImageField(label=_("Foto"), required=False, max_side=512)
 
     class Meta:
@@ -70,11 +121,27 @@ class ProfileForm(forms.ModelForm):
         self.fields["organisation"].empty_label = _("Geen of niet in de lijst")
         self.fields["perspective"].choices = [("", _("Zoals mijn organisatie"))] + list(Perspective.choices)
         self.fields["avatar"].initial = self.instance.avatar or None
+        self.add_new_organisation_fields()
         # Keep the fields in reading order: the photo before the consent.
-        self.order_fields(["display_name", "organisation", "perspective", "bio", "avatar", "show_name_publicly"])
+        self.order_fields(
+            [
+                "display_name",
+                "organisation",
+                "new_organisation",
+                "new_organisation_kind",
+                "perspective",
+                "bio",
+                "avatar",
+                "show_name_publicly",
+            ]
+        )
+
+    def clean(self):
+        return self.resolve_new_organisation(super().clean())
 
     def save(self, commit=True):
         profile = super().save(commit=False)
+        self.save_new_organisation(profile)
         avatar = self.cleaned_data.get("avatar")
         if avatar is False:
             profile.avatar.delete(save=False)

@@ -1,7 +1,5 @@
 """The community base: people, organisations, places, themes and the shared language."""
 
-from html import unescape
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.search import SearchVectorField
@@ -10,11 +8,11 @@ from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cop.cache import bump_content_version
-from cop.richtext import RichTextField
+from cop.richtext import RichTextField, plain_text
 from cop.roles import is_facilitator
 from cop.search import update_search_vector
 from cop.utils import SluggedModel
@@ -280,6 +278,10 @@ class Theme(SluggedModel):
     """A theme such as leefbaarheid, duurzaamheid, zorg & welzijn, wonen."""
 
     name = models.CharField(_("naam"), max_length=80, unique=True)
+    # Themes are data that facilitators add in the admin, so their English name is a field
+    # beside the Dutch one rather than an entry in the .po catalogue (which only a release
+    # can change); empty means "shown in Dutch".
+    name_en = models.CharField(_("naam in het Engels"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("beschrijving"), blank=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -290,7 +292,17 @@ class Theme(SluggedModel):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def is_translated(self):
+        """Whether the theme is shown in the interface's language (so not marked as Dutch content)."""
+        return (get_language() or settings.LANGUAGE_CODE).startswith("en") and bool(self.name_en)
+
+    @property
+    def display_name(self):
+        """The name in the interface's language: the English one when there is one, else the Dutch."""
+        return self.name_en if self.is_translated else self.name
 
 
 class TermQuerySet(models.QuerySet):
@@ -346,11 +358,6 @@ class TermQuerySet(models.QuerySet):
 
 GLOSSARY_INDEX_CACHE_KEY = "glossary:link-index"
 GLOSSARY_INDEX_TIMEOUT = 300
-
-
-def plain_text(html):
-    """The text of a rich-text value, without tags and entities."""
-    return " ".join(unescape(strip_tags(html or "")).split())
 
 
 class Term(SluggedModel):

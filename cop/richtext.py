@@ -83,6 +83,13 @@ _sanitizer = RichTextField().sanitize
 BLOCK_END = re.compile(r"<(?:/p|/li|/h[1-6]|/blockquote|/div|br\s*/?)\s*>", re.IGNORECASE)
 
 
+def plain_lines(value):
+    """Sanitised rich text as plain text with one line per paragraph, list item or line break
+    (calendar descriptions, where a line break is all the layout there is)."""
+    text = html.unescape(strip_tags(BLOCK_END.sub("\n", value or "")))
+    return "\n".join(line for line in (" ".join(part.split()) for part in text.split("\n")) if line)
+
+
 def plain_text(value):
     """Sanitised rich text as one line of plain text (for snippets, CSV and visuals)."""
     return " ".join(html.unescape(strip_tags(BLOCK_END.sub(" ", value or ""))).split())

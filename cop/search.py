@@ -53,7 +53,20 @@ def search_vector_expression(fields):
 
 
 def update_search_vector(model, pks=None):
-    """Refresh ``search_vector`` for ``pks`` (all rows when None). No-op outside PostgreSQL."""
+    """Refresh the search documents of ``pks`` (all rows when None): what bulk loaders call.
+
+    A model whose document also holds text of related rows (a case's place, partners,
+    themes and factors) rebuilds that text first, on every database, with its
+    ``fill_search_context(pks)``; then the vector is written (PostgreSQL only).
+    """
+    fill = getattr(model, "fill_search_context", None)
+    if fill is not None:
+        fill(pks)
+    write_search_vector(model, pks)
+
+
+def write_search_vector(model, pks=None):
+    """Write ``search_vector`` of ``pks`` (all rows when None) from the stored fields. No-op outside PostgreSQL."""
     if not is_postgres():
         return
     queryset = model._default_manager.all()

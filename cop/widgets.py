@@ -12,6 +12,7 @@ from django import forms
 from django.utils.choices import CallableChoiceIterator
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from cop.cache import cached_by_content
 from cop.context_processors import content_language
@@ -92,3 +93,24 @@ class QuickSelect(forms.Select):
 
 class DutchQuickSelect(DutchOptionsMixin, QuickSelect):
     pass
+
+
+class FilteredCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes for a long list (every case of the CoP), with a filter field added by JavaScript.
+
+    Unlike a multiple ``<select>``, choosing several needs no Ctrl-click, and a screen
+    reader announces each choice with its state. Without JavaScript all boxes show.
+    """
+
+    class Media:
+        js = ["js/choice-filter.js"]
+
+    def __init__(self, attrs=None, choices=(), *, filter_label=""):
+        attrs = {
+            **(attrs or {}),
+            "class": "choice-list choice-list--long",
+            "data-choice-filter": filter_label,
+            # Read by the script, which fills in both numbers: "3 van 10 zichtbaar".
+            "data-choice-filter-status": _("{shown} van {total} zichtbaar"),
+        }
+        super().__init__(attrs, choices)

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+
+from cop.richtext import plain_lines
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Weten wat werkt//CoP gebiedsgericht werken Gelderland//NL"
@@ -37,7 +38,7 @@ def _location(meeting, with_online_link):
 
 def _description(meeting, url, with_online_link):
     lines = [meeting.goal.strip()] if meeting.goal.strip() else []
-    agenda = strip_tags(meeting.agenda or "").strip()
+    agenda = plain_lines(meeting.agenda)
     if agenda:
         lines.append(agenda)
     if meeting.online_url:

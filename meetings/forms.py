@@ -10,6 +10,7 @@ from cop.forms import SingleLineCharField
 from cop.images import VerifiedImageField
 from cop.models import Perspective, TermVersion
 from cop.roles import FACILITATORS_GROUP
+from cop.widgets import FilteredCheckboxes
 from factors.models import Factor
 from meetings.formats import FORMATS
 from meetings.models import Contribution, HarvestImage, Meeting, Round, Series
@@ -81,12 +82,12 @@ class MeetingForm(forms.ModelForm):
             "goal": forms.Textarea(attrs={"rows": 3}),
             "starts_at": DateTimeLocalInput(),
             "ends_at": DateTimeLocalInput(),
-            "presented_cases": forms.SelectMultiple(attrs={"size": 8}),
+            "presented_cases": FilteredCheckboxes(filter_label=_("Zoek een casus in de lijst")),
         }
         help_texts = {
             "starts_at": _("Nederlandse tijd (Europe/Amsterdam)."),
             "ends_at": _("Nederlandse tijd (Europe/Amsterdam)."),
-            "presented_cases": _("Houd Ctrl (of Cmd) ingedrukt om meer casussen te kiezen."),
+            "presented_cases": _("Vink de casussen aan die in deze bijeenkomst aan bod komen."),
         }
 
     def __init__(self, *args, user=None, **kwargs):

@@ -15,13 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from cases import search_context
 from cop.access import Refused
 from cop.cache import bump_content_version
 from cop.models import Area, Municipality, Organisation, Perspective, Theme, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
-from cop.search import update_search_vector
+from cop.search import update_search_vector, write_search_vector
 from cop.utils import SluggedModel
 from factors.models import Factor
 
@@ -256,7 +258,9 @@ class Case(SluggedModel):
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
-    # Dutch full-text search document, kept up to date on PostgreSQL only (see cases.search).
+    # The names of the place, organisations, themes and factors (cases.search_context).
+    search_context = models.TextField(_("plaats, partners, thema's en factoren"), blank=True, editable=False)
+    # Dutch full-text search document, kept up to date on PostgreSQL only (cop.search).
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = CaseQuerySet.as_manager()
@@ -269,6 +273,7 @@ class Case(SluggedModel):
         "pride": "C",
         "what_worked": "C",
         "lessons": "C",
+        "search_context": "B",
     }
     RICH_TEXT_FIELDS = (
         "story",
@@ -315,6 +320,7 @@ class Case(SluggedModel):
                 | models.Q(period_start__isnull=True)
                 | models.Q(period_end__gte=models.F("period_start")),
                 name="case_period_in_order",
+                violation_error_message=_("De einddatum ligt vóór de begindatum."),
             ),
         ]
 
@@ -325,7 +331,16 @@ class Case(SluggedModel):
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & set(self.SEARCH_FIELDS):
-            update_search_vector(Case, [self.pk])
+            write_search_vector(Case, [self.pk])
+
+    @classmethod
+    def fill_search_context(cls, pks=None):
+        """Rebuild ``search_context`` of ``pks`` (called by ``cop.search.update_search_vector``)."""
+        return search_context.fill(cls, pks)
+
+    def refresh_search_document(self):
+        """After its themes, partners or factors changed: the related text and the vector anew."""
+        update_search_vector(Case, [self.pk])
 
     def get_absolute_url(self):
         return reverse("cases:detail", kwargs={"slug": self.slug})
@@ -555,7 +570,7 @@ class Case(SluggedModel):
 def _rich_summary(old, new):
     old_words, new_words = len(text_of(old).split()), len(text_of(new).split())
     if not old_words:
-        return str(_("toegevoegd (%(n)s woorden)") % {"n": new_words})
+        return ngettext("toegevoegd (%(n)s woord)", "toegevoegd (%(n)s woorden)", new_words) % {"n": new_words}
     if not new_words:
         return str(_("leeggemaakt"))
     return str(_("aangepast (%(old)s → %(new)s woorden)") % {"old": old_words, "new": new_words})

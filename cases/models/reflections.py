@@ -58,7 +58,13 @@ class Reflection(models.Model):
         verbose_name = _("reflectie")
         verbose_name_plural = _("reflecties")
         ordering = ["case", "perspective", "created_at"]
-        constraints = [models.CheckConstraint(condition=~models.Q(strikes="", learns=""), name="reflection_not_empty")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(strikes="", learns=""),
+                name="reflection_not_empty",
+                violation_error_message=_("Beantwoord minstens één van de twee vragen."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_perspective_display()} over {self.case}"

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
 
 from cases.access import get_case_for_user
 from cases.forms import HideReflectionForm, ReflectionForm, SendBackForm
@@ -40,7 +41,7 @@ def detail(request, slug):
         "partners": case.partners.select_related("organisation"),
         "links": case.links.all(),
         "themes": list(case.themes.all()),
-        "meetings": case.meetings.visible_to(user).order_by("-starts_at"),
+        **_presented(case.meetings.visible_to(user).order_by("-starts_at")),
         "reflections": reflections,
         "related": case.related_for(user),
         "reflection_form": ReflectionForm(user=user) if is_member(user) and perms.can_reflect else None,
@@ -59,3 +60,15 @@ def revisions(request, slug):
     case, _perms = get_case_for_user(request, slug, need="can_see_revisions")
     entries = case.revisions.select_related("author__profile").order_by("-created_at", "-pk")
     return render(request, "cases/revisions.html", {"case": case, "revisions": entries})
+
+
+def _presented(meetings):
+    """The meetings the case was presented at, and those where it will be (not "presented" yet)."""
+    now = timezone.now()
+    meetings = list(meetings)
+    return {
+        "meetings": [meeting for meeting in meetings if meeting.starts_at < now],
+        "upcoming_meetings": sorted(
+            (meeting for meeting in meetings if meeting.starts_at >= now), key=lambda m: m.starts_at
+        ),
+    }

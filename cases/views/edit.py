@@ -64,6 +64,7 @@ def _save(request, case, before, form, formsets):
         for formset in formsets.values():
             formset.instance = case
             formset.save()
+        case.refresh_search_document()  # themes, partners and factors may have changed
         case.record_changes(by=request.user, before=None if created else before)
         review.close_open_change(case)
     messages.success(request, _("De casus is opgeslagen."))

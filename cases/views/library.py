@@ -31,7 +31,7 @@ def library_page(cases, number, *, key):
 
 
 def library(request):
-    form = LibraryFilterForm(request.GET)
+    form = LibraryFilterForm(request.GET, member=is_member(request.user))
     cases = Case.objects.listed_for(request.user).filter_library(
         theme=form.value("thema"),
         municipality=form.value("gemeente"),
@@ -52,5 +52,8 @@ def library(request):
     context = {"form": form, "page": page, "query": query}
     template = "cases/partials/_library_results.html" if request.htmx else "cases/library.html"
     response = render(request, template, context)
+    if request.htmx:
+        # The address bar shows the filters that apply, without the empty ones: a link to share.
+        response["HX-Push-Url"] = form.shareable_url()
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -54,6 +54,12 @@ def first_paragraph(html):
 
 
 @register.filter
+def full_stop(text):
+    """The full stop after ``text`` in a sentence: none when it ends in its own (``…werken?`` stays, not ``?.``)."""
+    return "" if str(text or "").rstrip().endswith((".", "?", "!", "…")) else "."
+
+
+@register.filter
 def in_dutch(text):
     """``{{ term.name|in_dutch }}``: members' (Dutch) text in ``<span lang="nl">`` while the interface is not Dutch.
 

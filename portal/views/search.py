@@ -35,6 +35,8 @@ from meetings.models import Meeting
 from portal import queries
 
 PREVIEW = 5
+# The long texts of a case a snippet may come from, after its summary.
+CASE_TEXTS = ("story", "pride", "what_worked", "lessons")
 PAGE_SIZE = 20
 MAX_QUERY = 200
 # Private-use characters that never occur in our text: ts_headline puts them around
@@ -131,6 +133,16 @@ def match_meetings(queryset, query):
 # --- snippets -------------------------------------------------------------------------------
 
 
+def _patterns(words):
+    """What to look for in a text: each word, or else its first letters (PostgreSQL matches Dutch stems:
+    "vertrouwen" also finds "vertrouwd"), as whole-word prefixes."""
+    words = sorted({w.lower() for w in words if len(w) > 1}, key=len, reverse=True)
+    return [
+        re.compile(r"\b" + re.escape(w[: max(4, len(w) - 2)] if len(w) > 5 else w) + r"\w*", re.IGNORECASE)
+        for w in words
+    ]
+
+
 def highlight(text, words):
     """``text`` escaped, with each occurrence of one of ``words`` in ``<mark>``."""
     text = text or ""
@@ -138,6 +150,8 @@ def highlight(text, words):
     if not words:
         return escape(text)
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    if not pattern.search(text):  # no literal match: mark the words that share the stem
+        pattern = re.compile("|".join(p.pattern for p in _patterns(words)), re.IGNORECASE)
     parts, last = [], 0
     for found in pattern.finditer(text):
         parts.append(escape(text[last : found.start()]))
@@ -147,17 +161,40 @@ def highlight(text, words):
     return mark_safe("".join(parts))  # every part was escaped above
 
 
+def first_match(text, words):
+    """Where the first of ``words`` (or of their stems) occurs in ``text``, or -1."""
+    lowered = text.lower()
+    positions = [lowered.find(w.lower()) for w in words if w and lowered.find(w.lower()) >= 0]
+    if not positions:
+        positions = [found.start() for found in (p.search(text) for p in _patterns(words)) if found]
+    return min(positions) if positions else -1
+
+
 def snippet(text, words, size=30):
     """About ``size`` words of ``text`` around the first match, highlighted."""
     text = " ".join((text or "").split())
-    lowered = text.lower()
-    positions = [lowered.find(w.lower()) for w in words if w and lowered.find(w.lower()) >= 0]
-    if positions:
-        start = max(text.rfind(" ", 0, max(min(positions) - 60, 0)) + 1, 0)
+    position = first_match(text, words)
+    if position >= 0:
+        start = max(text.rfind(" ", 0, max(position - 60, 0)) + 1, 0)
         excerpt = ("… " if start else "") + Truncator(text[start:]).words(size)
     else:
         excerpt = Truncator(text).words(size)
     return highlight(excerpt, words)
+
+
+def best_snippet(texts, words, size=30):
+    """The snippet of the first of ``texts`` that holds a word searched for (else of the first text).
+
+    A result is often found by a word that is not in its summary (in the story, in the
+    name of its municipality or of a factor it names): the snippet then shows that text,
+    so that the visitor sees why it was found.
+    """
+    texts = [" ".join((text or "").split()) for text in texts]
+    texts = [text for text in texts if text]
+    for text in texts:
+        if first_match(text, words) >= 0:
+            return snippet(text, words, size)
+    return snippet(texts[0] if texts else "", words, size)
 
 
 def headline_html(value):
@@ -184,11 +221,12 @@ def with_headline(queryset, query, field_name):
     )
 
 
-def snippet_of(obj, text, words):
+def snippet_of(obj, texts, words):
+    """The ts_headline of the first text when it marked a match (PostgreSQL), else ``best_snippet``."""
     headline = getattr(obj, "search_headline", None)
     if headline and MARK_START in headline:
         return headline_html(headline)
-    return snippet(text, words)
+    return best_snippet(texts, words)
 
 
 # --- the groups -----------------------------------------------------------------------------
@@ -225,7 +263,23 @@ def term_results(query, filters):
 
 def case_result(case, words):
     meta = ", ".join(str(x) for x in (_("casus"), case.municipality) if x)
-    return Result(highlight(case.title, words), case.get_absolute_url(), meta, snippet_of(case, case.summary, words))
+    texts = [case.summary, *(queries.plain_text(getattr(case, name)) for name in CASE_TEXTS)]
+    # Of the names it is linked to (place, partners, themes, factors): the ones that matched.
+    context = " · ".join(line for line in case.search_context.split("\n") if first_match(line, words) >= 0)
+    headline = getattr(case, "search_headline", None) or ""  # PostgreSQL: marked when the summary matched
+    found_in_text = MARK_START in headline or any(first_match(text or "", words) >= 0 for text in texts)
+    if context and not found_in_text:
+        # Found by a linked name only: the start of the summary, then the names that matched.
+        summary = highlight(Truncator(case.summary).words(20), words)
+        return Result(
+            highlight(case.title, words),
+            case.get_absolute_url(),
+            meta,
+            mark_safe(f"{summary} — {highlight(context, words)}"),  # both parts escaped by highlight
+        )
+    return Result(
+        highlight(case.title, words), case.get_absolute_url(), meta, snippet_of(case, [*texts, context], words)
+    )
 
 
 def factor_result(factor, words):
@@ -234,15 +288,17 @@ def factor_result(factor, words):
         highlight(factor.name, words),
         factor.get_absolute_url(),
         meta,
-        snippet_of(factor, factor.statement, words),
+        snippet_of(factor, [factor.statement, queries.plain_text(factor.explanation)], words),
         kind=factor.kind,
     )
 
 
 def meeting_result(meeting, words):
     meta = f"{_('bijeenkomst')} · {date_format(localtime(meeting.starts_at), 'j F Y')}"
-    text = meeting.goal or (queries.plain_text(meeting.summary) if meeting.harvest_is_public else "")
-    return Result(highlight(meeting.title, words), meeting.get_absolute_url(), meta, snippet_of(meeting, text, words))
+    texts = [meeting.goal]
+    if meeting.harvest_is_public:
+        texts += [queries.plain_text(meeting.summary), queries.plain_text(meeting.open_questions)]
+    return Result(highlight(meeting.title, words), meeting.get_absolute_url(), meta, snippet_of(meeting, texts, words))
 
 
 def term_result(term, words):
@@ -293,6 +349,7 @@ def spelling_suggestion(query):
         *Factor.objects.public().values_list("name", flat=True)[:3000],
         *Term.objects.public().values_list("name", flat=True)[:1000],
         *Theme.objects.values_list("name", flat=True),
+        *Theme.objects.exclude(name_en="").values_list("name_en", flat=True),
     ]
     for name in names:
         vocabulary.update(w.lower() for w in re.findall(r"[\wÀ-ÿ]+", name) if len(w) > 3)
@@ -304,7 +361,11 @@ def spelling_suggestion(query):
             changed = True
         else:
             suggestion.append(word)
-    return " ".join(suggestion) if changed else ""
+    if not changed:
+        return ""
+    suggestion = " ".join(suggestion)
+    # Only a suggestion that finds something: every word must match, and a close word may not.
+    return suggestion if any(find(suggestion, {}).exists() for _label, find, _present, _ in GROUPS.values()) else ""
 
 
 def popular_themes(limit=6):

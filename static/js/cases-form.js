@@ -21,7 +21,30 @@
     if (first) first.focus();
   }
 
+  // "Wijk of kern" offers the places of the chosen municipality only. Without JavaScript the
+  // list stays grouped by municipality (optgroups), and the server checks that they match.
+  function followMunicipality(municipality, area) {
+    var groups = Array.prototype.slice.call(area.querySelectorAll("optgroup")).map(function (group) {
+      return group.cloneNode(true);
+    });
+    function update() {
+      var chosen = municipality.selectedIndex > 0 ? municipality.options[municipality.selectedIndex].text : "";
+      var value = area.value;
+      area.querySelectorAll("optgroup").forEach(function (group) { group.remove(); });
+      groups.forEach(function (group) {
+        if (!chosen || group.label === chosen) area.appendChild(group.cloneNode(true));
+      });
+      area.value = value;
+      if (area.value !== value) area.value = "";
+    }
+    municipality.addEventListener("change", update);
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var municipality = document.getElementById("id_municipality");
+    var area = document.getElementById("id_area");
+    if (municipality && area) followMunicipality(municipality, area);
     document.querySelectorAll("[data-formset-add]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {

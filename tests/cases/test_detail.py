@@ -46,7 +46,7 @@ def test_factors_are_shown_with_their_explanation_and_link_to_wat_werkt(client, 
 
 def test_the_page_lists_the_meetings_where_the_case_was_presented(client, owner):
     case = make_case(owner)
-    meeting = make_meeting(title="Leerkring Lingewaard")
+    meeting = make_meeting(title="Leerkring Lingewaard", days=-7)  # past: "presented"
     meeting.presented_cases.add(case)
     hidden = make_meeting(title="Besloten overleg", visibility="community")
     hidden.presented_cases.add(case)

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from cop.models import Municipality, Theme
 from tests.axe import run_axe
-from tests.conftest import make_factor, make_user
+from tests.conftest import make_case, make_factor, make_user
 from tests.e2e.conftest import fits_the_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -125,7 +125,8 @@ def test_the_filters_stay_open_when_one_is_set_or_the_screen_is_wide(browser, li
 
 def test_back_after_filtering_shows_the_whole_page_again(browser, live_server):
     # htmx keeps no history snapshots here; Back must load the page, not swap in a results fragment.
-    Theme.objects.create(name="Leefbaarheid")
+    # The library offers only themes with cases.
+    make_case(title="Buurtkamer").themes.add(Theme.objects.create(name="Leefbaarheid"))
     context = browser.new_context(viewport=PHONE, locale="nl-NL")
     page = context.new_page()
     page.goto(f"{live_server.url}/casussen/")

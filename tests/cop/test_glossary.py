@@ -191,3 +191,23 @@ def test_the_search_document_holds_every_accepted_definition(area_based):
 @pytest.mark.postgres
 def test_dutch_search_finds_terms_by_their_definitions(area_based):
     assert list(search(Term.objects.public(), "leefbaarheid dorpen")) == [area_based]
+
+
+def test_the_comparison_keeps_paragraphs_apart(client, facilitator):
+    term = Term.objects.create(name="Kern")
+    agreed(term, "<p>Een dorp of kern.</p><p>Je vertrekt vanuit de inwoners.</p>", facilitator)
+    agreed(term, "<p>Een dorp of kern.</p><p>Je vertrekt vanuit wat leeft.</p>", facilitator)
+    html = client.get(reverse("glossary-term-compare", kwargs={"slug": term.slug})).content.decode()
+    assert "kern. Je vertrekt" in html and "kern.Je" not in html
+    assert "kern. Je" in Term.objects.get(pk=term.pk).definitions_text
+
+
+def test_a_meeting_title_with_a_question_mark_gets_no_second_full_stop(client, facilitator):
+    term = Term.objects.create(name="Gebiedsgericht")
+    meeting = make_meeting(title="Wat verstaan we onder gebiedsgericht werken?", days=-3, status="published")
+    agreed(term, "<p>Samen werken.</p>", facilitator, meeting=meeting)
+    html = client.get(term.get_absolute_url()).content.decode()
+    assert "werken?</a>." not in html and "werken?." not in html
+    assert "gebiedsgericht werken?</a>" in html
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "werken?</cite>." not in html and "werken?</span></cite>." not in html

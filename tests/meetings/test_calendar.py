@@ -167,3 +167,16 @@ def test_two_workers_with_their_own_page_cache_give_the_same_etag(client, settin
     assert first.content == second.content and first["ETag"] == second["ETag"]
     clear_caches()
     assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+
+
+def test_the_agenda_keeps_its_lines_in_the_calendar_entry(client):
+    meeting = make_meeting(
+        title="Agenda",
+        agenda="<p>13.00 Inloop &amp; koffie</p><p>13.15 Alles op een rij</p><ul><li>13.45 Casus</li></ul>",
+    )
+    [event] = icalendar.Calendar.from_ical(client.get(reverse("meetings:ics", args=[meeting.slug])).content).walk(
+        "VEVENT"
+    )
+    description = str(event["description"])
+    assert "13.00 Inloop & koffie\n13.15 Alles op een rij\n13.45 Casus" in description
+    assert "rij13.45" not in description

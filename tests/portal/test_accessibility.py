@@ -107,7 +107,8 @@ def test_the_home_page_without_javascript_shows_its_visual_and_search(browser, l
     assert meters.first.bounding_box()["width"] > 30  # three steps, readable on a phone
     first = page.locator(".home-findings .finding").first.bounding_box()
     assert first["y"] < 844 * 1.5  # the first finding is within reach of the first screen
-    page.get_by_label("Zoek in casussen, factoren, bijeenkomsten en begrippen").fill("bewoners")
-    page.get_by_label("Zoek in casussen, factoren, bijeenkomsten en begrippen").press("Enter")
+    # The header's search (the home page has no second box): visible without JavaScript.
+    page.get_by_role("searchbox", name="Zoeken").fill("bewoners")
+    page.get_by_role("searchbox", name="Zoeken").press("Enter")
     page.wait_for_url("**/zoeken/?q=bewoners")
     context.close()

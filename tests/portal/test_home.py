@@ -149,3 +149,8 @@ def test_home_teases_the_latest_harvest_with_its_first_paragraph(client, world):
     html = client.get(reverse("home")).content.decode()
     assert "<p>Eerste alinea met <strong>hele zinnen</strong>.</p>" in html
     assert "Tweede alinea blijft weg." not in html
+
+
+def test_the_home_page_has_one_search_box_the_headers(client, db):
+    html = client.get("/").content.decode()
+    assert html.count('role="search"') == 1 and 'id="site-search-q"' in html

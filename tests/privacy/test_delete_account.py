@@ -214,3 +214,14 @@ def test_edits_that_wait_for_review_do_not_keep_the_member(olga, coeditor):
 
     assert not CasePendingChange.objects.filter(case=other).exists()
     assert EMAIL not in str(CasePendingChange.objects.get(case=own).data)
+
+
+def test_the_deletion_page_counts_in_real_plurals(client, olga):
+    from tests.conftest import make_case
+
+    make_case(olga, title="Eén casus")
+    client.force_login(olga)
+    html = " ".join(client.get(reverse("profile-delete")).content.decode().split())
+    # Olga's own case, reflection, contribution and dot, plus the one made here.
+    assert "Je hebt 2 casussen als eigenaar, 1 reflectie, 1 bijdrage in bijeenkomsten en 1 stip geplaatst." in html
+    assert "(sen)" not in html and "(n)" not in html and "(pen)" not in html and "(s)" not in html

@@ -130,8 +130,10 @@ class DemoSeeder:
                     municipality=municipality, name=area_name, defaults={"kind": kind}
                 )
                 self.areas[(name, area_name)] = area
-        for order, (name, description) in enumerate(data.THEMES, start=1):
-            theme, _ = Theme.objects.update_or_create(name=name, defaults={"description": description, "order": order})
+        for order, (name, description, name_en) in enumerate(data.THEMES, start=1):
+            theme, _ = Theme.objects.update_or_create(
+                name=name, defaults={"description": description, "order": order, "name_en": name_en}
+            )
             self.themes[name] = theme
 
     def seed_organisations(self):
@@ -469,7 +471,7 @@ class DemoSeeder:
     # --- search -------------------------------------------------------------------------
 
     def refresh_search(self):
-        """Fill the PostgreSQL search vectors of the demo rows (a no-op on SQLite)."""
+        """Fill the search documents of the demo rows (the vectors on PostgreSQL only)."""
         for model, rows in ((Case, self.cases), (Factor, self.factors), (Meeting, self.meetings)):
             if hasattr(model, "SEARCH_FIELDS") and _has_field(model, "search_vector"):
                 update_search_vector(model, [row.pk for row in rows.values()])
