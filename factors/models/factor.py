@@ -554,7 +554,7 @@ class CurationLog(models.Model):
     def record(cls, action, *, by, summary, factor=None, other_factor=None, cluster=None, details=None):
         by = by if getattr(by, "is_authenticated", False) else None
         # Every curation step ends here, and each can change what visitors see.
-        bump_content_version()
+        bump_content_version("factors", "cases", "meetings")  # factor names show on case and meeting pages
         return cls.objects.create(
             action=action,
             by=by,
