@@ -386,6 +386,13 @@ def member_key(request):
     return f"u{request.user.pk}-{hashlib.sha256(secret.encode()).hexdigest()[:24]}"
 
 
+def _new_csrf_cookie(request):
+    """The page made a new CSRF secret (not only used the member's own, which Django marks for renewal too)."""
+    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    return request.META.get("CSRF_COOKIE") != request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+
+
 def _member_storable(request, response):
     """Like ``_storable``, but the page may hold the member's CSRF token (it is kept for them alone)."""
     session = getattr(request, "session", None)
@@ -394,7 +401,7 @@ def _member_storable(request, response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not _new_csrf_cookie(request)
         and not (session is not None and session.modified)
         and not (messages is not None and getattr(messages, "added_new", False))
         and getattr(request, "_csp_nonce", None) is None

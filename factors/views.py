@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from cop.cache import cached_by_content
 from cop.roles import is_facilitator, is_member
 from factors.access import member_required
 from factors.display import build_board, detail_context
@@ -13,12 +14,26 @@ from factors.forms import BoardFilterForm, FactorProposalForm, RelationForm, Ret
 from factors.models import CurationLog, Factor, FactorSlugRedirect
 
 
+def audience(user):
+    """What a viewer's evidence depends on (``factors.evidence``): member or not."""
+    return "member" if is_member(user) else "public"
+
+
 def board(request):
     form = BoardFilterForm(request.GET or None)
     filters = form.filters()
+    vary = (audience(request.user), sorted((name, getattr(value, "pk", value)) for name, value in filters.items()))
     context = {
         "form": form,
-        "board": build_board(request.user, **filters),
+        "board_vary": vary,
+        # The same for every visitor, and for every member (evidence counts by audience only):
+        # built once per change of the factors and their evidence (cop.cache.cached_by_content).
+        "board": cached_by_content(
+            "board",
+            lambda: build_board(request.user, **filters),
+            kinds=("factors", "site"),
+            vary=vary,
+        ),
         "filtered": any(filters.values()),
         "can_curate": is_facilitator(request.user),
     }

@@ -82,13 +82,18 @@ def test_posting_in_the_live_mode_does_not_renew_the_pages():
     assert not _changes_content(request, HttpResponse(status=302))
 
 
-def test_members_always_get_a_fresh_page_without_an_etag(client_of, participant, owner):
+def test_members_get_their_own_private_copy_never_the_visitors_page(client, client_of, participant, owner):
     url = make_case(owner).get_absolute_url()
+    visitor_page = client.get(url).content
     member = client_of(participant)
+    member.get(url)  # sets the CSRF cookie: not kept
     for _ in range(2):
         response = member.get(url)
         assert response.status_code == 200
-        assert not response.has_header("ETag")
+        assert "private" in response["Cache-Control"]
+        assert response.content != visitor_page
+        assert b"csrfmiddlewaretoken" in response.content  # their own sign-out form
+    assert b"csrfmiddlewaretoken" not in client.get(url).content
 
 
 def test_htmx_partials_and_full_pages_are_kept_apart(client):
