@@ -115,16 +115,21 @@ def probe(base, path):
 # --- load ---------------------------------------------------------------------------------
 
 
-def wrk(url, seconds, headers=(), env=None):
-    command = [WRK, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s"]
+def wrk_command(url, seconds, headers=(), connections=None, threads=None):
+    connections = connections or CONNECTIONS
+    threads = min(threads or THREADS, connections)
+    command = [WRK, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
     command += ["-s", str(ROOT / "bench" / "wrk.lua")]
     for header in headers:
         command += ["-H", header]
     command.append(url)
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
-    match = re.search(r"^WRK_JSON (.*)$", result.stdout, re.MULTILINE)
+    return command
+
+
+def wrk_result(url, stdout, stderr=""):
+    match = re.search(r"^WRK_JSON (.*)$", stdout, re.MULTILINE)
     if not match:
-        raise RuntimeError(f"wrk gave no result for {url}: {result.stdout} {result.stderr}")
+        raise RuntimeError(f"wrk gave no result for {url}: {stdout} {stderr}")
     raw = json.loads(match.group(1))
     seconds_run = raw["duration_us"] / 1e6
     errors = sum(raw[k] for k in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts"))
@@ -137,6 +142,12 @@ def wrk(url, seconds, headers=(), env=None):
         "errors": errors,
         "status_errors": raw["status_errors"],
     }
+
+
+def wrk(url, seconds, headers=(), env=None):
+    command = wrk_command(url, seconds, headers)
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
+    return wrk_result(url, result.stdout, result.stderr)
 
 
 def load(base, path, headers=(), env=None, seconds=None):

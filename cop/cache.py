@@ -17,7 +17,8 @@ the pages that show it. A write that changes no public content raises nothing.
   ``Last-Modified``, so a revisit costs a 304; kept pages are also kept gzipped;
 * to a signed-in member their own kept copy (``member_key``: account, session, CSRF
   secret and a counter of their own writes), for at most ``MEMBER_PAGE_SECONDS``, never
-  compressed (it holds their CSRF token), marked ``private``.
+  compressed when the address has a query string (it holds their CSRF token, and a
+  search would reflect the visitor's input beside it: BREACH), marked ``private``.
 
 On a miss one request renders and the others wait for its page (``cop.singleflight``).
 Requests with pending messages and responses that set a cookie, use the CSP nonce or
@@ -268,7 +269,7 @@ class KeptPage:
     Browsers all accept gzip: a 3 MB board goes out as about a tenth of that.
     """
 
-    def __init__(self, response, *, compress=True):
+    def __init__(self, response, *, compress=True, private=False):
         self.content = response.content
         self.headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
         self.marks = {name: getattr(response, name) for name in KEPT_MARKS if hasattr(response, name)}
@@ -276,8 +277,7 @@ class KeptPage:
         self.etag, self.gzip_etag = f'"{digest}"', f'"{digest}-gz"'
         self.gzip_content = None
         content_type = self.headers.get("Content-Type", "")
-        # A member's page holds their CSRF token: never compressed (BREACH).
-        self.private = not compress
+        self.private = private
         if compress and len(self.content) >= GZIP_MIN_BYTES and content_type.startswith(GZIP_TYPES):
             packed = gzip.compress(self.content, compresslevel=6, mtime=0)
             if len(packed) < 0.9 * len(self.content):
@@ -436,7 +436,9 @@ def _keep(request, key, response, seconds, *, member=False):
     try:
         storable = _member_storable(request, response) if member else _storable(request, response)
         if key and storable:
-            page = KeptPage(response, compress=not member)
+            # A member's page holds their CSRF token: compressed only where nothing of the
+            # request can be reflected in it (no query string), so BREACH has nothing to vary.
+            page = KeptPage(response, compress=not member or not request.META.get("QUERY_STRING"), private=member)
             # Kept twice as long as it is fresh: the second half serves while one request renews it.
             caches["pages"].set(key, page, 2 * seconds)
             return page.response(request)

@@ -19,6 +19,41 @@ def audience(user):
     return "member" if is_member(user) else "public"
 
 
+class KeptBoard:
+    """The board's counts, kept (small); the board itself is built only when its list is rendered.
+
+    The list is a kept fragment (``{% kept "board" %}`` in factors/board.html), the same for
+    every visitor and every member of an audience, so a page from kept parts needs no board.
+    """
+
+    def __init__(self, counts, build):
+        self.working_count, self.obstacle_count, self.max_strength, self.is_empty = counts
+        self._build, self._board = build, None
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._board is None:
+            self._board = self._build()
+        return getattr(self._board, name)
+
+
+def kept_board(viewer, filters, vary):
+    built = []
+
+    def build():
+        if not built:
+            built.append(build_board(viewer, **filters))
+        return built[0]
+
+    def counts():
+        board = build()
+        return (board.working_count, board.obstacle_count, board.max_strength, board.is_empty)
+
+    # Built once per change of the factors and their evidence (cop.cache.cached_by_content).
+    return KeptBoard(cached_by_content("board:counts", counts, kinds=("factors", "site"), vary=vary), build)
+
+
 def board(request):
     form = BoardFilterForm(request.GET or None)
     filters = form.filters()
@@ -26,14 +61,7 @@ def board(request):
     context = {
         "form": form,
         "board_vary": vary,
-        # The same for every visitor, and for every member (evidence counts by audience only):
-        # built once per change of the factors and their evidence (cop.cache.cached_by_content).
-        "board": cached_by_content(
-            "board",
-            lambda: build_board(request.user, **filters),
-            kinds=("factors", "site"),
-            vary=vary,
-        ),
+        "board": kept_board(request.user, filters, vary),
         "filtered": any(filters.values()),
         "can_curate": is_facilitator(request.user),
     }
