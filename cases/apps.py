@@ -11,6 +11,9 @@ class CasesConfig(AppConfig):
         from cop.versions import watch
 
         def of_published_case(part, created):
+            case = part._state.fields_cache.get("case")  # the case the form or view already holds
+            if case is not None:
+                return case.status == Case.Status.PUBLISHED
             return Case.objects.filter(pk=part.case_id, status=Case.Status.PUBLISHED).exists()
 
         # The public content of this app (cop.versions): a change renews the pages that show it.

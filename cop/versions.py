@@ -25,7 +25,7 @@ import threading
 import time
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.utils import timezone
@@ -57,10 +57,34 @@ def forget_versions():
     _local.versions, _local.read_at = None, 0.0
 
 
+class _Raised:
+    """An on-commit callback that stands for "these kinds were raised in this transaction"."""
+
+    def __init__(self, kinds):
+        self.kinds = frozenset(kinds)
+
+    def __call__(self):
+        forget_versions()
+
+
+def _raised_already(kinds):
+    """``kinds`` were raised in this transaction and nothing read the versions since.
+
+    A second raise would change nothing anyone could see: other processes see only the
+    committed number, and nothing in this one was keyed on the number in between. The
+    marker is an on-commit callback, which Django drops with a rolled-back savepoint.
+    """
+    raised = getattr(_local, "raised", None)
+    if raised is None or not connection.in_atomic_block or not set(kinds) <= raised.kinds:
+        return False
+    return any(func is raised for _sids, func, *_rest in connection.run_on_commit)
+
+
 def content_versions():
     """``{kind: number}`` of every kind, read from the database at most once a second."""
     versions = getattr(_local, "versions", None)
     if versions is None or time.monotonic() - _local.read_at > VERSION_RECHECK_SECONDS:
+        _local.raised = None  # what is read now may be keyed on: the next raise must happen
         found = dict(_model().objects.values_list("kind", "version"))
         versions = {kind: found.get(kind, 0) for kind in KINDS}
         _local.versions, _local.read_at = versions, time.monotonic()
@@ -93,6 +117,8 @@ def bump_content_version(*kinds):
     """
     _check(kinds)
     wanted = list(kinds or KINDS)
+    if _raised_already(wanted):
+        return
     model = _model()
     now = timezone.now()
     changed = model.objects.filter(kind__in=wanted).update(version=F("version") + 1, changed_at=now)
@@ -102,8 +128,10 @@ def bump_content_version(*kinds):
             if kind not in present:
                 model.objects.get_or_create(kind=kind, defaults={"version": 1, "changed_at": now})
     forget_versions()
-    # A rolled-back bump must not stay remembered either.
-    transaction.on_commit(forget_versions)
+    # Forget again once committed; a rolled-back bump must not stay remembered either.
+    if connection.in_atomic_block:
+        _local.raised = _Raised(wanted)
+        transaction.on_commit(_local.raised)
 
 
 # --- what each kept page shows ---------------------------------------------------------------
