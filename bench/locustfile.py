@@ -103,9 +103,16 @@ class Participant(HttpUser):
         page = self.client.get(f"{self.base}/live/{CODE}/", name="phone: join page")
         if page.status_code != 200:
             _error("join page", page)
+        # The guest form's signed token makes a guest only after LIVE_GUEST_MIN_SECONDS: a person reads first.
+        found = re.search(r'name="token" value="([^"]+)"', page.text)
+        time.sleep(1.2)
         guest = self.client.post(
             f"{self.base}/live/{CODE}/gast/",
-            data={"perspective": random.choice(PERSPECTIVES), "csrfmiddlewaretoken": self._csrf()},
+            data={
+                "perspective": random.choice(PERSPECTIVES),
+                "csrfmiddlewaretoken": self._csrf(),
+                "token": found.group(1) if found else "",
+            },
             name="phone: become guest",
             allow_redirects=False,
         )

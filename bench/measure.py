@@ -115,16 +115,21 @@ def probe(base, path):
 # --- load ---------------------------------------------------------------------------------
 
 
-def wrk(url, seconds, headers=(), env=None):
-    command = [WRK, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s"]
+def wrk_command(url, seconds, headers=(), connections=None, threads=None):
+    connections = connections or CONNECTIONS
+    threads = min(threads or THREADS, connections)
+    command = [WRK, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
     command += ["-s", str(ROOT / "bench" / "wrk.lua")]
     for header in headers:
         command += ["-H", header]
     command.append(url)
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
-    match = re.search(r"^WRK_JSON (.*)$", result.stdout, re.MULTILINE)
+    return command
+
+
+def wrk_result(url, stdout, stderr=""):
+    match = re.search(r"^WRK_JSON (.*)$", stdout, re.MULTILINE)
     if not match:
-        raise RuntimeError(f"wrk gave no result for {url}: {result.stdout} {result.stderr}")
+        raise RuntimeError(f"wrk gave no result for {url}: {stdout} {stderr}")
     raw = json.loads(match.group(1))
     seconds_run = raw["duration_us"] / 1e6
     errors = sum(raw[k] for k in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts"))
@@ -137,6 +142,12 @@ def wrk(url, seconds, headers=(), env=None):
         "errors": errors,
         "status_errors": raw["status_errors"],
     }
+
+
+def wrk(url, seconds, headers=(), env=None):
+    command = wrk_command(url, seconds, headers)
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
+    return wrk_result(url, result.stdout, result.stderr)
 
 
 def load(base, path, headers=(), env=None, seconds=None):
@@ -208,13 +219,21 @@ def measure_pages(base, scale, with_load):
 # --- live ---------------------------------------------------------------------------------
 
 
+# The guest form carries a signed token of when the page was made; it makes a guest only
+# after LIVE_GUEST_MIN_SECONDS (meetings.access.guest_token_problem): a person reads first.
+GUEST_TOKEN = re.compile(r'name="token" value="([^"]+)"')
+GUEST_READ_SECONDS = 1.2
+
+
 def new_guest(base, paths):
     session = requests.Session()
-    get(base, paths["join"], session)
+    page = get(base, paths["join"], session)
     token = session.cookies.get("csrftoken", "")
+    found = GUEST_TOKEN.search(page.text)
+    time.sleep(GUEST_READ_SECONDS)
     response = session.post(
         base + paths["guest"],
-        data={"perspective": "inwoners", "csrfmiddlewaretoken": token},
+        data={"perspective": "inwoners", "csrfmiddlewaretoken": token, "token": found.group(1) if found else ""},
         allow_redirects=False,
         timeout=60,
     )
@@ -226,7 +245,8 @@ def new_guest(base, paths):
 def measure_live_endpoints(base):
     paths = live_paths()
     log(f"  live endpoints: making {GUESTS} guests")
-    guests = [new_guest(base, paths) for _ in range(GUESTS)]
+    with ThreadPoolExecutor(CONNECTIONS) as pool:
+        guests = list(pool.map(lambda _n: new_guest(base, paths), range(GUESTS)))
     rows = []
 
     # Posting: one request for the query count, then wrk posting as all guests in turn.

@@ -28,6 +28,14 @@ WALL_P95_SECONDS = 3.0
 WORKER_MB = 200
 GENERATE_L_SECONDS = 300
 BENCH_SECONDS = 15 * 60
+# Signed-in members (bench/members.py): a single request, and under 16 members beside the bare view.
+MEMBER_SINGLE_MS = 150
+MEMBER_RATIO = 0.3
+# The first request after a change of a page's data (the caches bypassed), at the larger scale.
+COLD_MS = 300
+# The mixed scenario: visitors' throughput while content changes and members write, and their p99.
+MIXED_RATIO = 0.8
+MIXED_P99_MS = 300
 
 
 def read(folder, name):
@@ -178,6 +186,87 @@ def judge_scenario(label, scenario, judge, *, cross_host=False):
         )
 
 
+def member_rows(members):
+    """One row per page as a signed-in member, with its ratio to the bare view of the same run."""
+    if not members:
+        return [], None
+    bare = baseline(members)
+    rows = []
+    for row in members.get("pages", []):
+        out = {"page": row["name"], "missing": row.get("missing"), "error": row.get("error"),
+               "queries": row.get("queries"), "cold_ms": row.get("cold_ms"), "single_ms": row.get("single_ms")}  # fmt: skip
+        if "load" in row:
+            out.update(median_ms=row["load"]["median_ms"], p95_ms=row["load"]["p95_ms"], rps=row["load"]["rps"],
+                       errors=row["load"]["errors"], ratio=round(row["load"]["rps"] / bare["rps"], 2) if bare else None)  # fmt: skip
+        rows.append(out)
+    return rows, bare
+
+
+def judge_members(rows, judge):
+    for row in rows:
+        name = f"{row['page']} (member)"
+        if row["missing"] or row["error"]:
+            judge(f"{name}: answers", False, row["missing"] or row["error"])
+            continue
+        single = row.get("single_ms")
+        judge(f"{name}: a single request within {MEMBER_SINGLE_MS} ms (median)",
+              single is not None and single <= MEMBER_SINGLE_MS, f"{single} ms")  # fmt: skip
+        ratio = row.get("ratio")
+        judge(f"{name}: at least {MEMBER_RATIO} of the bare view's req/s under 16 members",
+              ratio is not None and ratio >= MEMBER_RATIO, f"{ratio}")  # fmt: skip
+        judge(
+            f"{name}: cold render within {COLD_MS} ms", (row.get("cold_ms") or 0) <= COLD_MS, f"{row.get('cold_ms')} ms"
+        )
+        if row.get("errors"):
+            judge(f"{name}: answers under load without errors", False, f"{row['errors']} errors")
+
+
+def judge_cold(rows, judge):
+    for row in rows:
+        if row["kind"] == "live" or row["missing"] or row.get("cold_ms") is None:
+            continue
+        judge(f"{row['page']}: cold render within {COLD_MS} ms", row["cold_ms"] <= COLD_MS, f"{row['cold_ms']} ms")
+
+
+def judge_mixed(mixed, judge):
+    if not mixed:
+        judge("mixed scenario: ran", False, "no result")
+        return
+    busy = mixed["busy"]
+    judge(f"mixed: visitors keep at least {MIXED_RATIO} of their quiet req/s", (mixed.get("ratio") or 0) >= MIXED_RATIO,
+          f"{mixed['quiet']['rps']}/{mixed['quiet_after']['rps']} quiet, {busy['rps']} busy: {mixed.get('ratio')}")  # fmt: skip
+    judge(f"mixed: visitors' p99 within {MIXED_P99_MS} ms", busy["p99_ms"] <= MIXED_P99_MS, f"{busy['p99_ms']} ms")
+    judge("mixed: no errors", busy["errors"] == 0 and mixed["member_writes"]["failed"] == 0
+          and mixed["public_changes"]["failed"] == 0,
+          f"{busy['errors']} visitor errors, {mixed['member_writes']} member writes, {mixed['public_changes']} changes")  # fmt: skip
+
+
+def print_members(report):
+    rows = report.get("member_rows") or []
+    if not rows:
+        return
+    headers = ["page (signed-in member)", "queries", "cold ms", "single ms", "median ms", "p95 ms", "req/s", "× bare"]
+    lines = [[row["page"], *("" if row.get(k) is None else str(row.get(k))
+              for k in ("queries", "cold_ms", "single_ms", "median_ms", "p95_ms", "rps", "ratio"))] for row in rows]  # fmt: skip
+    bare = report.get("member_bare")
+    if bare:
+        lines.append(["bare view (same run)", "", "", "", f"{bare['median_ms']:.2f}", f"{bare['p95_ms']:.2f}",
+                      f"{bare['rps']:.1f}", "1.0"])  # fmt: skip
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for line in lines:
+        print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)))
+    mixed = report.get("mixed")
+    if mixed:
+        print(
+            f"\nMixed scenario (visitors on {', '.join(mixed['paths'])}; {mixed['public_changes']['ok']} public "
+            f"changes, {mixed['member_writes']['ok']} member writes): quiet {mixed['quiet']['rps']} and "
+            f"{mixed['quiet_after']['rps']} req/s (p99 {mixed['quiet']['p99_ms']} ms), busy {mixed['busy']['rps']} "
+            f"req/s (p99 {mixed['busy']['p99_ms']} ms): {mixed['ratio']} of quiet.\n"
+        )
+
+
 LEGEND = """
 queries: SQL queries of one request with the caches bypassed, at both scales. cold ms: the time
 of such a request at the larger scale (what the first visitor after a change waits). median,
@@ -245,6 +334,9 @@ def print_table(report):
     out += ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in lines]
     out.append(LEGEND)
     out.append("")
+    print("\n".join(out))
+    print_members(report)
+    out = []
     for target in report["targets"]:
         out.append(f"[{'met' if target['met'] else 'NOT MET'}] {target['target']}: {target['detail']}")
     met = sum(t["met"] for t in report["targets"])
@@ -266,6 +358,11 @@ def main():
     rows = build_rows(small, large, live, bare)
     judge = Judge()
     judge_rows(rows, bare, judge, scales)
+    judge_cold(rows, judge)
+    members, mixed = read(folder, "members.json"), read(folder, "mixed.json")
+    m_rows, m_bare = member_rows(members)
+    judge_members(m_rows, judge)
+    judge_mixed(mixed, judge)
     judge_scenario("one process", (live or {}).get("scenario"), judge)
     judge_scenario("two processes", (scaleout or {}).get("scenario"), judge, cross_host=True)
     memory = (live or {}).get("worker_memory_mb") or []
@@ -290,6 +387,9 @@ def main():
         "settings": run.get("settings", {}),
         "bare": bare,
         "rows": rows,
+        "member_rows": m_rows,
+        "member_bare": m_bare,
+        "mixed": mixed,
         "targets": judge.targets,
         "scenario": (live or {}).get("scenario"),
         "scaleout": (scaleout or {}).get("scenario"),

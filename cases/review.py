@@ -165,7 +165,7 @@ def approve(change, *, by):
     change.status = CasePendingChange.Status.APPROVED
     change.decided_by, change.decided_at = by, timezone.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
-    bump_content_version()  # the public pages, feeds and API show the new text
+    bump_content_version("cases", "factors")  # the public pages, feeds and API show the new text
     return case
 
 

@@ -1,36 +1,33 @@
-"""Caching of public pages for visitors, invalidated when published content changes.
+"""Caching of public pages, invalidated by what changed.
 
-One number, the *content version* (``cop.models.ContentVersion``, one row in the
-database), stands for "everything visitors can see". Whatever changes public
-content bumps it, in the same transaction as the change:
+Every kind of public content (``cop.versions.KINDS``: factors, cases, reflections,
+meetings, seats, glossary, people, site) has its own *content version*, one row of
+``cop.models.ContentVersion``, raised in the same transaction as a change of that kind
+(``bump_content_version(*kinds)`` in the named state changes, and the save signals of the
+models that hold public content, ``cop.versions.watch``). A kept page is keyed on the
+versions of the kinds it shows (``cop.versions.PAGE_KINDS``), so a change renews exactly
+the pages that show it. A write that changes no public content raises nothing.
 
-* the named state changes call ``bump_content_version()`` (``case.publish``,
-  ``meeting.publish``, ``factor.merge``, ``term_version.accept`` …), also from the
-  shell and management commands;
-* ``PublicPageCacheMiddleware`` bumps it after every successful write request
-  (POST, PUT, PATCH, DELETE) of a signed-in user or in the admin, so that form
-  edits and admin changes need no call of their own. The live mode (posting and
-  voting by participants and guests) is left out: it changes no public page
-  until a facilitator publishes the harvest, and that bumps.
+``PublicPageCacheMiddleware`` serves the pages named in ``CACHED_PAGES`` (URL names):
 
-Because the version lives in the database, every app process sees a bump at once
-(each process reads it at most once per ``VERSION_RECHECK_SECONDS``), with Redis
-as the cache or with the per-process local memory cache alike.
+* to anonymous visitors one kept page per versions, deploy, language and address, kept
+  fresh for ``settings.PAGE_CACHE_SECONDS`` (a bound on how long time-dependent parts,
+  such as "next meeting", can lag) and then renewed by one request while the others get
+  the previous copy (stale-while-revalidate). Each kept page has an ``ETag`` and a
+  ``Last-Modified``, so a revisit costs a 304; kept pages are also kept gzipped;
+* to a signed-in member their own kept copy (``member_key``: account, session, CSRF
+  secret and a counter of their own writes), for at most ``MEMBER_PAGE_SECONDS``, never
+  compressed when the address has a query string (it holds their CSRF token, and a
+  search would reflect the visitor's input beside it: BREACH), marked ``private``.
 
-``PublicPageCacheMiddleware`` serves the pages named in ``CACHED_PAGES`` (URL
-names) to anonymous visitors from the cache: the page is rendered once per content
-version, language and address and kept for ``settings.PAGE_CACHE_SECONDS``
-(a bound on how long time-dependent parts, such as "next meeting", can lag). Each
-kept page has an ``ETag`` (a hash of its bytes) and a ``Last-Modified`` (when it was
-rendered), so a revisit with ``If-None-Match`` or ``If-Modified-Since`` costs a 304
-without rendering. Signed-in members, requests with pending messages and responses
-that set a cookie, use a CSRF token or the CSP nonce, change the session or say
-``private`` are never kept.
-Kept pages are also kept gzipped, for the browsers that accept it (all do).
+On a miss one request renders and the others wait for its page (``cop.singleflight``).
+Requests with pending messages and responses that set a cookie, use the CSP nonce or
+change the session are never kept; for visitors also none that use a CSRF token.
 ``PAGE_CACHE_SECONDS = 0`` switches it off (the test suite does, see tests/settings.py).
 
-For a page that cannot be cached as a whole, ``cached_by_content(key, build)``
-keeps any value (a fragment, a list of choices) until the next bump.
+For a part of a page, ``cached_by_content(key, build, kinds=…)`` keeps any value (a
+fragment, a list of choices, the data of a heavy page) until one of its kinds changes,
+shared by visitors and members alike.
 """
 
 import functools
@@ -41,22 +38,28 @@ import time
 from contextlib import contextmanager
 from email.utils import formatdate
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.db import transaction
-from django.db.models import F
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags, parse_http_date_safe
 from django.utils.translation import get_language
 
+from cop.singleflight import LOCK_SECONDS, _wait_for, single_flight
+from cop.versions import (  # noqa: F401 (the place callers have always imported them from)
+    KINDS,
+    PAGE_KINDS,
+    bump_content_version,
+    content_version,
+    content_versions,
+    forget_versions,
+    kinds_of_page,
+    versions_of,
+)
+
 PAGE_KEY_PREFIX = "cop:page"
 DATA_KEY_PREFIX = "cop:data"
-# How long a process trusts the version it last read from the database.
-VERSION_RECHECK_SECONDS = 1.0
 # How long a fragment of ``cached_by_content`` is kept at most.
 DATA_SECONDS = 3600
 
@@ -141,47 +144,13 @@ GZIP_MIN_BYTES = 1024
 KEPT_MARKS = ("xframe_options_exempt", "_csp_update", "_csp_replace", "_csp_exempt", "_csp_config")
 
 
-# --- the content version ------------------------------------------------------------------
+# --- the content versions (cop.versions) ---------------------------------------------------
 
 _local = threading.local()
 
 
 def _forget_version():
-    _local.version, _local.read_at = None, 0.0
-
-
-def _content_version_model():
-    # From the app registry, not an import: cop/models.py imports this module.
-    return apps.get_model("cop", "ContentVersion")
-
-
-def content_version():
-    """The current content version (an integer), read from the database at most once a second."""
-    version = getattr(_local, "version", None)
-    if version is None or time.monotonic() - _local.read_at > VERSION_RECHECK_SECONDS:
-        model = _content_version_model()
-        version = model.objects.filter(pk=model.SINGLETON).values_list("version", flat=True).first()
-        _local.version, _local.read_at = version or 0, time.monotonic()
-    return _local.version
-
-
-def bump_content_version():
-    """Call when content visitors can see changes (publish, unpublish, edit, merge, hide…).
-
-    Runs in the current transaction, so the new version becomes visible to other
-    processes exactly when the change does (and not at all if it rolls back).
-    """
-    ContentVersion = _content_version_model()  # noqa: N806 (a model class)
-    changed = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON).update(
-        version=F("version") + 1, changed_at=timezone.now()
-    )
-    if not changed:
-        ContentVersion.objects.get_or_create(
-            pk=ContentVersion.SINGLETON, defaults={"version": 1, "changed_at": timezone.now()}
-        )
-    _forget_version()
-    # A rolled-back bump must not stay remembered either.
-    transaction.on_commit(_forget_version)
+    forget_versions()
 
 
 @contextmanager
@@ -198,8 +167,8 @@ def _is_bypassed():
     return getattr(_local, "bypass", False)
 
 
-def cached_by_content(key, build, timeout=DATA_SECONDS, *, vary=None):
-    """``build()``, kept in the cache under ``key`` until the content version changes.
+def cached_by_content(key, build, timeout=DATA_SECONDS, *, vary=None, kinds=KINDS):
+    """``build()``, kept in the cache under ``key`` until the version of one of ``kinds`` changes.
 
     ``vary``: what else the value depends on (a query, filters, a page number), any
     ``repr``-able value; it is hashed into the key, so visitors' input never makes a
@@ -209,12 +178,9 @@ def cached_by_content(key, build, timeout=DATA_SECONDS, *, vary=None):
         return build()
     if vary is not None:
         key = f"{key}:{hashlib.sha256(repr(vary).encode()).hexdigest()}"
-    full_key = f"{DATA_KEY_PREFIX}:{content_version()}:{get_language() or settings.LANGUAGE_CODE}:{key}"
-    value = caches["pages"].get(full_key)
-    if value is None:
-        value = build()
-        caches["pages"].set(full_key, value, timeout)
-    return value
+    language = get_language() or settings.LANGUAGE_CODE
+    full_key = f"{DATA_KEY_PREFIX}:{versions_of(kinds)}:{language}:{key}"
+    return single_flight(full_key, build, timeout)
 
 
 # --- which requests -----------------------------------------------------------------------
@@ -238,11 +204,15 @@ def _language(request):
     return getattr(request, "LANGUAGE_CODE", None) or get_language() or settings.LANGUAGE_CODE
 
 
-def page_cache_key(request):
-    """Content version, deploy, language, full page or htmx partial, and the address with host and scheme."""
+def page_cache_key(request, viewer="all"):
+    """The versions of what the page shows, deploy, language, viewer, full page or htmx partial, and the address.
+
+    ``viewer`` is ``"all"`` for the page every visitor gets, or a member's own key (``member_key``).
+    """
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
     kind = "hx" if _is_htmx(request) else "page"
-    return f"{PAGE_KEY_PREFIX}:{content_version()}:{_release()}:{_language(request)}:{kind}:{address}"
+    versions = versions_of(kinds_of_page(_view_name(request)))
+    return f"{PAGE_KEY_PREFIX}:{versions}:{_release()}:{_language(request)}:{viewer}:{kind}:{address}"
 
 
 def _release():
@@ -299,7 +269,7 @@ class KeptPage:
     Browsers all accept gzip: a 3 MB board goes out as about a tenth of that.
     """
 
-    def __init__(self, response):
+    def __init__(self, response, *, compress=True, private=False):
         self.content = response.content
         self.headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
         self.marks = {name: getattr(response, name) for name in KEPT_MARKS if hasattr(response, name)}
@@ -307,7 +277,8 @@ class KeptPage:
         self.etag, self.gzip_etag = f'"{digest}"', f'"{digest}-gz"'
         self.gzip_content = None
         content_type = self.headers.get("Content-Type", "")
-        if len(self.content) >= GZIP_MIN_BYTES and content_type.startswith(GZIP_TYPES):
+        self.private = private
+        if compress and len(self.content) >= GZIP_MIN_BYTES and content_type.startswith(GZIP_TYPES):
             packed = gzip.compress(self.content, compresslevel=6, mtime=0)
             if len(packed) < 0.9 * len(self.content):
                 self.gzip_content = packed
@@ -321,6 +292,8 @@ class KeptPage:
         response["Last-Modified"] = formatdate(self.rendered_at, usegmt=True)
         # Browsers keep the page but ask every time; the answer is usually a 304.
         patch_cache_control(response, no_cache=True)
+        if self.private:
+            patch_cache_control(response, private=True)
         if self.gzip_content is not None:
             patch_vary_headers(response, ["Accept-Encoding"])
         return response
@@ -360,31 +333,132 @@ def _view_name(request):
     return match.view_name if match else ""
 
 
+def _is_write(request, response):
+    return request.method in ("POST", "PUT", "PATCH", "DELETE") and response.status_code < 400
+
+
 def _changes_content(request, response):
-    if request.method not in ("POST", "PUT", "PATCH", "DELETE") or response.status_code >= 400:
+    """A successful write in the admin: it may change anything, so every kind is raised.
+
+    Elsewhere a write raises only what it changes: the named state changes and the
+    save signals of the models that hold public content (``cop.versions.watch``). A
+    profile save, a registration, a form that fails validation or a POST to a page
+    that only reads raise nothing.
+    """
+    if not _is_write(request, response):
         return False
     match = getattr(request, "resolver_match", None)
-    if match is None:
+    return match is not None and "admin" in match.namespaces
+
+
+def _changes_own_pages(request, response):
+    """A successful write of a signed-in member outside the live mode: their own kept pages are renewed."""
+    if not _is_write(request, response):
         return False
-    if set(match.namespaces) & NO_BUMP_NAMESPACES or (match.url_name or "").startswith(NO_BUMP_PREFIXES):
+    match = getattr(request, "resolver_match", None)
+    if match is None or set(match.namespaces) & NO_BUMP_NAMESPACES:
         return False
     user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated) or "admin" in match.namespaces
+    session = getattr(request, "session", None)
+    return bool(user is not None and user.is_authenticated and session is not None)
+
+
+# --- serving a kept page ------------------------------------------------------------------
+
+# A signed-in member's own kept pages: renewed by any write of theirs and by every change of
+# the content they show; kept at most this long, which bounds how late a change someone else
+# makes to their personal parts shows (an invitation, moving up from the waiting list).
+MEMBER_PAGE_SECONDS = 60
+MEMBER_PAGES_VERSION = "_cop_pages_v"
+
+
+def member_key(request):
+    """The part of a member's page key that is theirs: account, session, CSRF secret, own writes."""
+    session = request.session
+    secret = "|".join(
+        (
+            str(request.user.pk),
+            session.session_key or "",
+            request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+            str(session.get(MEMBER_PAGES_VERSION, 0)),
+        )
+    )
+    return f"u{request.user.pk}-{hashlib.sha256(secret.encode()).hexdigest()[:24]}"
+
+
+def _new_csrf_cookie(request):
+    """The page made a new CSRF secret (not only used the member's own, which Django marks for renewal too)."""
+    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    return request.META.get("CSRF_COOKIE") != request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+
+
+def _member_storable(request, response):
+    """Like ``_storable``, but the page may hold the member's CSRF token (it is kept for them alone)."""
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not _new_csrf_cookie(request)
+        and not (session is not None and session.modified)
+        and not (messages is not None and getattr(messages, "added_new", False))
+        and getattr(request, "_csp_nonce", None) is None
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def _lookup(request, key, seconds):
+    """The kept page to answer with, or ``None`` when this request must render (then it holds the lock).
+
+    A page older than ``seconds`` is renewed by one request while the others keep
+    getting it (stale-while-revalidate: it is of the current content versions, only
+    its time-dependent parts may lag); a missing page is rendered by one request while
+    the others wait for it.
+    """
+    store = caches["pages"]
+    page = store.get(key)
+    lock = f"{key}:lock"
+    if page is not None:
+        if time.time() - page.rendered_at < seconds or not store.add(lock, 1, LOCK_SECONDS):
+            return page
+        request._page_lock = lock
+        return None
+    if store.add(lock, 1, LOCK_SECONDS):
+        request._page_lock = lock
+        return None
+    return _wait_for(store, key)
+
+
+def _keep(request, key, response, seconds, *, member=False):
+    """Keep the response when it may be kept; always free this request's lock."""
+    try:
+        storable = _member_storable(request, response) if member else _storable(request, response)
+        if key and storable:
+            # A member's page holds their CSRF token: compressed only where nothing of the
+            # request can be reflected in it (no query string), so BREACH has nothing to vary.
+            page = KeptPage(response, compress=not member or not request.META.get("QUERY_STRING"), private=member)
+            # Kept twice as long as it is fresh: the second half serves while one request renews it.
+            caches["pages"].set(key, page, 2 * seconds)
+            return page.response(request)
+        return response
+    finally:
+        lock = getattr(request, "_page_lock", None)
+        if lock:
+            caches["pages"].delete(lock)
+            request._page_lock = None
 
 
 def _serve(request, key, view, timeout):
     """The kept page at ``key``, else the view's answer, kept when it is the same for everyone."""
-    page = caches["pages"].get(key)
+    page = _lookup(request, key, timeout)
     if page is not None:
         return page.response(request)
     response = view()
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
         response.render()
-    if _storable(request, response):
-        page = KeptPage(response)
-        caches["pages"].set(key, page, timeout)
-        return page.response(request)
-    return response
+    return _keep(request, key, response, timeout)
 
 
 def cache_public_page(timeout=600):
@@ -409,9 +483,22 @@ def cache_public_page(timeout=600):
 public_page = cache_public_page
 
 
-class PublicPageCacheMiddleware:
-    """Serve the ``CACHED_PAGES`` to visitors from the cache (with 304s); bump the version after writes.
+def _is_member_request(request):
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and user is not None
+        and user.is_authenticated
+        and getattr(request, "session", None) is not None
+        and len(get_messages(request)) == 0
+    )
 
+
+class PublicPageCacheMiddleware:
+    """Serve the ``CACHED_PAGES`` from the cache (with 304s); raise versions after writes.
+
+    Visitors share one kept page per address; a signed-in member gets their own kept
+    copy (``member_key``), renewed by their own writes and by changes of what it shows.
     The innermost middleware: what it keeps is the view's own response, and the
     middleware further out adds its headers (CSP, frame options, Vary: Cookie …)
     to kept and fresh pages alike.
@@ -424,11 +511,13 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if _changes_content(request, response):
             bump_content_version()
+        if _changes_own_pages(request, response):
+            request.session[MEMBER_PAGES_VERSION] = request.session.get(MEMBER_PAGES_VERSION, 0) + 1
         key = getattr(request, "_page_cache_key", None)
-        if key and _storable(request, response):
-            page = KeptPage(response)
-            caches["pages"].set(key, page, settings.PAGE_CACHE_SECONDS)
-            response = page.response(request)
+        if key:
+            member = getattr(request, "_page_for_member", False)
+            seconds = MEMBER_PAGE_SECONDS if member else settings.PAGE_CACHE_SECONDS
+            response = _keep(request, key, response, min(seconds, settings.PAGE_CACHE_SECONDS), member=member)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -436,13 +525,17 @@ class PublicPageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or _is_bypassed() or _view_name(request) not in CACHED_PAGES:
             return None
-        if not is_cacheable_request(request):
+        if is_cacheable_request(request):
+            key, member = page_cache_key(request), False
+        elif _is_member_request(request):
+            key, member = page_cache_key(request, viewer=member_key(request)), True
+            seconds = min(seconds, MEMBER_PAGE_SECONDS)
+        else:
             return None
-        key = page_cache_key(request)
-        page = caches["pages"].get(key)
+        page = _lookup(request, key, seconds)
         if page is not None:
             return page.response(request)
-        request._page_cache_key = key
+        request._page_cache_key, request._page_for_member = key, member
         return None
 
 

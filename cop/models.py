@@ -532,7 +532,7 @@ class TermVersion(models.Model):
         self.save(update_fields=["status", "accepted_by", "accepted_at"])
         if meeting is not None:
             self.agreed_in_meetings.add(meeting)
-        bump_content_version()  # the glossary, the home page and search show the current definition
+        bump_content_version("glossary")  # the glossary, the home page and search show the current definition
 
     @transaction.atomic
     def reject(self, *, by):
@@ -543,24 +543,24 @@ class TermVersion(models.Model):
         self.accepted_at = None
         self.save(update_fields=["status", "accepted_by", "accepted_at"])
         if was_accepted:
-            bump_content_version()
+            bump_content_version("glossary")
 
 
 class ContentVersion(models.Model):
-    """One row: a number that changes whenever content visitors can see changes.
+    """One row per kind of public content (``cop.versions.KINDS``): a number raised when it changes.
 
-    Public pages are cached per version (``cop.cache``); ``cop.cache.bump_content_version``
-    raises it in the transaction of the change, so every app process sees it at once.
+    Public pages are cached per version of the kinds they show (``cop.cache``);
+    ``cop.versions.bump_content_version`` raises them in the transaction of the change,
+    so every app process sees it at once.
     """
 
-    SINGLETON = 1
-
     # Plumbing, never shown: no verbose names to translate.
+    kind = models.CharField(max_length=20, primary_key=True)
     version = models.BigIntegerField(default=0)
     changed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
-        return str(self.version)
+        return f"{self.kind} {self.version}"
 
 
 class RateCount(models.Model):

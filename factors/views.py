@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from cop.cache import cached_by_content
 from cop.roles import is_facilitator, is_member
 from factors.access import member_required
 from factors.display import build_board, detail_context
@@ -13,12 +14,54 @@ from factors.forms import BoardFilterForm, FactorProposalForm, RelationForm, Ret
 from factors.models import CurationLog, Factor, FactorSlugRedirect
 
 
+def audience(user):
+    """What a viewer's evidence depends on (``factors.evidence``): member or not."""
+    return "member" if is_member(user) else "public"
+
+
+class KeptBoard:
+    """The board's counts, kept (small); the board itself is built only when its list is rendered.
+
+    The list is a kept fragment (``{% kept "board" %}`` in factors/board.html), the same for
+    every visitor and every member of an audience, so a page from kept parts needs no board.
+    """
+
+    def __init__(self, counts, build):
+        self.working_count, self.obstacle_count, self.max_strength, self.is_empty = counts
+        self._build, self._board = build, None
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._board is None:
+            self._board = self._build()
+        return getattr(self._board, name)
+
+
+def kept_board(viewer, filters, vary):
+    built = []
+
+    def build():
+        if not built:
+            built.append(build_board(viewer, **filters))
+        return built[0]
+
+    def counts():
+        board = build()
+        return (board.working_count, board.obstacle_count, board.max_strength, board.is_empty)
+
+    # Built once per change of the factors and their evidence (cop.cache.cached_by_content).
+    return KeptBoard(cached_by_content("board:counts", counts, kinds=("factors", "site"), vary=vary), build)
+
+
 def board(request):
     form = BoardFilterForm(request.GET or None)
     filters = form.filters()
+    vary = (audience(request.user), sorted((name, getattr(value, "pk", value)) for name, value in filters.items()))
     context = {
         "form": form,
-        "board": build_board(request.user, **filters),
+        "board_vary": vary,
+        "board": kept_board(request.user, filters, vary),
         "filtered": any(filters.values()),
         "can_curate": is_facilitator(request.user),
     }

@@ -433,7 +433,7 @@ class Case(SluggedModel):
         old = self.get_status_display()
         self.status = to
         self.save(update_fields=["status", "updated_at", *fields])
-        bump_content_version()  # publishing, sending back and withdrawing change public pages
+        bump_content_version("cases", "factors")  # publishing, sending back and withdrawing change public pages
         self.revisions.create(
             author=by,
             action=step,
@@ -561,7 +561,7 @@ class Case(SluggedModel):
         if before is not None and not changes:
             return None
         if self.status == self.Status.PUBLISHED:
-            bump_content_version()
+            bump_content_version("cases", "factors")  # perspective and place count as evidence
         return self.revisions.create(
             author=by, action="create" if before is None else action, message=message, changes=changes
         )

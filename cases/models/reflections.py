@@ -76,9 +76,9 @@ class Reflection(models.Model):
             raise Refused(_("Geef een reden op."))
         self.hidden, self.hidden_by, self.hidden_reason = True, by, reason
         self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
-        bump_content_version()
+        bump_content_version("reflections")
 
     def unhide(self, *, by):
         self.hidden, self.hidden_by, self.hidden_reason = False, None, ""
         self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
-        bump_content_version()
+        bump_content_version("reflections")

@@ -49,6 +49,7 @@ from .storage import (
     copy_insert,
     delete_content,
     has_generated_data,
+    has_other_content,
     keep_given_timestamps,
     update_search_vectors,
 )
@@ -139,6 +140,7 @@ __all__ = [
     "copy_insert",
     "delete_content",
     "has_generated_data",
+    "has_other_content",
     "keep_given_timestamps",
     "update_search_vectors",
 ]

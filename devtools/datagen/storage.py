@@ -74,6 +74,15 @@ def has_generated_data():
     return User.objects.filter(email__endswith="@" + GENERATED_EMAIL_DOMAIN).exists()
 
 
+def has_other_content():
+    """Community content that was not generated, such as the demo of ``make run`` (``seed_demo``)."""
+    return any(
+        model._default_manager.exists()
+        for model in content_models()
+        if model._meta.label in ("cop.Municipality", "cop.Theme", "cases.Case", "factors.Factor", "meetings.Meeting")
+    )
+
+
 def _copy_value(value):
     """One value in PostgreSQL's COPY text format."""
     if value is None:

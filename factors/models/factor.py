@@ -556,8 +556,10 @@ class CurationLog(models.Model):
     @classmethod
     def record(cls, action, *, by, summary, factor=None, other_factor=None, cluster=None, details=None):
         by = by if getattr(by, "is_authenticated", False) else None
-        # Every curation step ends here, and each can change what visitors see.
-        bump_content_version()
+        # Every curation step ends here, and each can change what visitors see (factor names show
+        # on case and meeting pages too); a proposal shows only to its proposer and the facilitators.
+        if action != cls.Action.PROPOSE:
+            bump_content_version("factors", "cases", "meetings")
         return cls.objects.create(
             action=action,
             by=by,

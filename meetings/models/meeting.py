@@ -318,7 +318,7 @@ class Meeting(SluggedModel):
                 meeting.status = target
                 meeting.save(update_fields=["status", *fields, "updated_at"])
                 meeting.bump_live_version()
-                bump_content_version()
+                bump_content_version("meetings", "factors")  # a published harvest is evidence
         self.refresh_from_db()
 
     def open_live(self):

@@ -7,22 +7,35 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from cop.cache import cached_by_content
 from portal import queries
+
+# The home page's parts that are the same for everyone, kept until what they show changes
+# (cop.cache.cached_by_content); the time-dependent ones (the next meeting) at most 10 minutes.
+TIMELY_SECONDS = 600
+
+
+def _strongest():
+    return queries.explain_strongest(*queries.strongest_factors())
 
 
 def home(request):
     """What the CoP found, first: the strongest factors with their perspectives, what helps
-    against the strongest obstacles and the latest harvest; then definitions, cases, meetings (11 queries)."""
-    working, obstacles = queries.explain_strongest(*queries.strongest_factors())
+    against the strongest obstacles and the latest harvest; then definitions, cases, meetings."""
+    working, obstacles = cached_by_content("home:strongest", _strongest, kinds=("factors", "site"))
     context = {
         "key_terms": queries.key_terms(request.user),
         "working_factors": working,
         "obstacles": obstacles,
         # One scale for both kinds, so that the bars compare across the two columns.
         "max_strength": max((f.evidence_strength or 0 for f in [*working, *obstacles]), default=0),
-        "cases": queries.newest_cases(),
-        "next_meeting": queries.next_meeting(),
-        "latest_harvest": queries.latest_harvest(),
+        "cases": cached_by_content("home:cases", queries.newest_cases, kinds=("cases", "people", "site")),
+        "next_meeting": cached_by_content(
+            "home:next-meeting", queries.next_meeting, TIMELY_SECONDS, kinds=("meetings", "seats", "site")
+        ),
+        "latest_harvest": cached_by_content(
+            "home:harvest", queries.latest_harvest, kinds=("meetings", "factors", "people", "site")
+        ),
     }
     return render(request, "portal/home.html", context)
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 import visuals
+from cop.cache import cached_by_content
 from cop.forms import slug_filter
 from cop.models import Theme
 from factors.models import Factor
@@ -35,14 +36,24 @@ class VisualFilterForm(forms.Form):
 def factor_map(request):
     form = VisualFilterForm(request.GET or None)
     theme = form.filters()["theme"] if request.GET else None
-    chart = queries.factor_map_chart(theme=theme)
+    chart = cached_by_content(
+        "factor-map",
+        lambda: queries.factor_map_chart(theme=theme),
+        kinds=("factors", "cases", "site"),
+        vary=getattr(theme, "pk", None),
+    )
     return render(request, "portal/factor_map.html", {"chart": chart, "form": form, "theme": theme})
 
 
 def perspective_matrix(request):
     form = VisualFilterForm(request.GET or None, with_kind=True)
     filters = form.filters() if request.GET else {"theme": None, "kind": None}
-    chart = queries.perspective_matrix_chart(**filters)
+    chart = cached_by_content(
+        "perspective-matrix",
+        lambda: queries.perspective_matrix_chart(**filters),
+        kinds=("factors", "site"),
+        vary=sorted((name, getattr(value, "pk", value)) for name, value in filters.items()),
+    )
     return render(request, "portal/perspective_matrix.html", {"chart": chart, "form": form, **filters})
 
 

@@ -4,8 +4,9 @@ import pytest
 from django.db import transaction
 
 from cop import cache as content_cache
+from cop import versions
 from cop.models import ContentVersion
-from factors.models import Factor
+from factors.models import Cluster, Factor
 from tests.conftest import make_case, make_factor, make_meeting
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("caching_on")]
@@ -15,31 +16,35 @@ def version():
     return content_cache.content_version()
 
 
+def version_of(kind):
+    return versions.content_versions()[kind]
+
+
 def test_the_content_version_stays_the_same_until_it_is_bumped():
-    first = version()
-    assert version() == first
-    content_cache.bump_content_version()
-    assert version() == first + 1
+    first = version_of("cases")
+    assert version_of("cases") == first
+    content_cache.bump_content_version("cases")
+    assert version_of("cases") == first + 1
 
 
 def test_a_bump_is_part_of_the_transaction_and_undone_with_it():
-    first = version()
+    first = version_of("cases")
     with pytest.raises(RuntimeError), transaction.atomic():
-        content_cache.bump_content_version()
-        assert version() == first + 1
+        content_cache.bump_content_version("cases")
+        assert version_of("cases") == first + 1
         raise RuntimeError("the change fails")
-    assert version() == first
+    assert version_of("cases") == first
 
 
 def test_a_bump_in_another_process_is_seen_here():
     first = version()
-    ContentVersion.objects.update_or_create(pk=ContentVersion.SINGLETON, defaults={"version": first + 5})
+    ContentVersion.objects.update_or_create(kind="cases", defaults={"version": 5 + version_of("cases")})
     assert version() == first + 5
 
 
 def test_a_process_reads_the_version_at_most_once_a_second(monkeypatch, django_assert_num_queries):
-    monkeypatch.setattr(content_cache, "VERSION_RECHECK_SECONDS", 1.0)
-    content_cache._forget_version()
+    monkeypatch.setattr(versions, "VERSION_RECHECK_SECONDS", 1.0)
+    versions.forget_versions()
     with django_assert_num_queries(1):
         for _ in range(5):
             version()
@@ -118,7 +123,8 @@ def test_hiding_a_reflection_bumps(owner, participant, facilitator):
 
 
 def test_every_curation_step_bumps(facilitator):
-    factor = make_factor("Voorstel", status="proposed")
+    cluster = Cluster.objects.create(name="Samenwerken", slug="samenwerken")
+    factor = make_factor("Voorstel", status="proposed", cluster=cluster)
     assert bumps(lambda: factor.accept(by=facilitator))
     assert bumps(lambda: factor.rename("Een betere naam", by=facilitator))
     other = make_factor("Dubbel")

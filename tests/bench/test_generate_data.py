@@ -138,3 +138,13 @@ def test_the_search_vectors_are_filled_so_that_a_common_word_is_found():
         pytest.skip("cases has no SEARCH_FIELDS yet")
     assert not Case.objects.filter(search_vector=None).exists()
     assert search(Case.objects.all(), datagen.COMMON_WORD).exists()
+
+
+def test_on_the_demo_database_it_refuses_with_a_clear_message_and_force_replaces_the_demo():
+    call_command("seed_demo", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115 (what `make run` made)
+    demo_cases = Case.objects.count()
+    with pytest.raises(CommandError, match=r"not generated.*--force"):
+        generate()
+    assert Case.objects.count() == demo_cases  # nothing half-written
+    generate("--force")
+    assert Case.objects.count() == datagen.PLANS["XS"].cases

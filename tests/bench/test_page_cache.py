@@ -55,13 +55,22 @@ def test_publishing_a_case_shows_it_on_the_cached_library_and_withdrawing_remove
     assert client.get(second.get_absolute_url()).status_code == 404
 
 
-def test_a_form_post_by_a_member_renews_the_pages(client_of, owner):
-    # A change no state-change method announces (here: the profile, whose public name
-    # may show on pages): the write request itself does.
+def test_a_profile_save_renews_the_pages_only_when_the_public_name_changes(client_of, owner):
+    # A change no state-change method announces: the save signal of the profile does,
+    # and only for what public pages show (the name and the consent to show it).
+    client = client_of(owner)
+    profile = owner.profile
+    data = {"display_name": profile.display_name, "perspective": profile.perspective, "bio": "Nieuw over mij."}
+    if profile.show_name_publicly:
+        data["show_name_publicly"] = "on"
     before = content_cache.content_version()
-    response = client_of(owner).post(reverse("profile"), {})
-    assert response.status_code < 400
-    assert content_cache.content_version() > before
+    assert client.post(reverse("profile"), data).status_code < 400
+    owner.profile.refresh_from_db()
+    assert owner.profile.bio == "Nieuw over mij."
+    assert content_cache.content_version() == before
+    assert client.post(reverse("profile"), {**data, "display_name": "Olga E."}).status_code < 400
+    assert content_cache.content_versions()["people"] > 0
+    assert content_cache.content_version() == before + 1
 
 
 def test_posting_in_the_live_mode_does_not_renew_the_pages():
@@ -73,13 +82,18 @@ def test_posting_in_the_live_mode_does_not_renew_the_pages():
     assert not _changes_content(request, HttpResponse(status=302))
 
 
-def test_members_always_get_a_fresh_page_without_an_etag(client_of, participant, owner):
+def test_members_get_their_own_private_copy_never_the_visitors_page(client, client_of, participant, owner):
     url = make_case(owner).get_absolute_url()
+    visitor_page = client.get(url).content
     member = client_of(participant)
+    member.get(url)  # sets the CSRF cookie: not kept
     for _ in range(2):
         response = member.get(url)
         assert response.status_code == 200
-        assert not response.has_header("ETag")
+        assert "private" in response["Cache-Control"]
+        assert response.content != visitor_page
+        assert b"csrfmiddlewaretoken" in response.content  # their own sign-out form
+    assert b"csrfmiddlewaretoken" not in client.get(url).content
 
 
 def test_htmx_partials_and_full_pages_are_kept_apart(client):

@@ -39,7 +39,21 @@ class Command(BaseCommand):
             for name, count in plan.planned_counts().items():
                 self.stdout.write(f"  {name:<28} {count:>9,}")
             return
-        if datagen.has_generated_data():
+        if not datagen.has_generated_data() and datagen.has_other_content():
+            if not force:
+                # The generator makes its own municipalities, themes and clusters; beside the
+                # demo's (``make run``) their names and addresses would collide.
+                raise CommandError(
+                    "This database already holds community content that was not generated (the demo data "
+                    "of `make run`?). Generate into an empty database, for example "
+                    "`DATABASE_URL=sqlite:///generated.sqlite3 manage.py migrate && "
+                    "DATABASE_URL=sqlite:///generated.sqlite3 manage.py generate_data --scale S`, "
+                    "or use --force to delete ALL community content (the demo's too) first."
+                )
+            started = time.monotonic()
+            datagen.delete_content()
+            self.stdout.write(f"Deleted the existing content in {time.monotonic() - started:.1f} s.")
+        elif datagen.has_generated_data():
             if not force:
                 raise CommandError(
                     "This database already holds generated data. Use --force to delete all community content "
