@@ -21,7 +21,6 @@ from cop.roles import is_facilitator, is_member
 from factors.models import Factor
 from meetings.models.meeting import Meeting
 
-
 # The highest per-participant limit a facilitator can set for a round (a scribe typing for a table).
 MAX_PARTICIPANT_LIMIT = 120
 

@@ -199,7 +199,9 @@ class Meeting(SluggedModel):
     wall_join_display = models.CharField(
         _("QR-code en code op de muur"), max_length=8, choices=JoinDisplay.choices, default=JoinDisplay.LARGE
     )
-    wall_view = models.CharField(_("weergave van de muur"), max_length=8, choices=WallView.choices, default=WallView.NOTES)
+    wall_view = models.CharField(
+        _("weergave van de muur"), max_length=8, choices=WallView.choices, default=WallView.NOTES
+    )
     # The harvest.
     summary = RichTextField(_("samenvatting van de oogst"))
     open_questions = RichTextField(_("open vragen"))

@@ -15,22 +15,18 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cop.access import Refused
-from cop.models import anonymous_label
 from cop.ratelimit import client_ip
 from cop.utils import login_url
 from meetings import ratelimit
 from meetings.access import become_guest, guest_token, guest_token_problem, live_meeting, participant_for
 from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
-from meetings.harvest import group
 from meetings.models import LIVE_VERSIONS, Contribution, normalise_join_code
-from meetings.qr import qr_data_uri
 
 # --- joining -----------------------------------------------------------------------------
 
