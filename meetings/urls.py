@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import console, manage, pages, registration
+from meetings.views import console, manage, pages, registration, wall_controls
 
 app_name = "meetings"
 urlpatterns = [
@@ -37,6 +37,9 @@ urlpatterns = [
     path("<slug:slug>/regie/rondes/<int:pk>/pauzeren/", console.round_pause, name="round-pause"),
     path("<slug:slug>/regie/rondes/<int:pk>/afronden/", console.round_close, name="round-close"),
     path("<slug:slug>/regie/rondes/<int:pk>/late-gasten/", console.round_discount, name="round-discount"),
+    path("<slug:slug>/regie/muur/", wall_controls.wall_display, name="wall-display"),
+    path("<slug:slug>/regie/rondes/<int:pk>/muur/", wall_controls.round_wall, name="round-wall"),
+    path("<slug:slug>/regie/rondes/<int:pk>/uitslag/", wall_controls.round_reveal, name="round-reveal"),
     path("<slug:slug>/regie/clusteren/", console.cluster, name="cluster"),
     path("<slug:slug>/regie/loskoppelen/", console.uncluster, name="uncluster"),
     path("<slug:slug>/regie/ongedaan-maken/", console.undo, name="undo"),
