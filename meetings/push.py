@@ -42,7 +42,7 @@ class Hub:
     """The walls this process streams to, by meeting, and the thread that feeds them."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self.walls = {}  # meeting pk -> set of queues
         self.versions = {}  # meeting pk -> the live version last sent
         self.wake = threading.Event()
