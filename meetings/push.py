@@ -95,6 +95,7 @@ class Hub:
                 changes = self.check(versions)
             except Exception:  # the hub must outlive a database hiccup; the walls poll meanwhile
                 log.exception("live push: reading the versions failed")
+                threading.Event().wait(2)
                 continue
             with self.lock:
                 for pk, (version, event) in changes.items():

@@ -182,10 +182,22 @@ BUSY = _(
 
 
 def _refuse(request, meeting, message, status, **context):
-    """Show the phone page again with ``message``, keeping what was typed."""
+    """Show the phone page again with ``message``, keeping what was typed (htmx: the round panel, in place)."""
     context = phone_context(request, meeting, **context)
     context["refusal"] = message
+    if request.htmx:
+        # 200: htmx swaps only successful answers, and the refusal is the news.
+        return render(request, "live/partials/_phone_update.html", context)
     return render(request, "live/participate.html", context, status=status)
+
+
+def _updated(request, meeting, participant, message):
+    """After a contribution or a dot: the round panel in place for htmx, else the page again."""
+    if request.htmx:
+        context = {**phone_context(request, meeting, participant=participant), "live_message": message}
+        return render(request, "live/partials/_phone_update.html", context)
+    messages.success(request, message)
+    return redirect("live:participate", code=meeting.join_code)
 
 
 def _rate_limited(meeting, participant, round_=None):
@@ -213,7 +225,8 @@ def contribute(request, meeting, round_pk):
     if not meeting.is_live:
         # Closed while this person was typing: say thank you and give the text back to copy.
         context = {**phone_context(request, meeting), "draft_text": request.POST.get("text", "")[:2000]}
-        return render(request, "live/participate.html", context, status=409)
+        template = "live/partials/_phone_update.html" if request.htmx else "live/participate.html"
+        return render(request, template, context, status=200 if request.htmx else 409)
     round_ = get_object_or_404(meeting.rounds, pk=round_pk)
     participant = participant_for(request)
     refusal = _who_may_not(participant, round_)
@@ -235,8 +248,7 @@ def contribute(request, meeting, round_pk):
         )
     except Refused as refused:
         return _refuse(request, meeting, refused.message, 409, form=form, participant=participant)
-    messages.success(request, _("Je bijdrage staat op de muur."))
-    return redirect("live:participate", code=meeting.join_code)
+    return _updated(request, meeting, participant, _("Je bijdrage staat op de muur."))
 
 
 def _own_contribution(request, meeting, pk):
@@ -295,27 +307,14 @@ def _vote(request, meeting, round_pk, factor_pk, method, success):
     if refusal:
         return _refuse(request, meeting, refusal, 403)
     if _rate_limited(meeting, participant, round_):
-        return _voted(request, meeting, participant, TOO_FAST, 429)
+        return _refuse(request, meeting, TOO_FAST, 429, participant=participant)
     factor = get_object_or_404(round_.vote_options(), pk=factor_pk)
     try:
         extra = {"guest_joined_at": participant.joined_at} if method == "cast_vote" else {}
         getattr(round_, method)(factor, voter=participant.user, guest_key=participant.guest_key, **extra)
     except Refused as refused:
-        return _voted(request, meeting, participant, refused.message, 409)
-    return _voted(request, meeting, participant, success % {"name": factor.name})
-
-
-def _voted(request, meeting, participant, message, status=None):
-    """After a dot: in place for htmx (the round panel, focus kept by phone.js), else the page again."""
-    if request.htmx:
-        context = phone_context(request, meeting, participant=participant)
-        context.update({"vote_message": message, "vote_message_kind": "error" if status else "success"})
-        # 200 even when refused: htmx swaps only successful answers, and the refusal is the news.
-        return render(request, "live/partials/_phone_vote.html", context)
-    if status:
-        return _refuse(request, meeting, message, status, participant=participant)
-    messages.success(request, message)
-    return redirect("live:participate", code=meeting.join_code)
+        return _refuse(request, meeting, refused.message, 409, participant=participant)
+    return _updated(request, meeting, participant, success % {"name": factor.name})
 
 
 @require_POST

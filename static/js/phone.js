@@ -52,14 +52,25 @@
   });
 
   // A dot changes the round panel in place; focus goes back to the same button (or its partner).
+  // After posting, focus goes to the text field for the next contribution.
   var focused = null;
+  var posting = false;
   document.addEventListener("htmx:beforeRequest", function (event) {
     if (event.target.closest && event.target.closest(".vote-option")) {
       focused = document.activeElement && document.activeElement.id;
     }
+    if (event.target.matches && event.target.matches("form[data-draft-key]")) posting = true;
   });
-  document.addEventListener("htmx:afterSettle", function (event) {
+  document.addEventListener("htmx:afterSettle", function () {
     restoreDrafts(document);
+    if (posting) {
+      posting = false;
+      var field = document.querySelector("#live-round textarea:not([readonly])") || document.querySelector(".live-refusal, .live-posted");
+      if (field) {
+        if (!field.matches("textarea")) field.setAttribute("tabindex", "-1");
+        field.focus();
+      }
+    }
     if (!focused) return;
     var id = focused;
     focused = null;
