@@ -107,6 +107,8 @@ class Participant(HttpUser):
         self.round_key = ""
         # Each phone has its own address, as behind the venue's proxy (bench/run: TRUSTED_PROXY_COUNT=1):
         # the limit on new guests per address is for scripts, not for a room.
+        # A phone opens a connection per request (as under sync workers): no keep-alive race.
+        self.client.headers["Connection"] = "close"
         self.client.headers["X-Forwarded-For"] = (
             f"10.{self.number // 65536 % 256}.{self.number // 256 % 256}.{self.number % 256}"
         )
@@ -233,9 +235,10 @@ class Wall(HttpUser):
 
     def _stream(self):
         """Hold the event stream until the server ends it (then the task runs again and reconnects)."""
-        with self.client.get(
+        response = self.client.get(
             f"{self.base}/live/{CODE}/muur/stroom/", stream=True, name="wall: stream", timeout=60
-        ) as response:
+        )
+        try:
             if response.status_code != 200:
                 _error("wall stream", response)
                 gevent.sleep(WALL_EVERY)
@@ -253,6 +256,11 @@ class Wall(HttpUser):
                     elif str(data.get("to", data.get("v"))) != self.version:
                         self._poll_once()
                     name = None
+        except Exception as error:  # a dropped stream: poll once, then the task reconnects
+            STATE["errors"].append(f"wall stream: {error!r}"[:200])
+            self._poll_once()
+        finally:
+            response.close()
 
 
 def _percentile(values, p):

@@ -55,7 +55,9 @@ def test_the_stream_says_hello_then_brings_each_new_contribution_once(client, ac
     assert response.status_code == 200 and response["Content-Type"] == "text/event-stream"
     chunks = iter(response.streaming_content)
     meeting.refresh_from_db()
-    assert next(chunks).decode() == f'event: hello\nid: {meeting.live_version}\ndata: {{"v": {meeting.live_version}}}\n\n'
+    assert (
+        next(chunks).decode() == f'event: hello\nid: {meeting.live_version}\ndata: {{"v": {meeting.live_version}}}\n\n'
+    )
     seen = meeting.live_version
     active_round.contribute(text="Gepusht", perspective="gemeente", author=make_user("a@example.org"))
     deliver(push)
