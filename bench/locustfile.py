@@ -206,7 +206,8 @@ class Wall(HttpUser):
         match = VERSION.search(body)
         if match:
             self.version, self.round_id = match.group(1), match.group(2)
-        for number, post in MARKER.findall(body):
+        # Once per response: an append also names a single new contribution in its status line.
+        for number, post in set(MARKER.findall(body)):
             key = (self.number, f"bench-{RUN_ID}-{number}-{post}")
             STATE["seen"].setdefault(key, now)
             if appended:
