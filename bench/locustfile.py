@@ -72,6 +72,7 @@ WORDS = [
 STATE = {
     "start": None,  # when the posting window starts
     "posted": {},  # marker -> (sent at, host index)
+    "acked": {},  # marker -> when the post was answered (stored)
     "seen": {},  # (wall, marker) -> first seen at
     "appended": {},  # (wall, marker) -> times a wall added it (a redraw is not an addition)
     "errors": [],
@@ -157,6 +158,7 @@ class Participant(HttpUser):
             )
             if response.status_code == 302:
                 STATE["posted"][marker] = (sent, self.host_index)
+                STATE["acked"][marker] = time.time()
                 # The phone then shows its page again, with the contribution under "mine".
                 self.client.get(f"{self.base}/live/{CODE}/", name="phone: page after posting")
             else:
@@ -279,7 +281,7 @@ def _finite(value):
 @events.quitting.add_listener
 def write_results(environment, **kwargs):
     posted, seen = STATE["posted"], STATE["seen"]
-    latencies, cross_host, missing = [], 0, 0
+    latencies, after_ack, cross_host, missing = [], [], 0, 0
     duplicated = sum(n - 1 for n in STATE["appended"].values() if n > 1)
     for wall in range(WALLS):
         wall_host = (wall + 1) % len(HOSTS)
@@ -289,6 +291,7 @@ def write_results(environment, **kwargs):
                 missing += 1
                 continue
             latencies.append(at - sent)
+            after_ack.append(at - STATE["acked"][marker])
             cross_host += host_index != wall_host
     requests = {}
     for (name, method), entry in environment.stats.entries.items():
@@ -318,6 +321,10 @@ def write_results(environment, **kwargs):
         "wall_latency_median_s": _finite(_percentile(latencies + [math.inf] * missing, 50)),
         "wall_latency_p95_s": _finite(_percentile(latencies + [math.inf] * missing, 95)),
         "wall_latency_max_s": max(latencies) if latencies else None,
+        # From the moment the post was answered (stored) to the wall: the push (or poll) alone,
+        # without the time the app took to store it.
+        "wall_after_stored_median_s": _finite(_percentile(after_ack + [math.inf] * missing, 50)),
+        "wall_after_stored_p95_s": _finite(_percentile(after_ack + [math.inf] * missing, 95)),
         "wall_sightings": len(latencies),
         "wall_missing": missing,
         # A wall that added the same contribution twice (the cursor must prevent it).
