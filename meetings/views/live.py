@@ -158,7 +158,7 @@ def phone_changes(request, meeting):
 def become_guest_view(request, meeting):
     form = GuestForm(request.POST)
     if not form.is_valid():
-        return redirect("live:participate", code=meeting.join_code)
+        return _refuse(request, meeting, _("Kies eerst vanuit welk perspectief je meedoet."), 400, guest_form=form)
     if participant_for(request) is None:
         problem = guest_token_problem(meeting, form.cleaned_data["token"])
         if problem:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from cop.models import Perspective
 from meetings.models import Meeting, Round, Vote
 from tests.conftest import make_factor, make_user
-from tests.meetings.conftest import add_round, contribute
+from tests.meetings.conftest import add_round, contribute, join_as_guest
 
 
 @pytest.fixture
@@ -151,3 +151,11 @@ def test_a_guest_picks_a_perspective_from_a_list(client, active_round):
     page = client.get(reverse("live:participate", args=[active_round.meeting.join_code])).content.decode()
     assert '<select name="perspective"' in page and 'type="radio"' not in page
     assert str(Perspective.RESIDENTS.label) in page
+
+
+def test_a_guest_who_picks_no_perspective_is_told_so(client, active_round):
+    meeting = active_round.meeting
+    response = join_as_guest(client, meeting, perspective="")
+    assert response.status_code == 400
+    assert "Kies eerst vanuit welk perspectief je meedoet." in response.content.decode()
+    assert "live_guest_key" not in client.session
