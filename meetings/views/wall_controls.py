@@ -16,10 +16,11 @@ from meetings.access import get_meeting_to_manage
 from meetings.wall_controls import RoundWallForm, WallDisplayForm
 
 
-def _answer(request, meeting, round_, message, *, error=False, status=200):
+def _answer(request, meeting, round_, message, *, error=False):
     if request.htmx:
+        # 200 also for a refusal: htmx swaps only successful answers, and the refusal is the news.
         context = {"meeting": meeting, "round": round_, "controls_message": message, "controls_error": error}
-        return render(request, "meetings/partials/_wall_controls.html", context, status=status)
+        return render(request, "meetings/partials/_wall_controls.html", context)
     (messages.error if error else messages.success)(request, message)
     url = reverse("meetings:console", kwargs={"slug": meeting.slug})
     return redirect(f"{url}?ronde={round_.pk}" if round_ else url)
@@ -32,7 +33,7 @@ def wall_display(request, slug):
     round_ = meeting.current_round()
     form = WallDisplayForm(request.POST)
     if not form.is_valid():
-        return _answer(request, meeting, round_, _("Kies hoe de muur eruitziet."), error=True, status=400)
+        return _answer(request, meeting, round_, _("Kies hoe de muur eruitziet."), error=True)
     meeting.set_wall_display(join_display=form.cleaned_data["join_display"], view=form.cleaned_data["view"])
     return _answer(request, meeting, round_, _("De muur is bijgewerkt."))
 
@@ -45,7 +46,7 @@ def round_wall(request, slug, pk):
     form = RoundWallForm(request.POST)
     if not form.is_valid():
         errors = " ".join(e for field in form.errors.values() for e in field)
-        return _answer(request, meeting, round_, errors, error=True, status=400)
+        return _answer(request, meeting, round_, errors, error=True)
     round_.set_wall_options(
         hide_results=form.cleaned_data["hide_results"], participant_limit=form.cleaned_data["participant_limit"]
     )
@@ -62,6 +63,6 @@ def round_reveal(request, slug, pk):
     try:
         round_.reveal_results(reveal)
     except Refused as refused:
-        return _answer(request, meeting, round_, refused.message, error=True, status=409)
+        return _answer(request, meeting, round_, refused.message, error=True)
     message = _("De uitslag staat op de muur.") if reveal else _("De uitslag is weer verborgen.")
     return _answer(request, meeting, round_, message)
