@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
-from meetings.models.live import MAX_PARTICIPANT_LIMIT
+from meetings.models.wall import MAX_PARTICIPANT_LIMIT
 
 
 class WallDisplayForm(forms.Form):

@@ -7,7 +7,6 @@ Every change locks the meeting row first (``Meeting.lock``, see
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -20,9 +19,7 @@ from cop.models import Perspective
 from cop.roles import is_facilitator, is_member
 from factors.models import Factor
 from meetings.models.meeting import Meeting
-
-# The highest per-participant limit a facilitator can set for a round (a scribe typing for a table).
-MAX_PARTICIPANT_LIMIT = 120
+from meetings.models.wall import RoundWallSettings
 
 
 class RoundQuerySet(models.QuerySet):
@@ -53,7 +50,7 @@ class RoundQuerySet(models.QuerySet):
         )
 
 
-class Round(models.Model):
+class Round(RoundWallSettings):
     """One prompt in the live mode. At most one round of a meeting is active."""
 
     class Kind(models.TextChoices):
@@ -106,17 +103,6 @@ class Round(models.Model):
     deadline = models.DateTimeField(_("timer loopt af om"), null=True, blank=True)
     timer_left = models.PositiveIntegerField(_("resterende seconden"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    # A vote's dots stay off the wall until the facilitator reveals them: no bandwagon.
-    hide_results = models.BooleanField(_("uitslag pas tonen als de begeleider die onthult"), default=True)
-    results_revealed = models.BooleanField(_("uitslag onthuld"), default=False)
-    # Contributions, edits and dots per participant per minute (empty: the site's limit);
-    # a scribe or a shared group tablet needs more.
-    participant_limit = models.PositiveSmallIntegerField(
-        _("bijdragen per deelnemer per minuut"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANT_LIMIT)],
-    )
     started_at = models.DateTimeField(_("gestart"), null=True, blank=True)
     ended_at = models.DateTimeField(_("geëindigd"), null=True, blank=True)
 
@@ -232,31 +218,6 @@ class Round(models.Model):
                 fresh._set_closed()
                 meeting.bump_live_version()
         self._refresh_after(fresh)
-
-    @property
-    def shows_results(self):
-        """The wall shows the dots: the round does not hide them, or they were revealed."""
-        return not self.hide_results or self.results_revealed
-
-    def set_wall_options(self, *, hide_results, participant_limit):
-        """The facilitator's wall settings of this round: hidden results, a higher posting limit."""
-        with transaction.atomic():
-            meeting, fresh = self._locked()
-            fresh.hide_results, fresh.participant_limit = hide_results, participant_limit
-            fresh.save(update_fields=["hide_results", "participant_limit"])
-            meeting.bump_live_version()
-        self.hide_results, self.participant_limit = hide_results, participant_limit
-
-    def reveal_results(self, reveal=True):
-        """Show (or hide again) the dots of this vote round on the wall."""
-        with transaction.atomic():
-            meeting, fresh = self._locked()
-            if not fresh.is_vote:
-                raise Refused(_("In deze ronde wordt niet gestemd."))
-            fresh.results_revealed = reveal
-            fresh.save(update_fields=["results_revealed"])
-            meeting.bump_live_version()
-        self.results_revealed = reveal
 
     # --- participating -------------------------------------------------------------
 
