@@ -47,6 +47,8 @@ class Hub:
         self.versions = {}  # meeting pk -> the live version last sent
         self.wake = threading.Event()
         self.listening = False
+        self.stopping = False
+        self.listening_done = threading.Event()
         self.thread = None
         self.check = None  # set by meetings.views.wall: (hub, {pk: version}) -> {pk: (version, event)}
 
@@ -78,11 +80,23 @@ class Hub:
         if self.thread is None or not self.thread.is_alive():
             self.thread = threading.Thread(target=self._run, name="live-push-hub", daemon=True)
             self.thread.start()
+            self.stopping = False
+            self.listening_done = threading.Event()
             if connection.vendor == "postgresql":
                 threading.Thread(target=self._listen, name="live-push-listen", daemon=True).start()
+            else:
+                self.listening_done.set()
+
+    def stop(self):
+        """End the hub's threads and close their connections (tests: the test database can then go)."""
+        self.stopping = True
+        self.wake.set()
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+        self.thread = None
 
     def _run(self):
-        while True:
+        while not self.stopping:
             # With a listener the wait is only a safety net; without, it is the polling interval.
             self.wake.wait(5 if self.listening else settings.LIVE_PUSH_POLL_MS / 1000)
             self.wake.clear()
@@ -103,28 +117,36 @@ class Hub:
                         self.versions[pk] = version
                     for inbox in self.walls.get(pk, ()):
                         inbox.put(event)
+        connection.close()
+        self.listening_done.wait(10)
 
     def _listen(self):
         """Wake the hub on every NOTIFY; reconnect after a lost connection."""
         params = connection.get_connection_params()
-        while True:
+        connection.close()
+        while not self.stopping:
+            listener = None
             try:
                 listener = psycopg2.connect(**params)
                 listener.set_isolation_level(psycopg2.extensions.ISOLATION_LEVEL_AUTOCOMMIT)
                 with listener.cursor() as cursor:
                     cursor.execute(f"LISTEN {CHANNEL}")
                 self.listening = True
-                while True:
-                    if select.select([listener], [], [], 30) != ([], [], []):
+                while not self.stopping:
+                    if select.select([listener], [], [], 1) != ([], [], []):
                         listener.poll()
                         if listener.notifies:
                             listener.notifies.clear()
                             self.wake.set()
             except Exception:
                 log.exception("live push: the listening connection was lost")
+                threading.Event().wait(2)
+            finally:
+                if listener is not None:
+                    listener.close()
             self.listening = False
             self.wake.set()
-            threading.Event().wait(2)
+        self.listening_done.set()
 
 
 HUB = Hub()

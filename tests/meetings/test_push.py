@@ -130,9 +130,10 @@ def test_notify_wakes_the_hub_of_another_connection_at_once(settings):
         settings.LIVE_PUSH_POLL_MS = 60_000  # only NOTIFY can wake the hub now
         started = time.monotonic()
         round_.contribute(text="Via NOTIFY", perspective="gemeente", author=make_user("n@example.org"))
-        name, data = inbox.get(timeout=3)
+        name, data = inbox.get(timeout=10)
         assert name == "append" and "Via NOTIFY" in data["html"]
-        assert time.monotonic() - started < 1
+        assert time.monotonic() - started < 3  # about 0.1 s on a quiet machine; polling would take 60
     finally:
         HUB.unsubscribe(meeting.pk, inbox)
+        HUB.stop()
         Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.CLOSED)
