@@ -1,9 +1,11 @@
-"""The live scenario of the benchmark: a 500-person meeting on the phone and 5 walls on projectors.
+"""The live scenario of the benchmark: a 500-person meeting on the phone and 20 walls on projectors.
 
 Every participant joins the live meeting as a guest (phone page, choose a
 perspective), then posts ``BENCH_POSTS`` contributions at random moments within
 the same ``BENCH_WINDOW`` seconds; the walls poll every ``BENCH_WALL_EVERY``
-seconds as the wall page does (``?v=<version>``). Each contribution carries a
+seconds as the wall page does (``?v=<version>``), or (``BENCH_WALL_MODE=push``, the
+default) hold the wall's event stream as wall.js does: an append that starts at the
+wall's cursor is drawn, anything else makes the wall poll once. Each contribution carries a
 unique marker, so the walls can tell when they first showed it: the time from
 sending the post to the first wall response that contains it is the *wall latency*.
 
@@ -18,7 +20,7 @@ as JSON. Settings come from the environment:
     BENCH_LIVE_CODE        the join code of the live meeting
     BENCH_LIVE_ROUND       the id of its active round (guests allowed)
     BENCH_RUN_ID           a word that makes this run's markers unique
-    BENCH_PARTICIPANTS     500     BENCH_WALLS 5
+    BENCH_PARTICIPANTS     500     BENCH_WALLS 20     BENCH_WALL_MODE push (or poll)
     BENCH_POSTS            3       BENCH_WINDOW 60      BENCH_JOIN_SECONDS 30
     BENCH_WALL_EVERY       2       BENCH_PHONE_POLL 0 (seconds; 0: phones do not poll)
 """
@@ -39,7 +41,8 @@ CODE = os.environ.get("BENCH_LIVE_CODE", "")
 ROUND = os.environ.get("BENCH_LIVE_ROUND", "")
 RUN_ID = os.environ.get("BENCH_RUN_ID", uuid.uuid4().hex[:8])
 PARTICIPANTS = int(os.environ.get("BENCH_PARTICIPANTS", "500"))
-WALLS = int(os.environ.get("BENCH_WALLS", "5"))
+WALLS = int(os.environ.get("BENCH_WALLS", "20"))
+WALL_MODE = os.environ.get("BENCH_WALL_MODE", "push")
 POSTS = int(os.environ.get("BENCH_POSTS", "3"))
 WINDOW = float(os.environ.get("BENCH_WINDOW", "60"))
 JOIN_SECONDS = float(os.environ.get("BENCH_JOIN_SECONDS", "30"))
@@ -48,6 +51,7 @@ PHONE_POLL = float(os.environ.get("BENCH_PHONE_POLL", "0"))
 OUT = os.environ.get("BENCH_LIVE_OUT", "bench/results/live.json")
 
 MARKER = re.compile(rf"bench-{RUN_ID}-(\d+)-(\d+)")
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
 VERSION = re.compile(r"\?v=(\d+)(?:&amp;|&)r=(\d*)")
 PERSPECTIVES = ["gemeente", "welzijn", "onderwijs", "woningcorporatie", "inwoners", "vereniging", "ondernemer"]
 WORDS = [
@@ -68,7 +72,9 @@ WORDS = [
 STATE = {
     "start": None,  # when the posting window starts
     "posted": {},  # marker -> (sent at, host index)
+    "acked": {},  # marker -> when the post was answered (stored)
     "seen": {},  # (wall, marker) -> first seen at
+    "appended": {},  # (wall, marker) -> times a wall added it (a redraw is not an addition)
     "errors": [],
     "next_participant": 0,
     "next_wall": 0,
@@ -100,23 +106,31 @@ class Participant(HttpUser):
         self.done = False
         self.version = "0"
         self.round_key = ""
+        # Each phone has its own address, as behind the venue's proxy (bench/run: TRUSTED_PROXY_COUNT=1):
+        # the limit on new guests per address is for scripts, not for a room.
+        # A phone opens a connection per request (as under sync workers): no keep-alive race.
+        self.client.headers["Connection"] = "close"
+        self.client.headers["X-Forwarded-For"] = (
+            f"10.{self.number // 65536 % 256}.{self.number // 256 % 256}.{self.number % 256}"
+        )
         page = self.client.get(f"{self.base}/live/{CODE}/", name="phone: join page")
         if page.status_code != 200:
             _error("join page", page)
-        # The guest form's signed token makes a guest only after LIVE_GUEST_MIN_SECONDS: a person reads first.
-        found = re.search(r'name="token" value="([^"]+)"', page.text)
-        time.sleep(1.2)
+        token = TOKEN.search(page.text)
         guest = self.client.post(
             f"{self.base}/live/{CODE}/gast/",
             data={
                 "perspective": random.choice(PERSPECTIVES),
+                "token": token.group(1) if token else "",
                 "csrfmiddlewaretoken": self._csrf(),
-                "token": found.group(1) if found else "",
             },
             name="phone: become guest",
             allow_redirects=False,
         )
-        if guest.status_code != 302:
+        if (
+            guest.status_code != 302
+            or "verlopen" in self.client.get(f"{self.base}/live/{CODE}/", name="phone: page").text
+        ):
             _error("become guest", guest)
 
     def _csrf(self):
@@ -144,6 +158,7 @@ class Participant(HttpUser):
             )
             if response.status_code == 302:
                 STATE["posted"][marker] = (sent, self.host_index)
+                STATE["acked"][marker] = time.time()
                 # The phone then shows its page again, with the contribution under "mine".
                 self.client.get(f"{self.base}/live/{CODE}/", name="phone: page after posting")
             else:
@@ -188,17 +203,19 @@ class Wall(HttpUser):
             _error("wall page", page)
         self._read(page.text)
 
-    def _read(self, body):
+    def _read(self, body, appended=False):
         now = time.time()
         match = VERSION.search(body)
         if match:
             self.version, self.round_id = match.group(1), match.group(2)
-        for number, post in MARKER.findall(body):
-            STATE["seen"].setdefault((self.number, f"bench-{RUN_ID}-{number}-{post}"), now)
+        # Once per response: an append also names a single new contribution in its status line.
+        for number, post in set(MARKER.findall(body)):
+            key = (self.number, f"bench-{RUN_ID}-{number}-{post}")
+            STATE["seen"].setdefault(key, now)
+            if appended:
+                STATE["appended"][key] = STATE["appended"].get(key, 0) + 1
 
-    @task
-    def poll(self):
-        started = time.time()
+    def _poll_once(self):
         response = self.client.get(
             f"{self.base}/live/{CODE}/muur/wijzigingen/",
             params={"v": self.version, "r": self.round_id},
@@ -206,10 +223,47 @@ class Wall(HttpUser):
             name="wall: poll",
         )
         if response.status_code == 200:
-            self._read(response.text)
+            self._read(response.text, appended="afterbegin:#wall-new" in response.text)
         elif response.status_code != 204:
             _error("wall poll", response)
+
+    @task
+    def poll(self):
+        if WALL_MODE == "push":
+            self._stream()
+            return
+        started = time.time()
+        self._poll_once()
         gevent.sleep(max(0, WALL_EVERY - (time.time() - started)))
+
+    def _stream(self):
+        """Hold the event stream until the server ends it (then the task runs again and reconnects)."""
+        response = self.client.get(
+            f"{self.base}/live/{CODE}/muur/stroom/", stream=True, name="wall: stream", timeout=60
+        )
+        try:
+            if response.status_code != 200:
+                _error("wall stream", response)
+                gevent.sleep(WALL_EVERY)
+                self._poll_once()
+                return
+            name = None
+            for line in response.iter_lines(decode_unicode=True):
+                if line.startswith("event: "):
+                    name = line[7:]
+                elif line.startswith("data: ") and name:
+                    data = json.loads(line[6:])
+                    if name == "append" and str(data["from"]) == self.version:
+                        self._read(data["html"], appended=True)
+                        self.version = str(data["to"])
+                    elif str(data.get("to", data.get("v"))) != self.version:
+                        self._poll_once()
+                    name = None
+        except Exception as error:  # a dropped stream: poll once, then the task reconnects
+            STATE["errors"].append(f"wall stream: {error!r}"[:200])
+            self._poll_once()
+        finally:
+            response.close()
 
 
 def _percentile(values, p):
@@ -227,7 +281,8 @@ def _finite(value):
 @events.quitting.add_listener
 def write_results(environment, **kwargs):
     posted, seen = STATE["posted"], STATE["seen"]
-    latencies, cross_host, missing = [], 0, 0
+    latencies, after_ack, cross_host, missing = [], [], 0, 0
+    duplicated = sum(n - 1 for n in STATE["appended"].values() if n > 1)
     for wall in range(WALLS):
         wall_host = (wall + 1) % len(HOSTS)
         for marker, (sent, host_index) in posted.items():
@@ -236,6 +291,7 @@ def write_results(environment, **kwargs):
                 missing += 1
                 continue
             latencies.append(at - sent)
+            after_ack.append(at - STATE["acked"][marker])
             cross_host += host_index != wall_host
     requests = {}
     for (name, method), entry in environment.stats.entries.items():
@@ -252,6 +308,7 @@ def write_results(environment, **kwargs):
         "hosts": HOSTS,
         "participants": PARTICIPANTS,
         "walls": WALLS,
+        "wall_mode": WALL_MODE,
         "posts_per_participant": POSTS,
         "window_seconds": WINDOW,
         # Posts sent but not answered when the run ended are neither posted nor errors here;
@@ -264,8 +321,14 @@ def write_results(environment, **kwargs):
         "wall_latency_median_s": _finite(_percentile(latencies + [math.inf] * missing, 50)),
         "wall_latency_p95_s": _finite(_percentile(latencies + [math.inf] * missing, 95)),
         "wall_latency_max_s": max(latencies) if latencies else None,
+        # From the moment the post was answered (stored) to the wall: the push (or poll) alone,
+        # without the time the app took to store it.
+        "wall_after_stored_median_s": _finite(_percentile(after_ack + [math.inf] * missing, 50)),
+        "wall_after_stored_p95_s": _finite(_percentile(after_ack + [math.inf] * missing, 95)),
         "wall_sightings": len(latencies),
         "wall_missing": missing,
+        # A wall that added the same contribution twice (the cursor must prevent it).
+        "wall_duplicated": duplicated,
         "cross_host_sightings": cross_host,
         "requests": requests,
     }

@@ -205,6 +205,11 @@ else:
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # A guest form must have been on screen this long before it makes a guest (meetings.access).
 LIVE_GUEST_MIN_SECONDS = env_int("LIVE_GUEST_MIN_SECONDS", 1)
+# Push to the live walls (meetings/push.py): a stream per wall, held by a thread of a threaded
+# worker (gunicorn --worker-class gthread, runserver); sync workers fall back to polling.
+LIVE_PUSH = env_bool("LIVE_PUSH", True)
+LIVE_PUSH_STREAMS = env_int("LIVE_PUSH_STREAMS", 10)  # per process; keep it below gunicorn's --threads
+LIVE_PUSH_POLL_MS = env_int("LIVE_PUSH_POLL_MS", 250)  # without PostgreSQL's LISTEN: how often the hub looks
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be 0 or more.")
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT

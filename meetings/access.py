@@ -54,13 +54,22 @@ def unknown_code_response(request, code="", status=404):
     return response
 
 
-def live_meeting(view):
-    """Resolve ``code`` to a live meeting (passed as ``meeting``) or answer with the unknown-code page."""
+def live_meeting(view=None, *, ended=False):
+    """Resolve ``code`` to a live meeting (passed as ``meeting``) or answer with the unknown-code page.
+
+    ``ended=True``: a meeting closed in the last days (``Meeting.has_ended``) is passed
+    too, so that its wall and phones show the end screen instead of an error. Guessing
+    stays as slow as before: a guess is almost always an unknown code, which counts.
+    """
+    if view is None:
+        return lambda view: live_meeting(view, ended=ended)
 
     @wraps(view)
     def wrapper(request, code, *args, **kwargs):
         canonical = normalise_join_code(code)
-        meeting = Meeting.objects.filter(join_code=canonical, status=Meeting.Status.LIVE).first() if canonical else None
+        meeting = Meeting.objects.filter(join_code=canonical).first() if canonical else None
+        if meeting is not None and not meeting.is_live and not (ended and meeting.has_ended):
+            meeting = None
         if meeting is None:
             # Only failures count, and a valid code is answered whatever the count: wrong codes
             # from a shared address never lock a room out (docs/security.md).

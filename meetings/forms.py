@@ -217,8 +217,8 @@ class ContributionEditForm(forms.ModelForm):
 class GuestForm(forms.Form):
     perspective = forms.ChoiceField(
         label=_("Vanuit welk perspectief doe je mee?"),
-        choices=Perspective.choices,
-        widget=forms.RadioSelect,
+        # A list, not nine radio buttons: "Doe mee als gast" stays on a phone's first screen.
+        choices=[("", _("Kies een perspectief")), *Perspective.choices],
         help_text=_("We vragen geen naam. Je bijdragen verschijnen anoniem, met dit perspectief."),
     )
     token = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings.views import live
+from meetings.views import live, wall
 
 app_name = "live"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<str:code>/bijdragen/<int:pk>/intrekken/", live.contribution_withdraw, name="contribution-withdraw"),
     path("<str:code>/rondes/<int:round_pk>/stippen/<int:factor_pk>/", live.vote_add, name="vote-add"),
     path("<str:code>/rondes/<int:round_pk>/stippen/<int:factor_pk>/weghalen/", live.vote_remove, name="vote-remove"),
-    path("<str:code>/muur/", live.wall, name="wall"),
-    path("<str:code>/muur/wijzigingen/", live.wall_changes, name="wall-changes"),
+    path("<str:code>/muur/", wall.wall, name="wall"),
+    path("<str:code>/muur/wijzigingen/", wall.wall_changes, name="wall-changes"),
+    path("<str:code>/muur/stroom/", wall.wall_stream, name="wall-stream"),
 ]

@@ -30,6 +30,9 @@ def limit(name):
     return getattr(settings, "LIVE_RATE_LIMITS", {}).get(name, DEFAULTS[name])
 
 
-def allow(name, key):
-    """Count one hit for ``key`` under limit ``name``; False when the limit of this window is used up."""
-    return ratelimit.hit(f"live-{name}", key, limit(name))
+def allow(name, key, *, at_most=None):
+    """Count one hit for ``key`` under limit ``name``; False when the limit of this window is used up.
+
+    ``at_most`` replaces the configured limit (a round's own per-participant limit).
+    """
+    return ratelimit.hit(f"live-{name}", key, at_most or limit(name))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import clustering, console, manage, mine, pages, registration
+from meetings.views import clustering, console, manage, mine, pages, registration, wall_controls
 
 app_name = "meetings"
 urlpatterns = [
@@ -39,6 +39,9 @@ urlpatterns = [
     path("<slug:slug>/regie/rondes/<int:pk>/pauzeren/", console.round_pause, name="round-pause"),
     path("<slug:slug>/regie/rondes/<int:pk>/afronden/", console.round_close, name="round-close"),
     path("<slug:slug>/regie/rondes/<int:pk>/late-gasten/", console.round_discount, name="round-discount"),
+    path("<slug:slug>/regie/muur/", wall_controls.wall_display, name="wall-display"),
+    path("<slug:slug>/regie/rondes/<int:pk>/muur/", wall_controls.round_wall, name="round-wall"),
+    path("<slug:slug>/regie/rondes/<int:pk>/uitslag/", wall_controls.round_reveal, name="round-reveal"),
     path("<slug:slug>/regie/clusteren/", clustering.cluster, name="cluster"),
     path("<slug:slug>/regie/loskoppelen/", clustering.uncluster, name="uncluster"),
     path("<slug:slug>/regie/ongedaan-maken/", clustering.undo, name="undo"),

@@ -17,6 +17,8 @@ os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBa
 os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 # The guest form's reading time (a second) would slow every live test; the guest tests set it back.
 os.environ.setdefault("LIVE_GUEST_MIN_SECONDS", "0")
+# The walls poll in tests; tests/meetings/test_push.py turns the push stream on where it tests it.
+os.environ.setdefault("LIVE_PUSH", "0")
 
 from config.settings import *  # noqa: F403
 

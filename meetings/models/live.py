@@ -19,6 +19,7 @@ from cop.models import Perspective
 from cop.roles import is_facilitator, is_member
 from factors.models import Factor
 from meetings.models.meeting import Meeting
+from meetings.models.wall import RoundWallSettings
 
 
 class RoundQuerySet(models.QuerySet):
@@ -49,7 +50,7 @@ class RoundQuerySet(models.QuerySet):
         )
 
 
-class Round(models.Model):
+class Round(RoundWallSettings):
     """One prompt in the live mode. At most one round of a meeting is active."""
 
     class Kind(models.TextChoices):

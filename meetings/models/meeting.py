@@ -28,6 +28,7 @@ from cop.richtext import RichTextField
 from cop.roles import is_member
 from cop.utils import SluggedModel
 from meetings.emails import send_registration_email
+from meetings.push import notify
 
 # Join codes avoid characters that are easy to confuse when read from a projector
 # (0/O, 1/I/L, 5/S, 2/Z, 8/B).
@@ -130,6 +131,10 @@ class MeetingQuerySet(models.QuerySet):
 # second: polls of walls and phones that saw it answer 204 without a query (see
 # meetings/views/live.py). Other processes see a change at most that much later.
 LIVE_VERSIONS = ProcessMemo(seconds=0.5)
+# How long after closing the wall and the phones show "Dank je wel" (then the unknown-code page).
+# How long after closing the live pages show the end screen instead of "unknown code": the day
+# of the session. After that a closed meeting's code looks exactly like one that never existed.
+END_SCREEN_DAYS = timedelta(days=1)
 
 
 class Meeting(SluggedModel):
@@ -193,6 +198,23 @@ class Meeting(SluggedModel):
     # (a round started, a contribution clustered, edited or hidden, a dot cast):
     # a poll older than this redraws the wall instead of appending.
     live_layout_version = models.PositiveBigIntegerField(_("versie indeling live"), default=0)
+
+    class JoinDisplay(models.TextChoices):
+        LARGE = "large", _("groot, naast de bijdragen")
+        SMALL = "small", _("klein, in een hoek")
+        HIDDEN = "hidden", _("niet tonen")
+
+    class WallView(models.TextChoices):
+        NOTES = "notes", _("bijdragen")
+        WORDS = "words", _("woordenwolk")
+
+    # What the wall shows besides the round: set by the facilitator during the session.
+    wall_join_display = models.CharField(
+        _("QR-code en code op de muur"), max_length=8, choices=JoinDisplay.choices, default=JoinDisplay.LARGE
+    )
+    wall_view = models.CharField(
+        _("weergave van de muur"), max_length=8, choices=WallView.choices, default=WallView.NOTES
+    )
     # The harvest.
     summary = RichTextField(_("samenvatting van de oogst"))
     open_questions = RichTextField(_("open vragen"))
@@ -237,6 +259,21 @@ class Meeting(SluggedModel):
         return self.status == self.Status.LIVE
 
     @property
+    def has_ended(self):
+        """Closed (or its harvest published) within the last week: the live pages show the end screen."""
+        recent = self.closed_at is not None and self.closed_at > timezone.now() - END_SCREEN_DAYS
+        return self.status in (self.Status.CLOSED, self.Status.PUBLISHED) and recent
+
+    @property
+    def live_title(self):
+        """The title on the live pages: always while live, after closing only for a public meeting.
+
+        Whoever holds the code of a closed community meeting learns nothing of it (its end screen
+        says thank you, without the title).
+        """
+        return self.title if self.is_live or self.visibility == self.Visibility.PUBLIC else ""
+
+    @property
     def has_harvest(self):
         return self.status == self.Status.PUBLISHED
 
@@ -266,6 +303,7 @@ class Meeting(SluggedModel):
             # The right-hand side reads the old row, so this is the new live_version.
             updates["live_layout_version"] = F("live_version") + 1
         Meeting.objects.filter(pk=self.pk).update(**updates)
+        notify(self.pk)  # the walls' streams, in every process (meetings.push)
         # Forget the remembered version now and again once the change is committed: a poll in
         # between still reads the old committed row and would remember it for another moment.
         code = self.join_code
@@ -275,6 +313,15 @@ class Meeting(SluggedModel):
         if layout:
             self.live_layout_version = self.live_version
         return self.live_version
+
+    def set_wall_display(self, *, join_display, view):
+        """The facilitator changes how the wall looks; every wall redraws."""
+        with transaction.atomic():
+            meeting = Meeting.lock(self.pk)
+            meeting.wall_join_display, meeting.wall_view = join_display, view
+            meeting.save(update_fields=["wall_join_display", "wall_view", "updated_at"])
+            meeting.bump_live_version()
+        self.wall_join_display, self.wall_view = join_display, view
 
     def touch(self):
         """Tell the wall and the phones that something they show has changed."""

@@ -15,22 +15,18 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cop.access import Refused
-from cop.models import anonymous_label
 from cop.ratelimit import client_ip
 from cop.utils import login_url
 from meetings import ratelimit
 from meetings.access import become_guest, guest_token, guest_token_problem, live_meeting, participant_for
 from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
-from meetings.harvest import group
 from meetings.models import LIVE_VERSIONS, Contribution, normalise_join_code
-from meetings.qr import qr_data_uri
 
 # --- joining -----------------------------------------------------------------------------
 
@@ -76,6 +72,8 @@ def _vote_options(round_, participant):
 
 def phone_context(request, meeting, *, form=None, participant=None, round_=None, guest_form=None):
     """Everything the phone page shows about the current round and the participant's own part in it."""
+    if not meeting.is_live:
+        return {"meeting": meeting, "ended": True, "round_key": "ended"}
     round_ = round_ or meeting.current_round()
     participant = participant or participant_for(request)
     context = {
@@ -109,7 +107,7 @@ def phone_context(request, meeting, *, form=None, participant=None, round_=None,
 
 
 @never_cache
-@live_meeting
+@live_meeting(ended=True)
 def participate(request, meeting):
     return render(request, "live/participate.html", phone_context(request, meeting))
 
@@ -135,13 +133,16 @@ def answers_unchanged_polls(view):
 
 @never_cache
 @answers_unchanged_polls
-@live_meeting
+@live_meeting(ended=True)
 def phone_changes(request, meeting):
     """The phone's poll: 204 when nothing changed; a new round panel when the round changed."""
     LIVE_VERSIONS.set(meeting.join_code, meeting.live_version)
     seen = request.GET.get("v", "")
     if seen.isdigit() and int(seen) == meeting.live_version:
         response = HttpResponse(status=204)
+    elif not meeting.is_live:
+        context = {**phone_context(request, meeting), "redraw": request.GET.get("r", "") != "ended"}
+        response = render(request, "live/partials/_phone_changes.html", context)
     else:
         round_ = meeting.current_round()
         redraw = request.GET.get("r", "") != round_key(round_)
@@ -157,7 +158,7 @@ def phone_changes(request, meeting):
 def become_guest_view(request, meeting):
     form = GuestForm(request.POST)
     if not form.is_valid():
-        return redirect("live:participate", code=meeting.join_code)
+        return _refuse(request, meeting, _("Kies eerst vanuit welk perspectief je meedoet."), 400, guest_form=form)
     if participant_for(request) is None:
         problem = guest_token_problem(meeting, form.cleaned_data["token"])
         if problem:
@@ -181,14 +182,29 @@ BUSY = _(
 
 
 def _refuse(request, meeting, message, status, **context):
-    """Show the phone page again with ``message``, keeping what was typed."""
+    """Show the phone page again with ``message``, keeping what was typed (htmx: the round panel, in place)."""
     context = phone_context(request, meeting, **context)
     context["refusal"] = message
+    if request.htmx:
+        # 200: htmx swaps only successful answers, and the refusal is the news.
+        return render(request, "live/partials/_phone_update.html", context)
     return render(request, "live/participate.html", context, status=status)
 
 
-def _rate_limited(meeting, participant):
-    return not (ratelimit.allow("participant", participant.rate_key) and ratelimit.allow("code", meeting.pk))
+def _updated(request, meeting, participant, message):
+    """After a contribution or a dot: the round panel in place for htmx, else the page again."""
+    if request.htmx:
+        context = {**phone_context(request, meeting, participant=participant), "live_message": message}
+        return render(request, "live/partials/_phone_update.html", context)
+    messages.success(request, message)
+    return redirect("live:participate", code=meeting.join_code)
+
+
+def _rate_limited(meeting, participant, round_=None):
+    own = round_.participant_limit if round_ is not None else None
+    return not (
+        ratelimit.allow("participant", participant.rate_key, at_most=own) and ratelimit.allow("code", meeting.pk)
+    )
 
 
 def _who_may_not(participant, round_):
@@ -204,8 +220,13 @@ TOO_FAST = _("Je gaat erg snel. Wacht een minuut en probeer het dan opnieuw; wat
 
 
 @require_POST
-@live_meeting
+@live_meeting(ended=True)
 def contribute(request, meeting, round_pk):
+    if not meeting.is_live:
+        # Closed while this person was typing: say thank you and give the text back to copy.
+        context = {**phone_context(request, meeting), "draft_text": request.POST.get("text", "")[:2000]}
+        template = "live/partials/_phone_update.html" if request.htmx else "live/participate.html"
+        return render(request, template, context, status=200 if request.htmx else 409)
     round_ = get_object_or_404(meeting.rounds, pk=round_pk)
     participant = participant_for(request)
     refusal = _who_may_not(participant, round_)
@@ -214,7 +235,7 @@ def contribute(request, meeting, round_pk):
     form = ContributionForm(request.POST, perspective=participant.perspective)
     if not form.is_valid():
         return _refuse(request, meeting, _("Je bijdrage is niet geplaatst."), 400, form=form, participant=participant)
-    if _rate_limited(meeting, participant):
+    if _rate_limited(meeting, participant, round_):
         return _refuse(request, meeting, TOO_FAST, 429, form=form, participant=participant)
     perspective = participant.perspective if participant.is_guest else form.cleaned_data["perspective"]
     try:
@@ -227,8 +248,7 @@ def contribute(request, meeting, round_pk):
         )
     except Refused as refused:
         return _refuse(request, meeting, refused.message, 409, form=form, participant=participant)
-    messages.success(request, _("Je bijdrage staat op de muur."))
-    return redirect("live:participate", code=meeting.join_code)
+    return _updated(request, meeting, participant, _("Je bijdrage staat op de muur."))
 
 
 def _own_contribution(request, meeting, pk):
@@ -247,7 +267,7 @@ def contribution_edit(request, meeting, pk):
         return redirect("live:participate", code=meeting.join_code)
     form = ContributionEditForm(request.POST or None, instance=contribution)
     if request.method == "POST" and form.is_valid():
-        if _rate_limited(meeting, participant):
+        if _rate_limited(meeting, participant, contribution.round):
             return render(
                 request,
                 "live/contribution_edit.html",
@@ -286,7 +306,7 @@ def _vote(request, meeting, round_pk, factor_pk, method, success):
     refusal = _who_may_not(participant, round_)
     if refusal:
         return _refuse(request, meeting, refusal, 403)
-    if _rate_limited(meeting, participant):
+    if _rate_limited(meeting, participant, round_):
         return _refuse(request, meeting, TOO_FAST, 429, participant=participant)
     factor = get_object_or_404(round_.vote_options(), pk=factor_pk)
     try:
@@ -294,8 +314,7 @@ def _vote(request, meeting, round_pk, factor_pk, method, success):
         getattr(round_, method)(factor, voter=participant.user, guest_key=participant.guest_key, **extra)
     except Refused as refused:
         return _refuse(request, meeting, refused.message, 409, participant=participant)
-    messages.success(request, success % {"name": factor.name})
-    return redirect("live:participate", code=meeting.join_code)
+    return _updated(request, meeting, participant, success % {"name": factor.name})
 
 
 @require_POST
@@ -308,74 +327,3 @@ def vote_add(request, meeting, round_pk, factor_pk):
 @live_meeting
 def vote_remove(request, meeting, round_pk, factor_pk):
     return _vote(request, meeting, round_pk, factor_pk, "withdraw_vote", _("Stip weggehaald bij ‘%(name)s’."))
-
-
-# --- the wall ------------------------------------------------------------------------------
-
-
-def wall_context(request, meeting):
-    """The wall as of ``meeting.live_version``: newer contributions come with the next poll."""
-    round_ = meeting.current_round()
-    join_url = request.build_absolute_uri(reverse("live:participate", kwargs={"code": meeting.join_code}))
-    context = {
-        "meeting": meeting,
-        "round": round_,
-        "version": meeting.live_version,
-        "round_id": round_.pk if round_ else "",
-        "join_url": join_url,
-        # Read aloud from the screen: the address without "https://".
-        "join_short_url": request.get_host() + reverse("live:join"),
-        "join_qr": qr_data_uri(join_url, title=_("QR-code om mee te doen")),
-    }
-    if round_ is None:
-        return context
-    if round_.is_vote:
-        context["totals"] = round_.vote_totals()
-        context["max_dots"] = max([dots for _f, dots in context["totals"]] or [0])
-    else:
-        contributions = (
-            round_.contributions.filter(hidden=False, live_version__lte=meeting.live_version)
-            .select_related("factor")
-            .order_by("created_at", "id")
-        )
-        context["clusters"], context["unclustered"] = group(contributions)
-    return context
-
-
-@never_cache
-@live_meeting
-def wall(request, meeting):
-    return render(request, "live/wall.html", wall_context(request, meeting))
-
-
-@never_cache
-@answers_unchanged_polls
-@live_meeting
-def wall_changes(request, meeting):
-    """What the wall has not seen since version ``v``: nothing (204), the new contributions, or a redraw."""
-    LIVE_VERSIONS.set(meeting.join_code, meeting.live_version)
-    seen = request.GET.get("v", "")
-    seen = int(seen) if seen.isdigit() else None
-    if seen == meeting.live_version:
-        response = HttpResponse(status=204)
-    elif seen is None or seen < meeting.live_layout_version or seen > meeting.live_version:
-        context = wall_context(request, meeting)
-        context["announce_round"] = request.GET.get("r", "") != str(getattr(context["round"], "pk", ""))
-        response = render(request, "live/partials/_wall_redraw.html", context)
-    else:
-        new = list(
-            Contribution.objects.filter(
-                meeting=meeting, hidden=False, live_version__gt=seen, live_version__lte=meeting.live_version
-            ).order_by("live_version")
-        )
-        for contribution in new:
-            contribution.public_label = anonymous_label(contribution.perspective)
-        context = {
-            "meeting": meeting,
-            "new": new,
-            "version": meeting.live_version,
-            "round_id": request.GET.get("r", ""),
-        }
-        response = render(request, "live/partials/_wall_append.html", context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response

@@ -74,8 +74,9 @@ def test_a_member_contributes_in_a_live_round_with_the_keyboard_only(contexts, l
     tab_to(page, page.get_by_label("Jouw bijdrage"), "phone: the contribution field")
     page.keyboard.type("Een vaste wijkagent die iedereen kent")
     tab_to(page, page.get_by_role("button", name="Plaatsen"), "phone: the post button")
-    press_and_wait(page, "Enter")
-    expect(page.locator(".messages")).to_contain_text("Je bijdrage staat op de muur.")
+    page.keyboard.press("Enter")  # posted in place; focus returns to the text field
+    expect(page.locator(".live-posted")).to_contain_text("Je bijdrage staat op de muur.")
+    expect(page.get_by_label("Jouw bijdrage")).to_be_focused()
     assert Contribution.objects.get().text == "Een vaste wijkagent die iedereen kent"
 
     # Change it, still with the keyboard.
@@ -93,22 +94,22 @@ def test_a_guest_chooses_a_perspective_and_contributes_with_the_keyboard_only(co
     page = contexts(viewport=PHONE, has_touch=True).new_page()
     page.goto(f"{live_server.url}/live/{live_round.meeting.join_code}/")
 
-    # A radio group is one Tab stop; the arrow keys choose.
-    tab_to(page, page.get_by_role("radiogroup").or_(page.locator("fieldset")).first, "guest: the perspectives")
-    for _ in range(5):
+    # A list (it keeps "Doe mee als gast" on the first screen): one Tab stop, the arrow keys choose.
+    tab_to(page, page.get_by_label("Vanuit welk perspectief doe je mee?"), "guest: the perspectives")
+    for _ in range(12):
         if page.evaluate("document.activeElement.value") == "inwoners":
             break
         page.keyboard.press("ArrowDown")
-    page.keyboard.press("Space")
-    assert page.get_by_label("inwonersinitiatief").is_checked()
+    assert page.get_by_label("Vanuit welk perspectief doe je mee?").input_value() == "inwoners"
     tab_to(page, page.get_by_role("button", name="Doe mee als gast"), "guest: join")
     press_and_wait(page, "Enter")
 
     tab_to(page, page.get_by_label("Jouw bijdrage"), "guest: the contribution field")
     page.keyboard.type("Korte lijnen met de gemeente")
     tab_to(page, page.get_by_role("button", name="Plaatsen"), "guest: the post button")
-    press_and_wait(page, "Enter")
-    expect(page.locator(".messages")).to_contain_text("Je bijdrage staat op de muur.")
+    page.keyboard.press("Enter")  # posted in place; focus returns to the text field
+    expect(page.locator(".live-posted")).to_contain_text("Je bijdrage staat op de muur.")
+    expect(page.get_by_label("Jouw bijdrage")).to_be_focused()
     contribution = Contribution.objects.get()
     assert (contribution.author, contribution.perspective) == (None, "inwoners")
 

@@ -97,6 +97,9 @@ def test_a_facilitator_runs_a_meeting_and_the_harvest_lands_on_the_portal(client
         phone.post(reverse("live:vote-add", args=[code, vote_round.pk, factor.pk]))
     phones[0].post(reverse("live:vote-add", args=[code, vote_round.pk, new_factor.pk]))
     assert Vote.objects.filter(round=vote_round).count() == 4
+    hidden = wall.get(reverse("live:wall", args=[code])).content.decode()
+    assert "3 stippen" not in hidden and "4 stippen gezet" in hidden  # no bandwagon while voting
+    console.post(reverse("meetings:round-reveal", args=[slug, vote_round.pk]), {"reveal": "1"})
     assert "3 stippen" in wall.get(reverse("live:wall", args=[code])).content.decode()
 
     # Close and publish; a visitor sees the harvest, anonymous with perspective, and the evidence grows.
@@ -123,7 +126,8 @@ def test_a_facilitator_runs_a_meeting_and_the_harvest_lands_on_the_portal(client
     assert factor_page.status_code == 200
     assert "Een vaste wijkagent" in factor_page.content.decode()
 
-    # After closing, phones are told the code no longer works.
+    # After closing, a late post is thanked, not stored, and its text given back to copy.
     closed = phones[0].post(reverse("live:contribute", args=[code, round_.pk]), {"text": "Te laat"})
-    assert closed.status_code == 404
+    assert closed.status_code == 409 and "Dank je wel" in closed.content.decode()
+    assert "Te laat" in closed.content.decode()
     assert not Contribution.objects.filter(text="Te laat").exists()

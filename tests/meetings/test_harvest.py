@@ -48,7 +48,10 @@ def test_closing_the_meeting_freezes_contributions(client_of, participant, clust
     meeting.refresh_from_db()
     round_.refresh_from_db()
     assert meeting.status == Meeting.Status.CLOSED and round_.status == "closed"
-    assert contribute(client_of(participant), meeting, round_, "Na sluiting").status_code == 404
+    late = contribute(client_of(participant), meeting, round_, "Na sluiting")
+    # Not stored; the phone says thank you and gives the text back to copy.
+    assert late.status_code == 409 and "Dank je wel" in late.content.decode() and "Na sluiting" in late.content.decode()
+    assert not round_.contributions.filter(text="Na sluiting").exists()
     with pytest.raises(Refused):
         round_.contribute(text="Via de code", perspective="gemeente", author=participant)
     with pytest.raises(Refused):

@@ -1,10 +1,14 @@
 """Taking part from a phone: members and guests contribute, edit and withdraw; clear refusals."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from meetings.models import Contribution, Round
+from meetings.models import Contribution, Meeting, Round
+from meetings.models.meeting import END_SCREEN_DAYS
 from tests.conftest import make_meeting, make_user
 from tests.meetings.conftest import add_round, contribute, join_as_guest
 
@@ -178,16 +182,27 @@ def test_editing_and_withdrawing_need_a_post(client_of, participant, active_roun
     assert client_of(participant).get(url).status_code == 405
 
 
-def test_a_wrong_code_and_a_closed_meeting_get_the_same_clear_answer(client):
-    closed = make_meeting(title="Vorige week", days=-7)
+def test_a_wrong_code_and_a_meeting_closed_long_ago_get_the_same_clear_answer(client):
+    closed = make_meeting(title="Vorige maand", days=-30)
     closed.open_live()
     closed.close()
+    Meeting.objects.filter(pk=closed.pk).update(closed_at=timezone.now() - END_SCREEN_DAYS - timedelta(hours=1))
     unknown = client.get(reverse("live:participate", args=["QQQQQQ"]))
     ended = client.get(reverse("live:participate", args=[closed.join_code]))
     assert unknown.status_code == ended.status_code == 404
     assert "Deze code werkt niet" in unknown.content.decode()
     assert ended.content.decode().replace(closed.join_code, "QQQQQQ") == unknown.content.decode()
-    assert "Vorige week" not in ended.content.decode()
+    assert "Vorige maand" not in ended.content.decode()
+
+
+def test_a_meeting_closed_today_thanks_the_phone_and_links_to_the_coming_harvest(client):
+    closed = make_meeting(title="Vandaag", days=0)
+    closed.open_live()
+    closed.close()
+    page = client.get(reverse("live:participate", args=[closed.join_code]))
+    body = page.content.decode()
+    assert page.status_code == 200 and "Dank je wel" in body and "Deze code werkt niet" not in body
+    assert closed.get_absolute_url() in body
 
 
 def test_guessing_codes_is_slowed_down(client, settings):
@@ -232,13 +247,16 @@ def test_the_phone_hears_about_a_new_round_and_only_then(
     assert "Nieuwe vraag: Wat belemmert?" in loud
 
 
-def test_a_phone_polling_a_meeting_that_closed_reloads_to_the_explanation(client_of, participant, active_round):
+def test_a_phone_polling_a_meeting_that_closed_shows_the_end_screen_in_place(client_of, participant, active_round):
     meeting = active_round.meeting
     meeting.close()
     response = client_of(participant).get(
-        reverse("live:changes", args=[meeting.join_code]), {"v": 1}, HTTP_HX_REQUEST="true"
+        reverse("live:changes", args=[meeting.join_code]), {"v": 1, "r": "x"}, HTTP_HX_REQUEST="true"
     )
-    assert response.status_code == 404 and response["HX-Refresh"] == "true"
+    body = response.content.decode()
+    assert response.status_code == 200 and "HX-Refresh" not in response
+    assert 'id="live-round" data-hx-swap-oob="true"' in body and "Dank je wel" in body
+    assert "Deze code werkt niet" not in body and 'data-hx-trigger="every 20s"' in body
 
 
 def test_the_phone_page_has_one_heading_a_label_for_the_text_and_a_live_region(client_of, participant, active_round):

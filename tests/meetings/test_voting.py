@@ -92,6 +92,10 @@ def test_the_wall_and_the_console_show_the_totals(client, client_of, facilitator
     for n in range(3):
         vote_round.cast_vote(eigenaarschap, voter=make_user(f"s{n}@example.org"))
     vote_round.cast_vote(continuiteit, voter=make_user("s9@example.org"))
+    hidden = client.get(reverse("live:wall", args=[vote_round.meeting.join_code])).content.decode()
+    assert "3 stippen" not in hidden and "4 stippen gezet" in hidden
+    assert hidden.index("Continuïteit") < hidden.index("Eigenaarschap")  # alphabetical: no leaderboard
+    vote_round.reveal_results()
     wall = client.get(reverse("live:wall", args=[vote_round.meeting.join_code])).content.decode()
     assert "3 stippen" in wall and "1 stip" in wall
     assert wall.index("Eigenaarschap") < wall.index("Continuïteit")

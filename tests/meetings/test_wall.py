@@ -71,7 +71,8 @@ def test_the_wall_gets_only_what_is_new_since_its_version(client, active_round, 
     body = response.content.decode()
     assert response.status_code == 200
     assert "Nieuw één" in body and "Nieuw twee" in body and first.text not in body
-    assert 'data-hx-swap-oob="beforeend:#wall-new"' in body
+    assert 'data-hx-swap-oob="afterbegin:#wall-new"' in body
+    assert body.index("Nieuw twee") < body.index("Nieuw één")  # newest first: always on screen
     assert "2 nieuwe bijdragen" in body
     meeting.refresh_from_db()
     assert f"v={meeting.live_version}" in body
@@ -95,9 +96,11 @@ def test_clustering_redraws_the_wall_grouped_by_cluster(client, active_round, fa
     factor = make_factor("Vaste gezichten")
     services.cluster_contributions(meeting, [one.pk], by=facilitator, factor=factor)
     body = poll(client, meeting, seen, active_round.pk).content.decode()
-    assert 'id="wall-body" class="wall-body" data-hx-swap-oob="true"' in body
+    assert 'id="wall-body" class="wall-layout wall-layout--join-large" data-hx-swap-oob="true"' in body
     assert "Vaste gezichten" in body and "Nog niet geclusterd" in body
-    assert body.index("Vaste wijkagent") < body.index("Nog niet geclusterd") < body.index("Nog los")
+    # The new (unclustered) notes first, then the clusters.
+    assert body.index("Nog niet geclusterd") < body.index("Nog los") < body.index("Vaste gezichten")
+    assert body.index("Vaste gezichten") < body.index("Vaste wijkagent")
     assert "Nieuwe vraag" not in body  # same round: nothing to announce
 
 
@@ -141,11 +144,14 @@ def test_between_rounds_the_wall_shows_the_code_big(client, live_meeting):
     assert page.count("<h1") == 1
 
 
-def test_a_closed_meetings_wall_reloads_into_the_explanation(client, active_round):
+def test_a_closed_meetings_wall_shows_the_end_screen_in_place(client, active_round):
     meeting = active_round.meeting
     meeting.close()
     response = poll(client, meeting, 1)
-    assert response.status_code == 404 and response["HX-Refresh"] == "true"
+    body = response.content.decode()
+    assert response.status_code == 200 and "HX-Refresh" not in response
+    assert "data-wall-ended" in body and "Dank je wel" in body and "Deze code werkt niet" not in body
+    assert meeting.get_absolute_url() in body
 
 
 def test_the_wall_answers_from_the_database_alone(active_round):

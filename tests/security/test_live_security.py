@@ -7,13 +7,16 @@ adds what an attacker would try next.
 
 import re
 import secrets
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.access import guest_token
-from meetings.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Contribution, Round, Vote
+from meetings.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Contribution, Meeting, Round, Vote
+from meetings.models.meeting import END_SCREEN_DAYS
 from tests.conftest import make_factor, make_meeting, make_user
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +66,7 @@ def test_join_codes_cannot_be_guessed_in_bulk():
     ],
 )
 def test_an_unknown_a_closed_and_a_published_meeting_code_look_exactly_the_same(name, method):
+    # Past the day of its end screen, a closed meeting's code tells nothing.
     closed = make_meeting(title="Afgesloten en geheim", days=-7)
     closed.open_live()
     closed.close()
@@ -70,6 +74,8 @@ def test_an_unknown_a_closed_and_a_published_meeting_code_look_exactly_the_same(
     published.open_live()
     published.close()
     published.publish()
+    long_ago = timezone.now() - END_SCREEN_DAYS - timedelta(minutes=1)
+    Meeting.objects.filter(pk__in=[closed.pk, published.pk]).update(closed_at=long_ago)
     answers = {}
     for code in ("QQQQQQ", closed.join_code, published.join_code):
         response = getattr(Client(), method)(reverse(name, args=[code]))
@@ -78,6 +84,20 @@ def test_an_unknown_a_closed_and_a_published_meeting_code_look_exactly_the_same(
     status, body = answers["QQQQQQ"]
     assert status == 404
     assert "geheim" not in body.lower()
+
+
+@pytest.mark.parametrize("name", ["live:participate", "live:wall", "live:changes", "live:wall-changes"])
+def test_the_end_screen_of_a_community_meeting_keeps_its_title_to_itself(name):
+    secret = make_meeting(title="Besloten en geheim", days=0, visibility="community")
+    secret.open_live()
+    secret.close()
+    open_ = make_meeting(title="Openbare avond", days=0)
+    open_.open_live()
+    open_.close()
+    hidden = Client().get(reverse(name, args=[secret.join_code])).content.decode()
+    shown = Client().get(reverse(name, args=[open_.join_code])).content.decode()
+    assert "Dank je wel" in hidden and "geheim" not in hidden.lower()
+    assert "Dank je wel" in shown and "Openbare avond" in shown
 
 
 def test_after_too_many_wrong_codes_wrong_codes_are_refused_but_the_right_one_works(client, live_round, settings):

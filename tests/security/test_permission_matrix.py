@@ -418,6 +418,12 @@ MATRIX = [
     ("meetings:round-close",                  "round:live-active",           GET,  "login   login 405      405   405    405   405"),
     ("meetings:round-discount",               "round:live-active",           POST, "login   login 403      403   403    302   302"),
     ("meetings:round-discount",               "round:live-active",           GET,  "login   login 405      405   405    405   405"),
+    ("meetings:wall-display",                 "meeting:live",                POST, "login   login 403      403   403    302   302"),
+    ("meetings:wall-display",                 "meeting:live",                GET,  "login   login 405      405   405    405   405"),
+    ("meetings:round-wall",                   "round:live-active",           POST, "login   login 403      403   403    302   302"),
+    ("meetings:round-wall",                   "round:live-active",           GET,  "login   login 405      405   405    405   405"),
+    ("meetings:round-reveal",                 "round:live-active",           POST, "login   login 403      403   403    302   302"),
+    ("meetings:round-reveal",                 "round:live-active",           GET,  "login   login 405      405   405    405   405"),
     ("meetings:cluster",                      "meeting:live",                POST, "login   login 403      403   403    302   302"),
     ("meetings:cluster",                      "meeting:live",                GET,  "login   login 405      405   405    405   405"),
     ("meetings:uncluster",                    "meeting:live",                POST, "login   login 403      403   403    302   302"),
@@ -449,16 +455,19 @@ MATRIX = [
     # url name                                object:state                   method visitor guest particip owner coedit facil staff
     ("live:join",                             "-",                           GET,  "200     200   200      200   200    200   200"),
     ("live:participate",                      "code:live",                   GET,  "200     200   200      200   200    200   200"),
-    ("live:participate",                      "code:closed",                 GET,  "404     404   404      404   404    404   404"),
+    # A meeting closed in the last 7 days shows its end screen ("Dank je wel"), never an error.
+    ("live:participate",                      "code:closed",                 GET,  "200     200   200      200   200    200   200"),
     ("live:participate",                      "code:unknown",                GET,  "404     404   404      404   404    404   404"),
     ("live:changes",                          "code:live",                   GET,  "200     200   200      200   200    200   200"),
     ("live:changes",                          "code:unknown",                GET,  "404     404   404      404   404    404   404"),
-    ("live:guest",                            "code:live",                   POST, "302     302   302      302   302    302   302"),
+    # An empty POST: no perspective chosen, the form again with its message.
+    ("live:guest",                            "code:live",                   POST, "400     400   400      400   400    400   400"),
     ("live:guest",                            "code:closed",                 POST, "404     404   404      404   404    404   404"),
     ("live:guest",                            "code:live",                   GET,  "405     405   405      405   405    405   405"),
     ("live:contribute",                       "live-round:active",           POST, "403     400   400      400   400    400   400"),
     ("live:contribute",                       "live-round:other-meeting",    POST, "404     404   404      404   404    404   404"),
-    ("live:contribute",                       "live-round:closed-meeting",   POST, "404     404   404      404   404    404   404"),
+    # After closing: 409 with the text to copy (nothing typed is lost).
+    ("live:contribute",                       "live-round:closed-meeting",   POST, "409     409   409      409   409    409   409"),
     ("live:contribute",                       "live-round:active",           GET,  "405     405   405      405   405    405   405"),
     ("live:contribution-edit",                "live-post:member",            GET,  "302     404   404      200   404    404   404"),
     ("live:contribution-edit",                "live-post:guest",             GET,  "302     200   404      404   404    404   404"),
@@ -472,10 +481,13 @@ MATRIX = [
     ("live:vote-add",                         "live-vote:inactive",          GET,  "405     405   405      405   405    405   405"),
     ("live:vote-remove",                      "live-vote:inactive",          POST, "403     409   409      409   409    409   409"),
     ("live:wall",                             "code:live",                   GET,  "200     200   200      200   200    200   200"),
-    ("live:wall",                             "code:closed",                 GET,  "404     404   404      404   404    404   404"),
+    ("live:wall",                             "code:closed",                 GET,  "200     200   200      200   200    200   200"),
     ("live:wall",                             "code:unknown",                GET,  "404     404   404      404   404    404   404"),
     ("live:wall-changes",                     "code:live",                   GET,  "200     200   200      200   200    200   200"),
     ("live:wall-changes",                     "code:unknown",                GET,  "404     404   404      404   404    404   404"),
+    # Push is off in the tests: the stream answers 204 and the wall polls.
+    ("live:wall-stream",                      "code:live",                   GET,  "204     204   204      204   204    204   204"),
+    ("live:wall-stream",                      "code:unknown",                GET,  "404     404   404      404   404    404   404"),
     # --- Open data, feeds, operations ------------------------------------------------------------------------
     # url name                                object:state                   method visitor guest particip owner coedit facil staff
     ("api-root",                              "-",                           GET,  "200     200   200      200   200    200   200"),

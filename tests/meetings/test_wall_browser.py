@@ -1,0 +1,148 @@
+"""The live session in Chromium: a projector wall that fits, a phone that never reloads, the end screen."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from cop.roles import FACILITATORS_GROUP
+from meetings.models import Round
+from tests.axe import run_axe
+from tests.conftest import make_factor, make_meeting, make_user
+from tests.meetings.conftest import add_round
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 360, "height": 740}
+NO_SCROLLBAR = "document.documentElement.scrollHeight <= window.innerHeight"
+
+
+@pytest.fixture
+def live():
+    Group.objects.get_or_create(name=FACILITATORS_GROUP)
+    meeting = make_meeting(title="Werkzame factoren oogsten in de wijk", days=0)
+    meeting.open_live()
+    round_ = add_round(
+        meeting, "Wat heeft gewerkt in jouw wijk om bewoners echt mee te laten doen?", guests_allowed=True
+    )
+    return {"meeting": meeting, "round": round_}
+
+
+def assert_accessible(page, where):
+    result = run_axe(page)
+    assert result.response["violations"] == [], (where, result.generate_report())
+
+
+def watch(page):
+    """Count the page's own navigations and the console's errors (a CSP refusal is one)."""
+    seen = {"navigations": 0, "errors": []}
+    page.on(
+        "framenavigated",
+        lambda frame: frame == page.main_frame and seen.__setitem__("navigations", seen["navigations"] + 1),
+    )
+    page.on("console", lambda message: message.type == "error" and seen["errors"].append(message.text))
+    return seen
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_wall_fits_a_projector_with_30_notes_and_the_newest_in_view(
+    browser, live_server, live, artifacts_dir, size
+):
+    meeting, round_ = live["meeting"], live["round"]
+    author = make_user("schrijver@example.org")
+    for n in range(30):
+        round_.contribute(
+            text=f"Bijdrage {n + 1}: een buurtkamer die open is en vaste gezichten in de wijk",
+            perspective="gemeente",
+            author=author,
+        )
+    width, height = size
+    wall = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL").new_page()
+    wall.goto(f"{live_server.url}/live/{meeting.join_code}/muur/")
+    wall.wait_for_timeout(300)  # wall.js fits after load
+    assert wall.evaluate(NO_SCROLLBAR)
+    newest = wall.get_by_text("Bijdrage 30:", exact=False)
+    box = newest.bounding_box()
+    assert newest.is_visible() and box["y"] + box["height"] <= height
+    # The prompt is at most a third of the screen; the live region is not printed over the cards.
+    assert wall.locator(".wall-prompt").bounding_box()["height"] <= height / 3
+    assert wall.locator("#wall-status").bounding_box()["width"] <= 1
+    assert wall.locator("#wall-new-title").bounding_box()["width"] <= 1  # no visible empty heading
+    wall.screenshot(path=f"{artifacts_dir}/wall-{width}x{height}.png")
+    assert_accessible(wall, f"wall {width}x{height}")
+
+
+def test_a_session_runs_on_wall_and_phone_without_a_reload_and_ends_with_thanks(
+    browser, live_server, live, artifacts_dir
+):
+    meeting, round_ = live["meeting"], live["round"]
+    base = f"{live_server.url}/live/{meeting.join_code}"
+    wall = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL").new_page()
+    wall.goto(f"{base}/muur/")
+    wall_seen = watch(wall)
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL", has_touch=True).new_page()
+    phone.goto(f"{base}/")
+    # The guest form fits the first screen of a small phone.
+    join = phone.get_by_role("button", name="Doe mee als gast")
+    assert join.bounding_box()["y"] + join.bounding_box()["height"] <= PHONE["height"]
+    phone.get_by_label("Vanuit welk perspectief doe je mee?").select_option("inwoners")
+    with phone.expect_navigation():
+        join.click()
+    phone_seen = watch(phone)
+
+    # Posting happens in place; focus goes back to the text field; the wall shows it.
+    phone.get_by_label("Jouw bijdrage").fill("Bewoners die zelf de buurtkamer openen")
+    phone.get_by_role("button", name="Plaatsen").click()
+    phone.locator(".live-posted").get_by_text("Je bijdrage staat op de muur.").wait_for()
+    assert phone.evaluate("document.activeElement.name") == "text"
+    wall.locator("#wall-new").get_by_text("Bewoners die zelf de buurtkamer openen").wait_for(timeout=15000)
+
+    # Typed text survives a pause and is back when the round resumes.
+    phone.get_by_label("Jouw bijdrage").fill("Een vaste wijkagent op de fiets")
+    round_.pause()
+    phone.locator("[data-draft-copy]").get_by_role("textbox").wait_for(timeout=15000)
+    assert phone.locator("[data-draft-copy] textarea").input_value() == "Een vaste wijkagent op de fiets"
+    wall.get_by_text("Even pauze").wait_for(timeout=15000)
+    assert_accessible(phone, "phone, paused")
+    round_.start()
+    phone.get_by_label("Jouw bijdrage").wait_for(timeout=15000)
+    assert phone.get_by_label("Jouw bijdrage").input_value() == "Een vaste wijkagent op de fiets"
+    phone.get_by_role("button", name="Plaatsen").click()
+    phone.locator(".my-contribution p").get_by_text("Een vaste wijkagent op de fiets", exact=True).wait_for()
+
+    # A vote: dots in place with focus kept; the wall hides the results until they are revealed.
+    factor = make_factor("Vaste gezichten")
+    round_.contributions.update(factor=factor)
+    meeting.touch()
+    vote = Round.objects.create(
+        meeting=meeting,
+        prompt="Waar zet je je stippen?",
+        order=meeting.next_round_order(),
+        mode=Round.Mode.VOTE,
+        source_round=round_,
+        guests_allowed=True,
+    )
+    meeting.next_round()
+    add = phone.get_by_role("button", name="+ stip op Vaste gezichten")
+    add.wait_for(timeout=15000)
+    add.click()
+    phone.locator(".live-posted").get_by_text("Stip gezet op ‘Vaste gezichten’.").wait_for()
+    assert phone.evaluate("document.activeElement.id") in (f"dot-add-{factor.pk}", f"dot-remove-{factor.pk}")
+    wall.get_by_text("1 stip gezet").wait_for(timeout=15000)
+    assert wall.locator(".wall-vote__bar").count() == 0
+    assert_accessible(phone, "phone, vote")
+    vote.reveal_results()
+    wall.locator(".wall-vote__bar").first.wait_for(timeout=15000)
+
+    # Closing: thanks on the wall and the phone, never "this code does not work".
+    meeting.close()
+    wall.get_by_role("heading", name="Dank je wel!").wait_for(timeout=25000)
+    phone.get_by_role("heading", name="Dank je wel!").wait_for(timeout=25000)
+    for page in (wall, phone):
+        assert "Deze code werkt niet" not in page.content()
+        assert meeting.get_absolute_url() in page.content()
+    assert wall.evaluate(NO_SCROLLBAR)
+    assert_accessible(wall, "wall, ended")
+    assert_accessible(phone, "phone, ended")
+    wall.screenshot(path=f"{artifacts_dir}/wall-ended.png")
+    phone.screenshot(path=f"{artifacts_dir}/phone-ended.png")
+    assert wall_seen["navigations"] == 0 and phone_seen["navigations"] == 0
+    assert wall_seen["errors"] == [] and phone_seen["errors"] == []
