@@ -17,6 +17,9 @@ os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBa
 os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 # The guest form's reading time (a second) would slow every live test; the guest tests set it back.
 os.environ.setdefault("LIVE_GUEST_MIN_SECONDS", "0")
+# Tasks run at once in the caller (after the commit that enqueued them); tests of the queue
+# itself switch to the dummy backend to look at what was enqueued.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from config.settings import *  # noqa: F403
 

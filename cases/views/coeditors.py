@@ -22,6 +22,8 @@ from cases import invitations
 from cases.access import get_case_for_user
 from cases.forms import CoEditorForm
 from cases.models import CoEditorInvitation, invitation_token_hash
+from cases.signals import coeditor_invited
+from cop.tasks import send_on_commit
 
 SENT = gettext_lazy(
     "Als er een deelnemer met dit adres is, krijgt die een uitnodiging. "
@@ -92,8 +94,10 @@ def invite(request, slug):
     message = invitations.invitation_mail(invitation, token, inviter=request.user)
     invitee = invitations.member_with_address(email)
     if invitee is not None and invitee.pk != case.owner_id and not case.co_editors.filter(pk=invitee.pk).exists():
+        # Only a member hears of it, in the site and (if they want) by mail, from a background task
+        # (notifications): a slow mail server cannot make this answer tell anything.
         message.to = [invitee.email]
-        message.send(fail_silently=True)
+        send_on_commit(coeditor_invited, sender=CoEditorInvitation, invitation=invitation, invitee=invitee)
     invitations.answer_no_sooner_than(started)
     messages.success(request, SENT)
     return redirect("cases:coeditors", slug=case.slug)

@@ -17,8 +17,10 @@ from cop.access import Refused
 from cop.cache import bump_content_version
 from cop.models import Perspective
 from cop.roles import is_facilitator, is_member
+from cop.tasks import send_on_commit
 from factors.models import Factor
 from meetings.models.meeting import Meeting
+from meetings.signals import contribution_hidden
 
 
 class RoundQuerySet(models.QuerySet):
@@ -494,6 +496,7 @@ class Contribution(models.Model):
             fresh.save(update_fields=["hidden", "hidden_reason", "hidden_by", "updated_at"])
             meeting.bump_live_version()
             bump_content_version()
+            send_on_commit(contribution_hidden, sender=Contribution, contribution=fresh, reason=reason)
         self.hidden, self.hidden_reason, self.hidden_by = True, reason, by
 
     def unhide(self):

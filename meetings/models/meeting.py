@@ -27,7 +27,8 @@ from cop.models import Organisation, TermVersion, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_member
 from cop.utils import SluggedModel
-from meetings.emails import send_registration_email
+from cop.tasks import send_on_commit
+from meetings.signals import registration_made
 
 # Join codes avoid characters that are easy to confuse when read from a projector
 # (0/O, 1/I/L, 5/S, 2/Z, 8/B).
@@ -394,7 +395,8 @@ class Meeting(SluggedModel):
                 registration.created_at = timezone.now()
                 registration.attended_at = None
                 registration.save(update_fields=["status", "created_at", "attended_at", "updated_at"])
-            transaction.on_commit(lambda: send_registration_email(registration))
+            # The confirmation leaves from a background task (meetings.tasks), after the commit.
+            send_on_commit(registration_made, sender=Registration, registration=registration, promoted=False)
         return registration, True
 
     def has_free_place(self):
@@ -413,7 +415,7 @@ class Meeting(SluggedModel):
             registration.save(update_fields=["status", "updated_at"])
             promoted.append(registration)
         for registration in promoted:
-            transaction.on_commit(lambda r=registration: send_registration_email(r, promoted=True))
+            send_on_commit(registration_made, sender=Registration, registration=registration, promoted=True)
         return promoted
 
     def counts(self):
