@@ -279,6 +279,8 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_SIGNUP_FORM_CLASS = "cop.forms.SignupExtraForm"
 # Hashes the password for a taken address too, so both answers take as long (cop/signup.py).
 ACCOUNT_FORMS = {"signup": "cop.signup.SignupForm"}
+# Account mails in the site's voice (templates/account/email/), sent from the task queue.
+ACCOUNT_ADAPTER = "cop.adapter.AccountAdapter"
 # Co-editor invitations (cases/invitations.py): at most this many per owner per hour, and
 # the answer waits at least this long, so that it takes as long for every address.
 COEDITOR_INVITATIONS_PER_HOUR = env_int("COEDITOR_INVITATIONS_PER_HOUR", 10)

@@ -6,11 +6,14 @@ request sends nothing. A task that fails tries again later (``retry_later``) a f
 """
 
 import logging
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 logger = logging.getLogger("cop.tasks")
 # How long the first retry waits; every next one waits twice as long.
@@ -51,3 +54,36 @@ def retry_later(task, attempt, *args, **kwargs):
     delay = timedelta(seconds=FIRST_RETRY_SECONDS * 2 ** (attempt - 1))
     logger.warning("Task %s failed (attempt %s); trying again in %s s", task.name, attempt, delay.seconds)
     return enqueue(task.using(run_after=timezone.now() + delay), *args, attempt=attempt + 1, **kwargs) is not None
+
+
+def mail_as_data(message):
+    """An e-mail as JSON for the queue (rendered in the request, sent by the worker)."""
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
+    }
+
+
+@task()
+def send_prepared_mail(data, attempt=1):
+    """Send an e-mail rendered elsewhere (allauth's account mails); a failing server is tried again later."""
+    message = EmailMultiAlternatives(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        headers=data["headers"],
+    )
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    try:
+        message.send(fail_silently=False)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Account e-mail could not be sent (attempt %s)", attempt)
+        retry_later(send_prepared_mail, attempt, data)
+        return "failed"
+    return "sent"

@@ -21,6 +21,7 @@ TEMPLATE_OWNER = {
     "forms": "cop",
     "errors": "ops",
     "allauth": "privacy",
+    "account": "privacy",
     "visuals": "visuals",
 }
 LOAD = re.compile(r"{%\s*load\s+([^%]+?)\s*%}")
