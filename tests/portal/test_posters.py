@@ -6,10 +6,12 @@ Each PDF takes about a second, so the tests make few of them and check several t
 import io
 
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from pypdf import PdfReader
 
 from cases.models import CaseFactor
+from portal import tasks
 from tests.conftest import make_case
 from tests.portal.conftest import assert_no_leaks
 
@@ -107,3 +109,16 @@ def test_the_poster_fetches_nothing_from_the_network(world, rf, monkeypatch):
     pdf = posters.render_pdf(rf.get("/"), "posters/board.html", {})
     assert pdf.startswith(b"%PDF")
     assert attempts == {"http://127.0.0.1:9/secret.png": "refused", "file:///etc/hostname": "refused"}
+
+
+def test_the_poster_is_made_by_a_task_and_served_from_storage(client, world, settings):
+    """No PDF is drawn in the request: the task stores it, the request serves the stored file; while none
+    exists yet (the worker is busy), the answer is a short "being made" page that asks to retry."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    response = client.get(reverse("board-poster"))
+    assert response.status_code == 503 and response["Retry-After"] == "20"
+    assert "De poster wordt gemaakt" in response.content.decode()
+    assert tasks.render_poster.call("board") == "rendered"
+    assert default_storage.exists(tasks.poster_name("board", "", "nl"))
+    reader, text = pdf_text(client.get(reverse("board-poster")))
+    assert "Wat werkt" in text
