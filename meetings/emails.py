@@ -12,6 +12,7 @@ from django.utils import translation
 from cop.utils import one_line
 from meetings.calendar import calendar_bytes
 
+
 def registration_email(registration, *, promoted=False):
     """Tell the member where they stand; a confirmed place comes with an .ics attachment."""
     meeting = registration.meeting

@@ -26,7 +26,9 @@ def send_registration_email(registration_id, promoted=False, attempt=1):
     try:
         registration_email(registration, promoted=promoted).send(fail_silently=False)
     except (smtplib.SMTPException, OSError):
-        logger.exception("Registration e-mail for registration %s could not be sent (attempt %s)", registration_id, attempt)
+        logger.exception(
+            "Registration e-mail for registration %s could not be sent (attempt %s)", registration_id, attempt
+        )
         retry_later(send_registration_email, attempt, registration_id, promoted=promoted)
         return "failed"
     return "sent"

@@ -4,10 +4,17 @@ from django.template.loader import render_to_string
 
 from cop.roles import is_member
 from notifications.models import Follow
-from notifications.targets import FOLLOWABLE, type_of
+from notifications.targets import FOLLOWABLE
 
 # The name of each followable kind in URLs (/profiel/volgen/<slug>/<pk>/).
-SLUGS = {"factor": "factor", "theme": "thema", "municipality": "gemeente", "series": "reeks", "case": "casus", "term": "begrip"}
+SLUGS = {
+    "factor": "factor",
+    "theme": "thema",
+    "municipality": "gemeente",
+    "series": "reeks",
+    "case": "casus",
+    "term": "begrip",
+}
 
 
 def slug_of(model):
@@ -22,7 +29,11 @@ def model_of(slug):
 
 
 def is_following(user, obj):
-    return Follow.objects.filter(user=user, target_type=type_of(obj), target_id=obj.pk).exists()
+    """One query on every page with a button (joined to the content types, so no cache decides the count)."""
+    meta = obj._meta
+    return Follow.objects.filter(
+        user=user, target_type__app_label=meta.app_label, target_type__model=meta.model_name, target_id=obj.pk
+    ).exists()
 
 
 def button_context(request, obj, following):

@@ -57,9 +57,7 @@ class Notification(models.Model):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["recipient", "event_key"], name="notification_once_per_event")
-        ]
+        constraints = [models.UniqueConstraint(fields=["recipient", "event_key"], name="notification_once_per_event")]
         indexes = [
             models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
             models.Index(fields=["mail", "created_at"], name="notification_mail_idx"),
@@ -159,6 +157,9 @@ class ActivitySubject(models.Model):
         ]
         indexes = [models.Index(fields=["target_type", "target_id"], name="activity_subject_idx")]
 
+    def __str__(self):
+        return f"{self.activity_id}: {self.target_type_id} {self.target_id}"
+
 
 class DigestRun(models.Model):
     """One digest round (``weekly:2026-W49``, ``daily:2026-12-03``); starting it again sends nothing twice."""
@@ -183,3 +184,6 @@ class DigestDelivery(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["run", "user"], name="digest_once_per_run")]
+
+    def __str__(self):
+        return f"{self.run_id}: {self.user_id}"

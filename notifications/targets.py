@@ -13,7 +13,7 @@ from cases.invitations import open_invitations_for
 from cases.models import Case, CoEditorInvitation
 from cop.models import Municipality, Term, Theme
 from factors.models import Factor
-from meetings.models import Meeting, Series
+from meetings.models import Series
 
 # Model → what to call it on the profile's list of follows.
 FOLLOWABLE = {

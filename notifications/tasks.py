@@ -45,14 +45,18 @@ def _may_see_ids(target, user_ids):
     """Of ``user_ids``, the active members who may see ``target``."""
     users = list(get_user_model().objects.filter(pk__in=set(user_ids), is_active=True))
     model = type(target)
-    if model is not CoEditorInvitation and hasattr(model.objects, "public"):
-        if model.objects.public().filter(pk=target.pk).exists():
-            return [user.pk for user in users]
+    public = model is not CoEditorInvitation and hasattr(model.objects, "public")
+    if public and model.objects.public().filter(pk=target.pk).exists():
+        return [user.pk for user in users]
     return [user.pk for user in users if visible_queryset(model, user).filter(pk=target.pk).exists()]
 
 
-def notify(kind, target, user_ids, *, event_key, title, message="", data=None, exclude=()):
-    """Tell the members ``user_ids`` (who may see ``target``) about it once, and queue the mails they want."""
+def notify(kind, target, user_ids, *, event_key, title, message="", data=None, exclude=(), with_mail=True):
+    """Tell the members ``user_ids`` (who may see ``target``) about it once, and queue the mails they want.
+
+    ``with_mail=False``: the lower app sends its own mail about it (the co-editor invitation with its
+    link, the registration mail with the calendar file); the notification is for the site only.
+    """
     excluded = {pk for pk in exclude if pk}
     recipients = [pk for pk in _may_see_ids(target, user_ids) if pk not in excluded]
     if not recipients:
@@ -73,7 +77,7 @@ def notify(kind, target, user_ids, *, event_key, title, message="", data=None, e
             url=url,
             event_key=event_key,
             mail=Notification.Mail.PENDING
-            if pk in verified and settings_of[pk].wants_mail(kind)
+            if with_mail and pk in verified and settings_of[pk].wants_mail(kind)
             else Notification.Mail.NONE,
         )
         for pk in recipients
@@ -193,7 +197,9 @@ def item_hidden(model, pk, reason, event_key):
 
 @task()
 def invitation_sent(invitation_id, invitee_id):
-    invitation = CoEditorInvitation.objects.filter(pk=invitation_id).select_related("case", "invited_by__profile").first()
+    invitation = (
+        CoEditorInvitation.objects.filter(pk=invitation_id).select_related("case", "invited_by__profile").first()
+    )
     if invitation is None:
         return 0
     return notify(
@@ -203,6 +209,7 @@ def invitation_sent(invitation_id, invitee_id):
         event_key=f"invitation-{invitation.pk}",
         title=invitation.case.title,
         data=_actor_data(invitation.invited_by),
+        with_mail=False,
     )
 
 
@@ -212,7 +219,9 @@ def place_from_waitlist(registration_id, event_key):
     if registration is None or registration.status != Registration.Status.REGISTERED:
         return 0
     meeting = registration.meeting
-    return notify(Kind.WAITLIST, meeting, [registration.user_id], event_key=event_key, title=meeting.title)
+    return notify(
+        Kind.WAITLIST, meeting, [registration.user_id], event_key=event_key, title=meeting.title, with_mail=False
+    )
 
 
 @task()
@@ -232,7 +241,11 @@ def harvest_published(meeting_id, by_id, event_key):
     record_activity(Activity.Type.HARVEST, meeting, subjects=subjects, event_key=f"a-{event_key}", title=meeting.title)
     for factor in factors:
         record_activity(
-            Activity.Type.EVIDENCE, factor, subjects=[factor], event_key=f"a-{event_key}-f{factor.pk}", title=factor.name
+            Activity.Type.EVIDENCE,
+            factor,
+            subjects=[factor],
+            event_key=f"a-{event_key}-f{factor.pk}",
+            title=factor.name,
         )
     return told
 

@@ -75,7 +75,9 @@ def mail_settings(request):
         model = followed.target_type.model_class()
         obj = visible_queryset(model, request.user).filter(pk=followed.target_id).first() if model else None
         if obj is not None:
-            rows.append({"object": obj, "label": FOLLOWABLE.get(model, ""), "url": url_of(obj), "kind": follow.slug_of(model)})
+            rows.append(
+                {"object": obj, "label": FOLLOWABLE.get(model, ""), "url": url_of(obj), "kind": follow.slug_of(model)}
+            )
     return render(request, "notifications/settings.html", {"form": form, "follows": rows})
 
 
@@ -103,7 +105,9 @@ def toggle_follow(request, kind, pk):
         return render(request, "notifications/partials/follow_button.html", context)
     messages.success(request, text)
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = url_of(obj)
     return redirect(target)
 

@@ -26,8 +26,8 @@ from cop.cache import ProcessMemo, bump_content_version
 from cop.models import Organisation, TermVersion, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_member
-from cop.utils import SluggedModel
 from cop.tasks import send_on_commit
+from cop.utils import SluggedModel
 from meetings.signals import registration_made
 
 # Join codes avoid characters that are easy to confuse when read from a projector

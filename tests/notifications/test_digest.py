@@ -62,7 +62,9 @@ def test_running_the_digest_twice_sends_nothing_twice(committed, facilitator, pa
     assert len(mail.outbox) == 1
 
 
-def test_an_empty_digest_is_not_sent_and_daily_members_wait_for_the_daily_one(committed, facilitator, participant, owner, factor):
+def test_an_empty_digest_is_not_sent_and_daily_members_wait_for_the_daily_one(
+    committed, facilitator, participant, owner, factor
+):
     follow(participant, factor)
     follow(owner, make_factor("Iets anders"))
     MailSettings.objects.create(user=participant, digest="daily")

@@ -120,7 +120,12 @@ def test_harvest_tells_those_present_and_the_followers(committed, facilitator, p
     factor = make_factor("Eigenaarschap")
     round_ = Round.objects.create(meeting=meeting, prompt="Wat heeft gewerkt?", order=1, kind=Round.Kind.WORKING)
     Contribution.objects.create(
-        meeting=meeting, round=round_, author=facilitator, text="Bewoners trekken", perspective="inwoners", factor=factor
+        meeting=meeting,
+        round=round_,
+        author=facilitator,
+        text="Bewoners trekken",
+        perspective="inwoners",
+        factor=factor,
     )
     Registration.objects.create(meeting=meeting, user=participant)
     Follow.objects.create(user=owner, target_type=type_of(factor), target_id=factor.pk)

@@ -120,5 +120,5 @@ def test_the_poster_is_made_by_a_task_and_served_from_storage(client, world, set
     assert "De poster wordt gemaakt" in response.content.decode()
     assert tasks.render_poster.call("board") == "rendered"
     assert default_storage.exists(tasks.poster_name("board", "", "nl"))
-    reader, text = pdf_text(client.get(reverse("board-poster")))
+    _reader, text = pdf_text(client.get(reverse("board-poster")))
     assert "Wat werkt" in text

@@ -35,5 +35,3 @@ class Command(BaseCommand):
         for frequency in frequencies:
             enqueue(digest.start_digests, frequency)
         self.stdout.write(f"Enqueued: reminders, sweep, digests {', '.join(frequencies) or '—'}")
-
-
