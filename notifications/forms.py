@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from notifications.models import Kind, MailSettings
 
-# What a member can turn off by mail, in the order the form shows it (the digest has its own field).
-MAILED_KINDS = [kind for kind in Kind if kind != Kind.DIGEST]
+# What a member can turn off by mail, in the order the form shows it. The digest has its own field; the
+# co-editor invitation (its link) and a place from the waiting list (the calendar file) are mailed by
+# their own apps whatever the choice, and are notifications in the site only.
+MAILED_KINDS = [kind for kind in Kind if kind not in (Kind.DIGEST, Kind.INVITATION, Kind.WAITLIST)]
 
 
 class MailSettingsForm(forms.ModelForm):

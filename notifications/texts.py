@@ -1,5 +1,6 @@
 """What a notification says, in the reader's language (made when it is shown or mailed, not stored)."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from cop.models import Perspective, anonymous_label
@@ -41,11 +42,12 @@ def detail(notification):
     if kind == Kind.HIDDEN:
         return _("Reden: %(reason)s") % {"reason": message} if message else _("Er is geen reden opgegeven.")
     if kind == Kind.REFLECTION:
-        return _("%(who)s heeft gereflecteerd op je casus.") % {"who": actor(notification)}
+        return capfirst(_("%(who)s heeft gereflecteerd op je casus.") % {"who": actor(notification)})
     if kind == Kind.INVITATION:
-        return _("%(who)s nodigt je uit. Neem de uitnodiging aan of sla haar af op je profiel.") % {
-            "who": actor(notification)
-        }
+        return capfirst(
+            _("%(who)s nodigt je uit. Neem de uitnodiging aan of sla haar af op je profiel.")
+            % {"who": actor(notification)}
+        )
     if kind == Kind.CASE_SUBMITTED:
         return _("Bekijk de casus en publiceer hem of stuur hem terug met een toelichting.")
     if kind == Kind.CASE_PUBLISHED:
