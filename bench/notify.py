@@ -43,6 +43,7 @@ def setup(backend):
 def followed_meeting():
     """A meeting with clustered contributions, closed (ready to publish), and 10,000 members following its
     busiest factor. Returns (meeting, factor, facilitator, members)."""
+    from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
     from django.db.models import Count
 
@@ -60,13 +61,16 @@ def followed_meeting():
     clustered = Contribution.objects.filter(meeting=meeting, factor__isnull=False, hidden=False)
     factor_id = clustered.values("factor").annotate(n=Count("id")).order_by("-n").values_list("factor", flat=True)[0]
     factor = clustered.filter(factor_id=factor_id).first().factor
-    members = list(
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=False)
-        .exclude(groups__name=FACILITATORS_GROUP)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:FOLLOWERS]
-    )
+    users = get_user_model().objects.filter(is_active=True, is_staff=False).exclude(groups__name=FACILITATORS_GROUP)
+    missing = FOLLOWERS - users.count()
+    if missing > 0:  # scale L has 10,000 accounts, some of them facilitators: top up with verified members
+        made = get_user_model().objects.bulk_create(
+            [get_user_model()(email=f"volger{n}@bench.invalid", password="!") for n in range(missing)]
+        )
+        EmailAddress.objects.bulk_create(
+            [EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in made]
+        )
+    members = list(users.order_by("pk").values_list("pk", flat=True)[:FOLLOWERS])
     Follow.objects.bulk_create(
         [Follow(user_id=pk, target_type=type_of(factor), target_id=factor.pk) for pk in members],
         ignore_conflicts=True,

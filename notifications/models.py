@@ -42,7 +42,11 @@ class Notification(models.Model):
     target = GenericForeignKey("target_type", "target_id")
     title = models.CharField(_("titel"), max_length=300)
     message = models.TextField(_("bericht"), blank=True)
-    # Who did it, only as the site may name them: ``name`` with consent, else ``perspective``.
+    # Who did it (a reflection's author, an inviter): named only while their profile consents, else by
+    # ``data["perspective"]``; gone with their account.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     data = models.JSONField(_("gegevens"), default=dict, blank=True)
     url = models.CharField(_("link"), max_length=500)
     # One event tells one member once: a second delivery of the same signal adds nothing.

@@ -32,12 +32,8 @@ SWEEP_AFTER = timedelta(minutes=10)
 
 
 def _actor_data(user, perspective=None):
-    """How the site may name ``user``: their name only with consent, else their perspective."""
-    if user is None:
-        return {"perspective": perspective or "other"}
-    profile = getattr(user, "profile", None)
-    if profile is not None and profile.show_name_publicly and profile.display_name:
-        return {"name": profile.display_name}
+    """The perspective to show when ``user`` is not named (``texts.actor`` names them only with consent)."""
+    profile = getattr(user, "profile", None) if user is not None else None
     return {"perspective": perspective or (profile.effective_perspective if profile else "other")}
 
 
@@ -51,7 +47,9 @@ def _may_see_ids(target, user_ids):
     return [user.pk for user in users if visible_queryset(model, user).filter(pk=target.pk).exists()]
 
 
-def notify(kind, target, user_ids, *, event_key, title, message="", data=None, exclude=(), with_mail=True):
+def notify(
+    kind, target, user_ids, *, event_key, title, message="", data=None, exclude=(), with_mail=True, actor_id=None
+):
     """Tell the members ``user_ids`` (who may see ``target``) about it once, and queue the mails they want.
 
     ``with_mail=False``: the lower app sends its own mail about it (the co-editor invitation with its
@@ -74,6 +72,7 @@ def notify(kind, target, user_ids, *, event_key, title, message="", data=None, e
             title=title,
             message=message,
             data=data or {},
+            actor_id=actor_id,
             url=url,
             event_key=event_key,
             mail=Notification.Mail.PENDING
@@ -177,6 +176,7 @@ def reflection_posted(reflection_id):
         event_key=f"reflection-{reflection.pk}",
         title=case.title,
         data=_actor_data(reflection.author, reflection.perspective),
+        actor_id=reflection.author_id,
         exclude=[reflection.author_id],
     )
 
@@ -209,6 +209,7 @@ def invitation_sent(invitation_id, invitee_id):
         event_key=f"invitation-{invitation.pk}",
         title=invitation.case.title,
         data=_actor_data(invitation.invited_by),
+        actor_id=invitation.invited_by_id,
         with_mail=False,
     )
 
@@ -311,7 +312,7 @@ def deliver(notification_ids, attempt=1):
     """Send the pending mails of ``notification_ids``; those that fail are tried again later."""
     pending = list(
         Notification.objects.filter(pk__in=notification_ids, mail=Notification.Mail.PENDING).select_related(
-            "recipient", "target_type"
+            "recipient", "target_type", "actor__profile"
         )
     )
     failed = []

@@ -25,13 +25,15 @@ def headline(notification):
 
 
 def actor(notification):
-    """Who did it, as the site may name them: the name with consent, otherwise their perspective."""
-    data = notification.data or {}
-    if data.get("name"):
-        return data["name"]
-    if data.get("perspective"):
-        return anonymous_label(data["perspective"] if data["perspective"] in Perspective.values else Perspective.OTHER)
-    return ""
+    """Who did it, as the site may name them now: the name while they consent, otherwise their perspective."""
+    person = notification.actor
+    profile = getattr(person, "profile", None) if person is not None else None
+    if profile is not None and profile.show_name_publicly and profile.display_name:
+        return profile.display_name
+    perspective = (notification.data or {}).get("perspective")
+    if perspective not in Perspective.values:
+        perspective = profile.effective_perspective if profile is not None else Perspective.OTHER
+    return anonymous_label(perspective)
 
 
 def detail(notification):

@@ -30,7 +30,11 @@ def visible_notifications(user, notifications):
 @never_cache
 @login_required
 def notification_list(request):
-    queryset = Notification.objects.filter(recipient=request.user).order_by("-created_at", "-pk")
+    queryset = (
+        Notification.objects.filter(recipient=request.user)
+        .select_related("actor__profile")
+        .order_by("-created_at", "-pk")
+    )
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("pagina"))
     rows = [
         {"notification": n, "headline": texts.headline(n), "detail": texts.detail(n)}

@@ -79,8 +79,9 @@ SECTIONS = {
 # Not a relation to the account: the photos of the member's own cases, exported as files too.
 CASE_PHOTOS = ("case_photos", _("Foto's bij je casussen"))
 PHOTO_FOLDER = "fotos"
-# The profile is its own section; these relations are not data *about* the member.
-SKIP_RELATIONS = {"cop.profile.user"}
+# The profile is its own section; these relations are not data *about* the member (the actor of another
+# member's notification: that notification is theirs).
+SKIP_RELATIONS = {"cop.profile.user", "notifications.notification.actor"}
 # Never exported: secrets (the encrypted TOTP key, recovery code seeds) and derived columns.
 SKIP_FIELDS = {
     "mfa.authenticator": {"data"},

@@ -164,3 +164,15 @@ def test_a_new_definition_tells_the_followers_of_the_term(committed, facilitator
     version = term.propose_version("<p>Samen werken aan een gebied.</p>", by=owner)
     committed(version.accept, by=facilitator)
     assert told(Kind.TERM) == ["deelnemer@example.org"]
+
+
+def test_a_reflector_is_named_only_while_they_consent(client_of, committed, owner):
+    named = make_user("genoemd@example.org", name="Nadia Genoemd", public=True)
+    case = make_case(owner, title="Kenniskwartier")
+    data = {"perspective": "gemeente", "strikes": "Mooi.", "learns": ""}
+    committed(client_of(named).post, reverse("cases:reflection-create", args=[case.slug]), data)
+    assert "Nadia Genoemd" in mail.outbox[-1].body
+    named.profile.show_name_publicly = False
+    named.profile.save()
+    page = client_of(owner).get(reverse("notifications:list")).content.decode()
+    assert "Nadia" not in page and "Een deelnemer vanuit de gemeente" in page
