@@ -2,9 +2,12 @@
 
 Production runs it every hour from cron (README, Deployment); it only enqueues tasks, the workers do
 the work. Safe to run as often as you like: reminders are once per meeting, a digest once per day or
-week (``DigestRun``), and the sweep only picks up mail that is still pending.
+week (``DigestRun``), and the sweep only picks up mail that is still pending. With the database queue it
+also removes finished tasks older than a day (their arguments may hold a rendered mail).
 """
 
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -34,4 +37,7 @@ class Command(BaseCommand):
                 frequencies.append(MailSettings.Digest.WEEKLY)
         for frequency in frequencies:
             enqueue(digest.start_digests, frequency)
+        if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+            # Finished tasks keep their arguments (a rendered invitation mail holds its link): keep a day.
+            call_command("prune_db_task_results", min_age_days=1, failed_min_age_days=14, verbosity=0)
         self.stdout.write(f"Enqueued: reminders, sweep, digests {', '.join(frequencies) or '—'}")
