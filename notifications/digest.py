@@ -132,7 +132,7 @@ def grouped(items):
     ]
 
 
-def digest_message(user, items, settings_, run):
+def digest_message(user, items, settings_, run, rendered=None):
     with translation.override(settings_.language):
         count = len(items)
         subject = ngettext(
@@ -148,6 +148,8 @@ def digest_message(user, items, settings_, run):
         subject=subject,
         context={"template": "digest", "sections": sections, "frequency": run.frequency},
         language=settings_.language,
+        rendered=rendered,
+        same_as=(run.frequency, tuple(a.pk for a in items)),
     )
 
 
@@ -180,7 +182,8 @@ def digest_batch(run_id, user_ids):
     DigestDelivery.objects.bulk_create(
         [DigestDelivery(run=run, user=user, items=len(items)) for user, items, _s in outgoing], ignore_conflicts=True
     )
-    messages = [digest_message(user, items, settings_, run) for user, items, settings_ in outgoing]
+    rendered = {}  # members who follow the same things get the same digest: render it once
+    messages = [digest_message(user, items, settings_, run, rendered) for user, items, settings_ in outgoing]
     if messages:
         get_connection().send_messages(messages)
     sent = [user.pk for user, _i, _s in outgoing]

@@ -60,9 +60,11 @@ def unsubscribe_url(user_id, kind):
     return settings.SITE_URL + reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token(user_id, kind)})
 
 
-def build(user, *, kind, subject, context, language="nl", attachments=()):
-    """One mail to ``user`` about ``kind``: ``context`` fills notifications/email/<template>.{txt,html}."""
-    link = unsubscribe_url(user.pk, kind)
+# Stands in for the member's own unsubscribe link in a body rendered once for many members.
+LINK_SLOT = "notifications-unsubscribe-link-slot"
+
+
+def render_bodies(*, kind, context, language, link):
     with translation.override(language):
         full = {
             **context,
@@ -75,6 +77,25 @@ def build(user, *, kind, subject, context, language="nl", attachments=()):
         template = context.get("template", "message")
         text = render_to_string(f"notifications/email/{template}.txt", full)
         html = render_to_string(f"notifications/email/{template}.html", full)
+    return text, html
+
+
+def build(user, *, kind, subject, context, language="nl", attachments=(), rendered=None, same_as=None):
+    """One mail to ``user`` about ``kind``: ``context`` fills notifications/email/<template>.{txt,html}.
+
+    ``rendered`` (a dict) with ``same_as`` (a key for what the bodies show): members who get the same
+    content share one rendering, with their own unsubscribe link put in (a digest run renders each
+    distinct digest once, not once per member).
+    """
+    link = unsubscribe_url(user.pk, kind)
+    if rendered is not None and same_as is not None:
+        key = (kind, language, same_as)
+        if key not in rendered:
+            rendered[key] = render_bodies(kind=kind, context=context, language=language, link=LINK_SLOT)
+        text, html = (body.replace(LINK_SLOT, link) for body in rendered[key])
+    else:
+        text, html = render_bodies(kind=kind, context=context, language=language, link=link)
+    with translation.override(language):
         subject = one_line(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(subject))
     message = EmailMultiAlternatives(
         subject=subject,

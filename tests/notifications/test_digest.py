@@ -97,3 +97,18 @@ def test_a_digest_never_shows_what_the_member_may_not_see(committed, facilitator
     mail.outbox.clear()
     digest.start_digests.call("weekly", timezone.now().isoformat())
     assert all("Later weer concept" not in m.body for m in mail.outbox)
+
+
+def test_members_with_the_same_digest_each_get_their_own_unsubscribe_link(committed, facilitator, factor):
+    members = [make_user(f"lid{i}@example.org") for i in range(3)]
+    for member in members:
+        follow(member, factor)
+    publish_harvest(committed, factor, facilitator)
+    mail.outbox.clear()
+    digest.start_digests.call("weekly")
+    links = {m.extra_headers["List-Unsubscribe"] for m in mail.outbox}
+    assert len(mail.outbox) == 3 and len(links) == 3
+    for message in mail.outbox:
+        link = message.extra_headers["List-Unsubscribe"].strip("<>")
+        assert link in message.body and link in message.alternatives[0][0]
+        assert "slot" not in message.body
