@@ -30,6 +30,9 @@ run: export MFA_REQUIRED_FOR_FACILITATORS ?= 0
 run: install
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py seed_demo
+	@# The task worker (mail, digests, renders) runs beside the web server and stops with it.
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Two processes (pytest-xdist): the browser tests wait on Chromium and the live server while the

@@ -20,6 +20,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from notify import judge_notify  # bench/notify.py: the notification targets (issue 16)
+
 MAX_QUERIES = 15
 RATIO = {"cached": 0.5, "uncached": 0.2, "search": 0.2, "live": None}
 UNCHANGED_POLL_RATIO = 0.7
@@ -380,6 +382,7 @@ def main():
         bool(memory) and max(memory) < WORKER_MB,
         f"{memory} MB",
     )
+    judge_notify(read(folder, "notify-publish.json"), read(folder, "notify-digest.json"), judge)
     if "generate_l_seconds" in run:
         seconds = run["generate_l_seconds"]
         judge(f"data: scale L generated in under {GENERATE_L_SECONDS} s", seconds < GENERATE_L_SECONDS, f"{seconds} s")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Case, CaseFactor, CaseImage, CaseLink, CasePartner, Reflection, text_of
 from cop.cache import cached_by_content
 from cop.forms import NewOrganisationMixin, SingleLineCharField
-from cop.images import ProcessedImage, VerifiedImageField, delete_renditions, make_renditions
+from cop.images import ProcessedImage, VerifiedImageField, delete_renditions, make_renditions_later
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
 from cop.widgets import DutchOptionsSelect, DutchQuickSelect
 from factors.models import Factor
@@ -315,7 +315,7 @@ class CaseImageForm(forms.ModelForm):
             if instance.pk and instance.image:
                 delete_renditions(instance.image)
             instance.image.save(processed.content.name, processed.content, save=False)
-            make_renditions(instance.image)  # for srcset: phones get 480 or 800 pixels, not the whole photo
+            make_renditions_later(instance.image)  # for srcset: phones get 480 or 800 pixels, not the whole photo
             if processed.thumbnail is not None:
                 instance.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
             for name in old:

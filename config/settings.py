@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "factors",
     "cases",
     "meetings",
+    "notifications",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +150,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "cop.context_processors.site",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -198,6 +202,26 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cop_shared_cache"},
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+# Background tasks (django-tasks, docs/decisions.md): mail, digests and heavy renders never run in a
+# request. "database" (the default without Redis) keeps the queue in a table and `manage.py
+# db_worker` runs it (`make run` starts one); "rq" (the default with REDIS_URL) queues in Redis for
+# `manage.py rqworker`; "immediate" runs a task at once in the caller (the tests).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "rq" if REDIS_URL else "database")
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r} is not one of {sorted(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
+# A task whose mail could not be sent tries again this many times, waiting longer each time.
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 5)
+
 # Behind a reverse proxy every request comes from the proxy's address. With N trusted proxies in
 # front of the app, the client is the N-th address from the right in X-Forwarded-For (each proxy
 # appends the address it saw). 0: no proxy, REMOTE_ADDR is the client. Used by the live mode's
@@ -267,7 +291,8 @@ COEDITOR_INVITE_MIN_SECONDS = 0.5
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Weten wat werkt] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "profile"
-# Facilitators land on "Mijn bijeenkomsten" instead (privacy.adapter).
+# Facilitators land on "Mijn bijeenkomsten" instead (privacy.adapter); account mails are in the
+# site's voice (templates/account/email/) and leave from the task queue (cop.adapter).
 ACCOUNT_ADAPTER = "privacy.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("bijeenkomsten/", include((portal_urls.meeting_urlpatterns + meeting_urls.urlpatterns, "meetings"))),
     path("live/", include("meetings.live_urls")),
     path("", include("privacy.urls")),
+    path("", include("notifications.urls")),
     path("", include("ops.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

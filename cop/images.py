@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from cop.tasks import enqueue
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
@@ -137,10 +141,29 @@ def _stored_rendition(storage, name, width):
 def make_renditions(field_file, widths=RENDITION_WIDTHS):
     """Store copies of an image ``width`` pixels wide (never wider than it is) next to it; their names by width.
 
-    Made on upload and, for photos from before, on first view (``renditions``). Names come from
-    the original's server-made name: ``cases/<stem>.jpg`` gets ``cases/<stem>-w480.jpg``.
+    Made by a background task (``make_renditions_later``) after an upload and, for photos from before,
+    after their first view (``renditions``). Names come from the original's server-made name:
+    ``cases/<stem>.jpg`` gets ``cases/<stem>-w480.jpg``.
     """
-    storage, name = field_file.storage, field_file.name
+    return _make_renditions(field_file.storage, field_file.name, widths)
+
+
+@task()
+def render_renditions(name, widths=None):
+    """The task: the smaller copies of the stored image ``name`` (in the default storage)."""
+    try:
+        made = _make_renditions(default_storage, name, tuple(widths or RENDITION_WIDTHS))
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+        return {}
+    return {str(width): found for width, found in made.items()}
+
+
+def make_renditions_later(field_file, widths=RENDITION_WIDTHS):
+    """Queue the copies of ``field_file`` (stored already): resizing a photo never runs in a request."""
+    enqueue(render_renditions, field_file.name, list(widths))
+
+
+def _make_renditions(storage, name, widths):
     made = {width: _stored_rendition(storage, name, width) for width in widths}
     needed = [width for width, found in made.items() if not found]
     if not needed:
@@ -182,10 +205,15 @@ def renditions(field_file, width, widths=RENDITION_WIDTHS):  # width: the origin
     cache = caches["pages"]
     names = cache.get(key)
     if names is None:
-        try:
-            names = make_renditions(field_file, widths)
-        except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
-            return [(field_file.url, width)] if width else []
+        storage = field_file.storage
+        names = {size: _stored_rendition(storage, field_file.name, size) for size in widths}
+        missing = [size for size, found in names.items() if not found and (not width or size < width)]
+        if missing:
+            # Made by the worker; until then the page offers the original (and asks again next time).
+            make_renditions_later(field_file, widths)
+            names = {size: _stored_rendition(storage, field_file.name, size) for size in widths}
+            if any(not names[size] for size in missing):
+                return [(field_file.url, width)] if width else []
         cache.set(key, names, 24 * 3600)
     storage = field_file.storage
     found = [(storage.url(name), size) for size, name in sorted(names.items()) if name]

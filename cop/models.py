@@ -15,6 +15,8 @@ from cop.cache import bump_content_version
 from cop.richtext import RichTextField, plain_text
 from cop.roles import is_facilitator
 from cop.search import update_search_vector
+from cop.signals import term_version_accepted
+from cop.tasks import send_on_commit
 from cop.utils import SluggedModel
 
 
@@ -533,6 +535,7 @@ class TermVersion(models.Model):
         if meeting is not None:
             self.agreed_in_meetings.add(meeting)
         bump_content_version("glossary")  # the glossary, the home page and search show the current definition
+        send_on_commit(term_version_accepted, sender=TermVersion, version=self)
 
     @transaction.atomic
     def reject(self, *, by):

@@ -8,6 +8,7 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from cop.versions import watch
+        from meetings import signals, tasks
         from meetings.models import HarvestImage, Meeting, Registration, Series
 
         # The public content of this app (cop.versions). The live mode's rows (rounds,
@@ -20,3 +21,4 @@ class MeetingsConfig(AppConfig):
         from meetings.holders import register_holders
 
         register_holders()
+        signals.registration_made.connect(tasks.mail_registration, dispatch_uid="meetings-registration-mail")

@@ -1,7 +1,7 @@
-"""E-mails about registrations: confirmation (with the calendar entry), waiting list, moved up."""
+"""E-mails about registrations: confirmation (with the calendar entry), waiting list, moved up.
 
-import logging
-import smtplib
+They are sent by a background task (``meetings.tasks``), never inside the request.
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -12,10 +12,8 @@ from django.utils import translation
 from cop.utils import one_line
 from meetings.calendar import calendar_bytes
 
-logger = logging.getLogger(__name__)
 
-
-def send_registration_email(registration, *, promoted=False):
+def registration_email(registration, *, promoted=False):
     """Tell the member where they stand; a confirmed place comes with an .ics attachment."""
     meeting = registration.meeting
     context = {
@@ -42,8 +40,4 @@ def send_registration_email(registration, *, promoted=False):
             calendar_bytes([meeting], with_online_link=True),
             "text/calendar; charset=utf-8; method=PUBLISH",
         )
-    try:
-        message.send(fail_silently=False)
-    except (smtplib.SMTPException, OSError):
-        # The registration stands (it is committed); a mail server that is down must not turn it into an error page.
-        logger.exception("Registration e-mail for registration %s could not be sent", registration.pk)
+    return message

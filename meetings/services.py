@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from cop.access import Refused
 from cop.models import TermVersion
+from cop.tasks import send_on_commit
 from factors.models import CurationLog, Factor
 from meetings.models import ClusteringStep, Contribution, Meeting
+from meetings.signals import harvest_published
 
 
 def create_factor_from_meeting(meeting, *, name, kind, statement="", by):
@@ -102,6 +104,7 @@ def publish_harvest(meeting, *, by):
         meeting.publish()
         for version in meeting.agreed_term_versions.filter(status=TermVersion.Status.PROPOSED):
             version.accept(by=by, meeting=meeting)
+        send_on_commit(harvest_published, sender=Meeting, meeting=meeting, by=by)
 
 
 def unpublish_harvest(meeting, *, by):

@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 
 from portal import api, dcat, feeds, opendata
 from portal.sitemaps import SITEMAPS
-from portal.views import digest, embed, pages, posters, qda, search
+from portal.views import digest, embed, pages, poster_files, qda, search
 from portal.views import visuals as visual_views
 
 urlpatterns = [
@@ -17,7 +17,7 @@ urlpatterns = [
     path("taal/<str:code>/", pages.set_language, name="set-language"),
     path("wat-werkt/kaart/", visual_views.factor_map, name="factor-map"),
     path("wat-werkt/perspectieven/", visual_views.perspective_matrix, name="perspective-matrix"),
-    path("wat-werkt/poster.pdf", posters.board_poster, name="board-poster"),
+    path("wat-werkt/poster.pdf", poster_files.board_poster, name="board-poster"),
     # The API under its major version, without trailing slashes (docs/api-changelog.md);
     # /api/ stays the human page about it, and every other /api/… of before is a 308 to /api/v1/….
     path("api/", api.api_root, name="api-root"),
@@ -64,7 +64,7 @@ for name, feed_class in feeds.FEEDS.items():
 
 # Included by config/urls.py in the meetings: namespace, beside meetings/urls.py.
 meeting_urlpatterns = [
-    path("<slug:slug>/poster.pdf", posters.meeting_poster, name="poster"),
+    path("<slug:slug>/poster.pdf", poster_files.meeting_poster, name="poster"),
     path("<slug:slug>/opgehaald/", digest.digest, name="digest"),
     path("<slug:slug>/export.qdpx", qda.meeting_project, name="qda-project"),
 ]

@@ -71,12 +71,17 @@ SECTIONS = {
     "cop.termversion.proposed_by": ("term_versions_proposed", _("Versies van begrippen die je hebt voorgesteld")),
     "cop.termversion.accepted_by": ("term_versions_accepted", _("Versies van begrippen die je hebt vastgesteld")),
     "admin.logentry.user": ("admin_actions", _("Je handelingen in het beheer")),
+    "notifications.notification.recipient": ("notifications", _("Je meldingen")),
+    "notifications.follow.user": ("follows", _("Wat je volgt")),
+    "notifications.mailsettings.user": ("mail_settings", _("Je e-mailvoorkeuren")),
+    "notifications.digestdelivery.user": ("digests", _("De overzichten die je per e-mail kreeg")),
 }  # fmt: skip
 # Not a relation to the account: the photos of the member's own cases, exported as files too.
 CASE_PHOTOS = ("case_photos", _("Foto's bij je casussen"))
 PHOTO_FOLDER = "fotos"
-# The profile is its own section; these relations are not data *about* the member.
-SKIP_RELATIONS = {"cop.profile.user"}
+# The profile is its own section; these relations are not data *about* the member (the actor of another
+# member's notification: that notification is theirs).
+SKIP_RELATIONS = {"cop.profile.user", "notifications.notification.actor"}
 # Never exported: secrets (the encrypted TOTP key, recovery code seeds) and derived columns.
 SKIP_FIELDS = {
     "mfa.authenticator": {"data"},

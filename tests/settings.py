@@ -19,6 +19,9 @@ os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 os.environ.setdefault("LIVE_GUEST_MIN_SECONDS", "0")
 # The walls poll in tests; tests/meetings/test_push.py turns the push stream on where it tests it.
 os.environ.setdefault("LIVE_PUSH", "0")
+# Tasks run at once in the caller (after the commit that enqueued them); tests of the queue
+# itself switch to the dummy backend to look at what was enqueued.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from config.settings import *  # noqa: F403
 

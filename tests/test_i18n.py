@@ -233,7 +233,7 @@ def test_the_home_page_follows_the_language_switch_and_demo_content_stays_as_wri
         ("/casussen/", "Casussen", "Cases"),
         ("/bijeenkomsten/", "Bijeenkomsten", "Meetings"),
         ("/begrippen/", "Begrippen", "Glossary"),
-        ("/accounts/login/", "Aanmelden", "Sign In"),
+        ("/accounts/login/", "Inloggen", "Log in"),
     ],
 )
 def test_key_pages_have_english_headings_after_switching(client, db, path, dutch_heading, english_heading):

@@ -18,12 +18,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cases import search_context
+from cases.signals import case_step_taken
 from cop.access import Refused
 from cop.cache import bump_content_version
 from cop.models import Area, Municipality, Organisation, Perspective, Theme, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_facilitator, is_member
 from cop.search import update_search_vector, write_search_vector
+from cop.tasks import send_on_commit
 from cop.utils import SluggedModel
 from factors.models import Factor
 
@@ -440,6 +442,7 @@ class Case(SluggedModel):
             message=message,
             changes={"status": {"label": str(_("status")), "old": str(old), "new": str(self.get_status_display())}},
         )
+        send_on_commit(case_step_taken, sender=Case, case=self, step=step, by=by, message=message)
 
     @transaction.atomic
     def submit(self, *, by):

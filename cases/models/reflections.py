@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cases.models.case import Case
+from cases.signals import reflection_hidden
 from cop.access import Refused
 from cop.cache import bump_content_version
 from cop.models import Perspective
 from cop.roles import is_facilitator, is_member
+from cop.tasks import send_on_commit
 
 
 class ReflectionQuerySet(models.QuerySet):
@@ -77,6 +79,7 @@ class Reflection(models.Model):
         self.hidden, self.hidden_by, self.hidden_reason = True, by, reason
         self.save(update_fields=["hidden", "hidden_by", "hidden_reason", "updated_at"])
         bump_content_version("reflections")
+        send_on_commit(reflection_hidden, sender=Reflection, reflection=self, reason=reason)
 
     def unhide(self, *, by):
         self.hidden, self.hidden_by, self.hidden_reason = False, None, ""

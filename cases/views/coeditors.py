@@ -22,6 +22,8 @@ from cases import invitations
 from cases.access import get_case_for_user
 from cases.forms import CoEditorForm
 from cases.models import CoEditorInvitation, invitation_token_hash
+from cases.signals import coeditor_invited
+from cop.tasks import enqueue, mail_as_data, send_on_commit, send_prepared_mail
 
 SENT = gettext_lazy(
     "Als er een deelnemer met dit adres is, krijgt die een uitnodiging. "
@@ -92,8 +94,11 @@ def invite(request, slug):
     message = invitations.invitation_mail(invitation, token, inviter=request.user)
     invitee = invitations.member_with_address(email)
     if invitee is not None and invitee.pk != case.owner_id and not case.co_editors.filter(pk=invitee.pk).exists():
+        # Only a member is sent it, from the task queue: a slow mail server cannot make this answer tell
+        # anything. The member also finds it among their notifications (notifications subscribes).
         message.to = [invitee.email]
-        message.send(fail_silently=True)
+        enqueue(send_prepared_mail, mail_as_data(message))
+        send_on_commit(coeditor_invited, sender=CoEditorInvitation, invitation=invitation, invitee=invitee)
     invitations.answer_no_sooner_than(started)
     messages.success(request, SENT)
     return redirect("cases:coeditors", slug=case.slug)

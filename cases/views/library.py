@@ -7,6 +7,7 @@ from django.utils.cache import patch_vary_headers
 from cases.forms import LibraryFilterForm
 from cases.models import Case
 from cop.cache import cached_by_content
+from cop.models import Municipality, Theme
 from cop.roles import is_member
 from cop.search import search
 
@@ -30,6 +31,18 @@ def library_page(cases, number, *, key):
     return page
 
 
+def _followables(request, form):
+    """The theme and municipality the library is narrowed to, for their follow buttons (members only)."""
+    if request.htmx or not is_member(request.user):
+        return []
+    found = []
+    if form.value("thema"):
+        found += list(Theme.objects.filter(slug=form.value("thema")))
+    if form.value("gemeente"):
+        found += list(Municipality.objects.filter(slug=form.value("gemeente")))
+    return found
+
+
 def library(request):
     form = LibraryFilterForm(request.GET, member=is_member(request.user))
     cases = Case.objects.listed_for(request.user).filter_library(
@@ -49,7 +62,7 @@ def library(request):
     elif sort == LibraryFilterForm.SORT_NEWEST or not query:
         cases = cases.order_by("-published_at", "-pk")
     page = library_page(cases, request.GET.get("pagina"), key=(is_member(request.user), request.GET.urlencode()))
-    context = {"form": form, "page": page, "query": query}
+    context = {"form": form, "page": page, "query": query, "followables": _followables(request, form)}
     template = "cases/partials/_library_results.html" if request.htmx else "cases/library.html"
     response = render(request, template, context)
     if request.htmx:

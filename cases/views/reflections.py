@@ -9,7 +9,10 @@ from django.views.decorators.http import require_POST
 
 from cases.access import get_case_for_user, get_reflection_for_user
 from cases.forms import HideReflectionForm, ReflectionForm
+from cases.models import Reflection
+from cases.signals import reflection_posted
 from cop.access import Refused
+from cop.tasks import send_on_commit
 
 
 def _back(case):
@@ -26,6 +29,7 @@ def create(request, slug):
         reflection = form.save(commit=False)
         reflection.case, reflection.author = case, request.user
         reflection.save()
+        send_on_commit(reflection_posted, sender=Reflection, reflection=reflection)
         messages.success(request, _("Dank je wel voor je reflectie."))
         return _back(case)
     return render(request, "cases/reflection_form.html", {"case": case, "form": form})

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from js_asset import Media
 
+from cop import hooks
 from cop.context_processors import content_lang
 from cop.images import renditions
 from cop.models import anonymous_label
@@ -74,3 +75,12 @@ def in_dutch(text):
 def srcset(field_file, width):
     """``srcset="{% srcset image.image image.width %}"``: the smaller copies and the original, by width."""
     return ", ".join(f"{url} {size}w" for url, size in renditions(field_file, width))
+
+
+@register.simple_tag(takes_context=True)
+def follow_button(context, obj):
+    """The follow button of ``obj`` for the signed-in member (filled in by a higher app, ``cop.hooks``)."""
+    request = context.get("request")
+    if request is None or obj is None:
+        return ""
+    return hooks.call("follow_button", request, obj)

@@ -26,9 +26,10 @@ from cop.cache import ProcessMemo, bump_content_version
 from cop.models import Municipality, Organisation, TermVersion, Visibility
 from cop.richtext import RichTextField
 from cop.roles import is_member
+from cop.tasks import send_on_commit
 from cop.utils import SluggedModel
-from meetings.emails import send_registration_email
 from meetings.push import notify
+from meetings.signals import registration_made
 
 # Join codes avoid characters that are easy to confuse when read from a projector
 # (0/O, 1/I/L, 5/S, 2/Z, 8/B).
@@ -452,7 +453,8 @@ class Meeting(SluggedModel):
                 registration.created_at = timezone.now()
                 registration.attended_at = None
                 registration.save(update_fields=["status", "created_at", "attended_at", "updated_at"])
-            transaction.on_commit(lambda: send_registration_email(registration))
+            # The confirmation leaves from a background task (meetings.tasks), after the commit.
+            send_on_commit(registration_made, sender=Registration, registration=registration, promoted=False)
         return registration, True
 
     def has_free_place(self):
@@ -471,7 +473,7 @@ class Meeting(SluggedModel):
             registration.save(update_fields=["status", "updated_at"])
             promoted.append(registration)
         for registration in promoted:
-            transaction.on_commit(lambda r=registration: send_registration_email(r, promoted=True))
+            send_on_commit(registration_made, sender=Registration, registration=registration, promoted=True)
         return promoted
 
     def counts(self):
@@ -492,39 +494,6 @@ class Meeting(SluggedModel):
             .values_list("voter_id", "guest_key")
         )
         return len(set(contributors.union(voters)))
-
-
-def harvest_upload_to(instance, filename):
-    return f"harvest/{filename}"
-
-
-class HarvestImage(models.Model):
-    """A photo of the visual harvest: graphic recording, flip-over, wall of post-its."""
-
-    class Kind(models.TextChoices):
-        GRAPHIC_RECORDING = "recording", _("tekening (graphic recording)")
-        FLIPOVER = "flipover", _("flip-over")
-        PHOTO = "photo", _("foto")
-
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="harvest_images", verbose_name=_("bijeenkomst")
-    )
-    image = models.ImageField(_("afbeelding"), upload_to=harvest_upload_to, width_field="width", height_field="height")
-    thumbnail = models.ImageField(_("miniatuur"), upload_to=harvest_upload_to, blank=True)
-    width = models.PositiveIntegerField(null=True, editable=False)
-    height = models.PositiveIntegerField(null=True, editable=False)
-    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.PHOTO)
-    alt_text = models.CharField(_("beschrijving voor wie de afbeelding niet ziet"), max_length=500)
-    caption = models.CharField(_("onderschrift"), max_length=250, blank=True)
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        verbose_name = _("beeld van de oogst")
-        verbose_name_plural = _("beelden van de oogst")
-        ordering = ["meeting", "order", "id"]
-
-    def __str__(self):
-        return self.alt_text
 
 
 class RegistrationQuerySet(models.QuerySet):

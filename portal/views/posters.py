@@ -15,8 +15,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -46,12 +44,6 @@ def render_pdf(request, template, context):
     return document.write_pdf(stylesheets=[CSS(string=poster_stylesheet())])
 
 
-def pdf_response(pdf, filename):
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 def poster_context(path):
     """What every poster's footer shows: the link back to the portal as text and QR code, and the licence."""
     link = f"{settings.SITE_URL}{path}"
@@ -64,8 +56,7 @@ def poster_context(path):
     }
 
 
-def meeting_poster(request, slug):
-    meeting = get_object_or_404(queries.public_harvests().select_related("series"), slug=slug)
+def meeting_context(meeting):
     digest = queries.harvest_digest(meeting)
     rows = digest.rows
     chart = queries.harvest_board_chart(meeting, rows[:POSTER_HARVEST_ROWS], digest.unclustered, uid="poster-oogst")
@@ -74,7 +65,7 @@ def meeting_poster(request, slug):
             "n": POSTER_HARVEST_ROWS,
             "total": len(rows),
         }
-    context = {
+    return {
         "meeting": meeting,
         "digest": digest,
         "chart": chart,
@@ -84,13 +75,11 @@ def meeting_poster(request, slug):
         "poster": True,
         **poster_context(reverse("meetings:digest", kwargs={"slug": meeting.slug})),
     }
-    pdf = render_pdf(request, "posters/meeting.html", context)
-    return pdf_response(pdf, f"poster-{meeting.slug}.pdf")
 
 
-def board_poster(request):
+def board_context():
     working, obstacles = queries.explain_strongest(*queries.strongest_factors(per_kind=BOARD_POSTER_PER_KIND))
-    context = {
+    return {
         "key_terms": queries.key_terms(),
         "working_factors": working,
         "obstacles": obstacles,
@@ -99,4 +88,15 @@ def board_poster(request):
         "poster": True,
         **poster_context(reverse("factors:board")),
     }
-    return pdf_response(render_pdf(request, "posters/board.html", context), "poster-wat-werkt.pdf")
+
+
+def build_meeting_pdf(slug):
+    """The harvest poster of the public meeting ``slug`` (None when it is not public), for the task."""
+    meeting = queries.public_harvests().select_related("series").filter(slug=slug).first()
+    if meeting is None:
+        return None
+    return render_pdf(None, "posters/meeting.html", meeting_context(meeting))
+
+
+def build_board_pdf():
+    return render_pdf(None, "posters/board.html", board_context())

@@ -86,7 +86,10 @@ def test_a_template_depends_only_on_its_own_layer_or_lower(template):
             assert ranks[included] >= ranks[app], f"{app} template includes {target} of {included}"
 
 
-APPS = ["cop", "glossary", "factors", "cases", "meetings", "portal", "privacy", "ops", "visuals", "config", "devtools"]
+APPS = [
+    "cop", "glossary", "factors", "cases", "meetings", "portal", "privacy", "ops", "notifications", "visuals", "config",
+    "devtools",
+]  # fmt: skip
 
 
 def app_modules():

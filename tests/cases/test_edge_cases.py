@@ -82,8 +82,9 @@ def test_a_20000_word_story_is_saved_shown_searched_and_edited(client_of, owner,
 # organisation, partners, themes, factors; an UPDATE only when they changed) and the vector again.
 # Storing the edit for review raises no content version (nothing public changes until approval).
 SAVE_CHANGE_QUERIES = 30
-EDIT_WAITING_QUERIES = 17
-REVIEW_QUERIES = 24
+# The pages below count the header's unread notifications too (one query).
+EDIT_WAITING_QUERIES = 18
+REVIEW_QUERIES = 25
 # Approving also renews the facilitator's own kept pages (a counter in their session: one UPDATE).
 APPROVE_QUERIES = 43 if connection.vendor == "postgresql" else 41
 
@@ -95,13 +96,15 @@ def test_200_factors_on_one_case_work_everywhere(client_of, owner, facilitator, 
         [CaseFactor(case=case, factor=f, explanation=f"Uitleg {n}") for n, f in enumerate(factors)]
     )
     client = client_of(owner)
-    with django_assert_num_queries(15):  # the case page also asks whether an edit waits for review
+    # The case page also asks whether an edit waits for review, whether the member follows the case
+    # (the follow button) and how many notifications are unread (the header).
+    with django_assert_num_queries(17):
         html = client.get(case.get_absolute_url()).content.decode()
     assert "Factor 000" in html and "Factor 199" in html
     library = client.get(reverse("cases:library"), {"sorteer": "onderbouwing"})
     assert library.context["page"][0].evidence_count == 200
     edit_url = reverse("cases:edit", args=[case.slug])
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):  # 17 + the header's unread notifications
         values = read_form(client.get(edit_url).content.decode())
     assert values["factors-TOTAL_FORMS"] == "202"
     values["factors-199-explanation"] = "Nieuwe uitleg"

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 # relations out, similar factors in, helpers in (6).
 DETAIL_QUERIES = 7
 # A facilitator also costs the session, the user and the facilitator check (3),
-# and the curation panel: the factors of the relation form, the curation log (2).
-FACILITATOR_DETAIL_QUERIES = DETAIL_QUERIES + 5
+# the curation panel: the factors of the relation form, the curation log (2), and the
+# notifications: the header's unread count and whether they follow this factor (2).
+FACILITATOR_DETAIL_QUERIES = DETAIL_QUERIES + 7
 
 
 def page(client, factor):

@@ -10,8 +10,9 @@ from meetings.models import Registration
 from tests.conftest import make_meeting, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
-# Session, user, meeting, facilitator check, the counts per status, the registrations.
-REGISTRATIONS_QUERIES = 6
+# Session, user, meeting, facilitator check, the counts per status, the registrations, the header's
+# unread notifications.
+REGISTRATIONS_QUERIES = 7
 
 
 @pytest.fixture

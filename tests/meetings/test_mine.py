@@ -22,8 +22,8 @@ def test_a_facilitator_sees_what_is_live_coming_to_publish_and_to_review(
     make_meeting(title="Van een ander", days=7).facilitators.add(owner)
     make_case(owner, title="Ingediende casus", status="submitted")
     client = client_of(facilitator)
-    # Session, user, facilitator check, meetings, cases.
-    with django_assert_num_queries(5):
+    # Session, user, facilitator check, meetings, cases; the header's unread notifications.
+    with django_assert_num_queries(6):
         response = client.get(MINE)
     html = response.content.decode()
     assert response.status_code == 200

@@ -7,11 +7,13 @@ import io
 import re
 
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from pypdf import PdfReader
 
 from cases.models import CaseFactor
 from cop.models import TermVersion
+from portal import tasks
 from tests.conftest import make_case, make_factor
 from tests.portal.conftest import _round, assert_no_leaks, contribute, vote
 
@@ -156,3 +158,16 @@ def test_the_board_poster_prints_each_strongest_factor_once_with_its_level(clien
     assert "niveau" in text and "van 3" in text  # the scale beside every label
     assert "Hoe sterk is de onderbouwing?" in text
     assert "sterkte" not in text
+
+
+def test_the_poster_is_made_by_a_task_and_served_from_storage(client, world, settings):
+    """No PDF is drawn in the request: the task stores it, the request serves the stored file; while none
+    exists yet (the worker is busy), the answer is a short "being made" page that asks to retry."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    response = client.get(reverse("board-poster"))
+    assert response.status_code == 503 and response["Retry-After"] == "20"
+    assert "De poster wordt gemaakt" in response.content.decode()
+    assert tasks.render_poster.call("board") == "rendered"
+    assert default_storage.exists(tasks.poster_name("board", "", "nl"))
+    _reader, text = pdf_text(client.get(reverse("board-poster")))
+    assert "Wat werkt" in text

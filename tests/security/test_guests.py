@@ -114,7 +114,7 @@ def test_new_guests_per_code_are_limited_and_the_choice_is_kept(live, settings):
     refused = join(Client(REMOTE_ADDR="192.0.2.99"), meeting, perspective="onderwijs")
     body = refused.content.decode()
     assert "heel veel gasten tegelijk" in body
-    assert 'value="onderwijs"' in body.split("checked")[0][-200:] + body.split("checked")[1][:200]
+    assert '<option value="onderwijs" selected>' in body  # the select keeps what was chosen
 
 
 def test_new_guests_per_address_are_limited_per_client_behind_the_proxy(live, settings):

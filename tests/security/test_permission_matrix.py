@@ -56,6 +56,9 @@ TARGETS = {
     "factor:accepted": lambda w: {"slug": w.factor.slug},
     "factor:proposed": lambda w: {"slug": w.proposed_factor.slug},
     "factor:missing": lambda w: {"slug": "bestaat-niet"},
+    "follow:factor": lambda w: {"kind": "factor", "pk": w.factor.pk},
+    "notification:missing": lambda w: {"pk": 999999},
+    "unsubscribe:forged": lambda w: {"token": "geraden"},
     "relation:accepted": lambda w: {"slug": w.factor.slug, "pk": w.relation.pk},
     "cluster": lambda w: {"slug": w.cluster.slug},
     # Cases and their parts.
@@ -163,6 +166,13 @@ MATRIX = [
     # --- The portal and the glossary -------------------------------------------------------------------------
     # url name                                object:state                   method visitor guest particip owner coedit facil staff
     ("home",                                  "-",                           GET,  "200     200   200      200   200    200   200"),
+    # Notifications and following: one's own, so every member alike.
+    ("notifications:list",                    "-",                           GET,  "login   login 200      200   200    200   200"),
+    ("notifications:open",                    "notification:missing",        GET,  "login   login 404      404   404    404   404"),
+    ("notifications:read-all",                "-",                           POST, "login   login 302      302   302    302   302"),
+    ("notifications:settings",                "-",                           GET,  "login   login 200      200   200    200   200"),
+    ("notifications:follow",                  "follow:factor",               POST, "login   login 302      302   302    302   302"),
+    ("notifications:unsubscribe",             "unsubscribe:forged",          GET,  "400     400   400      400   400    400   400"),
     ("about",                                 "-",                           GET,  "200     200   200      200   200    200   200"),
     ("privacy",                               "-",                           GET,  "200     200   200      200   200    200   200"),
     ("accessibility",                         "-",                           GET,  "200     200   200      200   200    200   200"),

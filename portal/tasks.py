@@ -1,0 +1,52 @@
+"""Poster PDFs are rendered by a background task, never in a request, and kept in the media storage.
+
+A poster is stored per content version and language (``posters/<name>-<lang>-v<version>.pdf``) and
+copied to ``…-<lang>-latest.pdf``: the request serves the file of the current version, or the latest one
+while the new one is being made (and queues it); only when no file exists at all does it answer "being
+made, try again in a moment" (``portal.views.posters``). Publishing a harvest queues its poster at once.
+"""
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import translation
+from django_tasks import task
+
+from cop.cache import content_version
+from cop.tasks import enqueue
+from portal.views import posters
+
+logger = logging.getLogger(__name__)
+
+
+def poster_name(kind, slug, language, version=None):
+    stem = f"posters/{kind}-{slug}-{language}" if slug else f"posters/{kind}-{language}"
+    return f"{stem}-v{version}.pdf" if version is not None else f"{stem}-latest.pdf"
+
+
+def _save(name, pdf):
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    default_storage.save(name, ContentFile(pdf))
+
+
+@task()
+def render_poster(kind, slug="", language="nl", version=None):
+    """Render the ``kind`` poster ("meeting" with ``slug``, or "board") for ``version`` and keep it."""
+    version = content_version() if version is None else version
+    target = poster_name(kind, slug, language, version)
+    if default_storage.exists(target):
+        return "kept"
+    with translation.override(language):
+        pdf = posters.build_meeting_pdf(slug) if kind == "meeting" else posters.build_board_pdf()
+    if pdf is None:
+        return "gone"
+    _save(target, pdf)
+    _save(poster_name(kind, slug, language), pdf)
+    return "rendered"
+
+
+def on_harvest_published(sender, meeting, **kwargs):
+    """Make the poster of a harvest as soon as it is published (in the worker)."""
+    enqueue(render_poster, "meeting", meeting.slug, "nl")
