@@ -1,4 +1,8 @@
-"""Series, meetings, registrations (``meeting``) and the live mode (``live``: rounds, contributions, votes)."""
+"""Series, meetings, registrations (``meeting``) and the live mode (``live``: rounds, contributions; ``votes``).
+
+The order of the imports is the order the models register in, which backups dump and restore in
+(ops): a model after the ones it points to (Vote after Round).
+"""
 
 from meetings.models.clustering import ClusteringStep
 from meetings.models.harvest_images import HarvestImage, harvest_upload_to

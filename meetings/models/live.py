@@ -20,7 +20,6 @@ from cop.roles import is_facilitator, is_member
 from cop.tasks import send_on_commit
 from factors.models import Factor
 from meetings.models.meeting import Meeting
-from meetings.models.votes import Vote
 from meetings.models.wall import RoundWallSettings
 from meetings.signals import contribution_hidden
 
@@ -297,9 +296,7 @@ class Round(RoundWallSettings):
             if used >= fresh.dots_per_person:
                 raise Refused(_("Je hebt al je stippen verdeeld. Haal eerst een stip weg."))
             late = voter is None and bool(guest_joined_at and fresh.started_at and guest_joined_at >= fresh.started_at)
-            vote = Vote.objects.create(
-                round=fresh, factor=factor, voter=voter, guest_key="" if voter else guest_key, late_guest=late
-            )
+            vote = fresh.votes.create(factor=factor, voter=voter, guest_key="" if voter else guest_key, late_guest=late)
             meeting.bump_live_version()
             return vote
 
