@@ -34,6 +34,7 @@ ALLAUTH_DEFAULTS = [
     "Deze account is inactief",
     "Andere opties",
     "Notitie:",
+    "Authenticator code",
 ]
 
 PAGES = {
