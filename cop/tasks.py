@@ -2,9 +2,13 @@
 
 Work that does not belong in a request (mail, digests, renders) is a task, enqueued only once the
 transaction that asked for it has committed, so that the worker sees the new rows and a rolled back
-request sends nothing. A task that fails tries again later (``retry_later``) a few times.
+request sends nothing. A task that fails tries again later (``retry_later``) a few times: the
+tasks that send mail decide per message, every other task is ``@retried`` as a whole (its body
+must be idempotent: running it twice, or again after it stopped halfway, does nothing twice).
 """
 
+import functools
+import inspect
 import logging
 import smtplib
 from datetime import timedelta
@@ -13,6 +17,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks import task
 
 logger = logging.getLogger("cop.tasks")
@@ -54,6 +59,29 @@ def retry_later(task, attempt, *args, **kwargs):
     delay = timedelta(seconds=FIRST_RETRY_SECONDS * 2 ** (attempt - 1))
     logger.warning("Task %s failed (attempt %s); trying again in %s s", task.name, attempt, delay.seconds)
     return enqueue(task.using(run_after=timezone.now() + delay), *args, attempt=attempt + 1, **kwargs) is not None
+
+
+def retried(func):
+    """Put under ``@task()``: when the task's body raises, log it and enqueue the task again later (with
+    ``attempt + 1``, waiting twice as long each time, at most ``TASK_MAX_ATTEMPTS`` attempts). When no
+    retry is left (or the backend cannot wait) the error is raised, so the backend records the task as
+    failed with its traceback. A body that takes ``attempt`` itself gets it passed on."""
+    passes_attempt = "attempt" in inspect.signature(func).parameters
+
+    @functools.wraps(func)
+    def run(*args, attempt=1, **kwargs):
+        try:
+            if passes_attempt:
+                return func(*args, attempt=attempt, **kwargs)
+            return func(*args, **kwargs)
+        except Exception:
+            logger.exception("Task %s failed (attempt %s)", func.__name__, attempt)
+            # The module attribute of the same name is the Task that ``@task()`` made of this function.
+            if retry_later(import_string(f"{func.__module__}.{func.__qualname__}"), attempt, *args, **kwargs):
+                return None
+            raise
+
+    return run
 
 
 def mail_as_data(message):

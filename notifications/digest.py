@@ -3,8 +3,10 @@
 A run is a handful of tasks however many members there are: ``start_digests`` makes the run (its key
 is the day or the ISO week, so starting it twice does nothing the second time) and queues one
 ``digest_batch`` per ``BATCH`` members. A batch reads the follows, the activities and the verified
-addresses of all its members in a few queries, records a ``DigestDelivery`` per member before the mail
-goes out (a batch run twice skips them) and sends the mails over one connection.
+addresses of all its members in a few queries, claims a ``DigestDelivery`` per member (its row locked,
+skipping rows another worker holds) and sends the mails over one connection, marking each one sent. A
+batch run twice, or beside a retry of itself, skips the members it mailed; a batch that fails halfway
+keeps what it sent and is retried for the rest (``cop.tasks.retried``).
 """
 
 import logging
@@ -13,12 +15,13 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 from django_tasks import task
 
-from cop.tasks import enqueue
+from cop.tasks import enqueue, retried
 from notifications import mail
 from notifications.models import Activity, ActivitySubject, DigestDelivery, DigestRun, Follow, Kind, MailSettings
 from notifications.targets import visible_ids
@@ -49,19 +52,24 @@ def recipients(frequency):
 
 
 @task()
+@retried
 def start_digests(frequency=MailSettings.Digest.WEEKLY, now=None):
-    """Start the ``frequency`` digest of this day or week: ``BATCH`` members per task."""
+    """Start the ``frequency`` digest of this day or week: ``BATCH`` members per task.
+
+    The run counts its batches once they are all queued: a start that failed before (the queue was
+    down) queues them again when retried; the batches themselves never mail anyone twice."""
     now = timezone.now() if now is None else timezone.datetime.fromisoformat(now)
     run, created = DigestRun.objects.get_or_create(
         key=run_key(frequency, now), defaults={"frequency": frequency, "since": now - PERIOD[frequency]}
     )
-    if not created:
+    if not created and run.batches:
         logger.info("Digest run %s was started before; nothing to do", run.key)
         return 0
     ids = recipients(frequency)
     batches = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
     for batch in batches:
-        enqueue(digest_batch, run.pk, batch)
+        if enqueue(digest_batch, run.pk, batch) is None:
+            raise RuntimeError(f"Digest run {run.key}: a batch could not be queued")
     DigestRun.objects.filter(pk=run.pk).update(batches=len(batches))
     return len(batches)
 
@@ -154,10 +162,15 @@ def digest_message(user, items, settings_, run, rendered=None):
 
 
 @task()
+@retried
 def digest_batch(run_id, user_ids):
     """The digests of one batch of members; members who got this run's digest already are skipped."""
     run = DigestRun.objects.get(pk=run_id)
-    done = set(DigestDelivery.objects.filter(run=run, user_id__in=user_ids).values_list("user_id", flat=True))
+    done = set(
+        DigestDelivery.objects.filter(run=run, user_id__in=user_ids, sent_at__isnull=False).values_list(
+            "user_id", flat=True
+        )
+    )
     users = [
         user
         for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("pk")
@@ -179,18 +192,36 @@ def digest_batch(run_id, user_ids):
         items = items_for(user, follows.get(user.pk, ()), activities, by_subject, since_of[user.pk], public)
         if items:  # an empty digest is not sent
             outgoing.append((user, items, settings_))
+    if not outgoing:
+        return 0
     DigestDelivery.objects.bulk_create(
         [DigestDelivery(run=run, user=user, items=len(items)) for user, items, _s in outgoing], ignore_conflicts=True
     )
-    rendered = {}  # members who follow the same things get the same digest: render it once
-    messages = [digest_message(user, items, settings_, run, rendered) for user, items, settings_ in outgoing]
-    if messages:
-        get_connection().send_messages(messages)
-    sent = [user.pk for user, _i, _s in outgoing]
-    DigestDelivery.objects.filter(run=run, user_id__in=sent).update(sent_at=timezone.now())
-    existing = set(MailSettings.objects.filter(user_id__in=sent).values_list("user_id", flat=True))
-    MailSettings.objects.bulk_create(
-        [MailSettings(user_id=pk, last_digest_at=run.started_at) for pk in sent if pk not in existing]
-    )
-    MailSettings.objects.filter(user_id__in=existing).update(last_digest_at=run.started_at)
-    return len(messages)
+    sent, failure = [], None
+    with transaction.atomic():
+        # Claim: another worker running this batch (a duplicate, a retry) holds its rows and we skip them.
+        claimed = set(
+            DigestDelivery.objects.select_for_update(skip_locked=True)
+            .filter(run=run, user_id__in=[u.pk for u, _i, _s in outgoing], sent_at__isnull=True)
+            .values_list("user_id", flat=True)
+        )
+        rendered = {}  # members who follow the same things get the same digest: render it once
+        with get_connection() as connection:
+            for user, items, settings_ in outgoing:
+                if user.pk not in claimed:
+                    continue
+                try:
+                    connection.send_messages([digest_message(user, items, settings_, run, rendered)])
+                except Exception as error:  # the rest waits for the retry; what was sent stays sent
+                    failure = error
+                    break
+                sent.append(user.pk)
+        DigestDelivery.objects.filter(run=run, user_id__in=sent).update(sent_at=timezone.now())
+        existing = set(MailSettings.objects.filter(user_id__in=sent).values_list("user_id", flat=True))
+        MailSettings.objects.bulk_create(
+            [MailSettings(user_id=pk, last_digest_at=run.started_at) for pk in sent if pk not in existing]
+        )
+        MailSettings.objects.filter(user_id__in=existing).update(last_digest_at=run.started_at)
+    if failure is not None:
+        raise failure
+    return len(sent)

@@ -64,6 +64,14 @@ def unsubscribe_url(user_id, kind):
 LINK_SLOT = "notifications-unsubscribe-link-slot"
 
 
+def language_of_address(address):
+    """The language a member chose for their mail, by one of their addresses (allauth's mails); None when
+    nobody with that address chose one."""
+    users = EmailAddress.objects.filter(email__iexact=address).values("user_id")
+    chosen = MailSettings.objects.filter(user_id__in=users).values_list("language", flat=True).first()
+    return chosen or None
+
+
 def render_bodies(*, kind, context, language, link):
     with translation.override(language):
         full = {

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django_tasks import task
@@ -17,7 +18,7 @@ from django_tasks import task
 from cases.models import Case, CaseFactor, CoEditorInvitation, Reflection
 from cop.models import Term, TermVersion
 from cop.roles import FACILITATORS_GROUP
-from cop.tasks import enqueue, retry_later
+from cop.tasks import enqueue, retried, retry_later
 from meetings.calendar import calendar_bytes
 from meetings.models import Contribution, Meeting, Registration
 from notifications import mail, texts
@@ -94,26 +95,27 @@ def notify(
 
 def record_activity(type_, target, *, subjects, event_key, title, at=None):
     """Something happened to ``subjects`` (followable objects), for the digests."""
-    activity, created = Activity.objects.get_or_create(
-        event_key=event_key,
-        defaults={
-            "type": type_,
-            "target_type": type_of(target),
-            "target_id": target.pk,
-            "title": title[:300],
-            "url": url_of(target),
-            "at": at or timezone.now(),
-        },
-    )
-    if created:
-        ActivitySubject.objects.bulk_create(
-            [
-                ActivitySubject(activity=activity, target_type=type_of(subject), target_id=subject.pk)
-                for subject in {(type(s), s.pk): s for s in subjects}.values()
-            ],
-            ignore_conflicts=True,
+    with transaction.atomic():  # the activity and its subjects, or nothing (a retry makes both)
+        activity, created = Activity.objects.get_or_create(
+            event_key=event_key,
+            defaults={
+                "type": type_,
+                "target_type": type_of(target),
+                "target_id": target.pk,
+                "title": title[:300],
+                "url": url_of(target),
+                "at": at or timezone.now(),
+            },
         )
-    return activity
+        if created:
+            ActivitySubject.objects.bulk_create(
+                [
+                    ActivitySubject(activity=activity, target_type=type_of(subject), target_id=subject.pk)
+                    for subject in {(type(s), s.pk): s for s in subjects}.values()
+                ],
+                ignore_conflicts=True,
+            )
+        return activity
 
 
 def followers(*objects):
@@ -128,6 +130,7 @@ def followers(*objects):
 
 
 @task()
+@retried
 def case_step(case_id, step, by_id, message, event_key):
     case = Case.objects.filter(pk=case_id).select_related("municipality").first()
     if case is None:
@@ -163,6 +166,7 @@ def case_step(case_id, step, by_id, message, event_key):
 
 
 @task()
+@retried
 def reflection_posted(reflection_id):
     reflection = Reflection.objects.filter(pk=reflection_id).select_related("case", "author__profile").first()
     if reflection is None or reflection.hidden:
@@ -182,6 +186,7 @@ def reflection_posted(reflection_id):
 
 
 @task()
+@retried
 def item_hidden(model, pk, reason, event_key):
     """A facilitator hid a reflection or a contribution: its author hears why."""
     if model == "reflection":
@@ -196,6 +201,7 @@ def item_hidden(model, pk, reason, event_key):
 
 
 @task()
+@retried
 def invitation_sent(invitation_id, invitee_id):
     invitation = (
         CoEditorInvitation.objects.filter(pk=invitation_id).select_related("case", "invited_by__profile").first()
@@ -215,6 +221,7 @@ def invitation_sent(invitation_id, invitee_id):
 
 
 @task()
+@retried
 def place_from_waitlist(registration_id, event_key):
     registration = Registration.objects.filter(pk=registration_id).select_related("meeting").first()
     if registration is None or registration.status != Registration.Status.REGISTERED:
@@ -226,6 +233,7 @@ def place_from_waitlist(registration_id, event_key):
 
 
 @task()
+@retried
 def harvest_published(meeting_id, by_id, event_key):
     """Those registered or present, and the followers of its series and of the factors it gave evidence."""
     meeting = Meeting.objects.filter(pk=meeting_id).select_related("series").first()
@@ -252,6 +260,7 @@ def harvest_published(meeting_id, by_id, event_key):
 
 
 @task()
+@retried
 def term_accepted(version_id):
     version = TermVersion.objects.filter(pk=version_id, status=TermVersion.Status.ACCEPTED).first()
     if version is None:
@@ -263,6 +272,7 @@ def term_accepted(version_id):
 
 
 @task()
+@retried
 def send_reminders(today=None):
     """Registered members of the meetings of tomorrow (run it any number of times a day: once per meeting)."""
     today = timezone.localdate() if today is None else timezone.datetime.fromisoformat(today).date()
@@ -308,35 +318,48 @@ def _message(notification):
 
 
 @task()
+@retried
 def deliver(notification_ids, attempt=1):
-    """Send the pending mails of ``notification_ids``; those that fail are tried again later."""
+    """Send the pending mails of ``notification_ids``; those that fail are tried again later.
+
+    Each mail is claimed first (its row locked, skipping rows another worker holds, and still pending):
+    two deliveries of the same notification (a retry beside the sweep, a task queued twice) send it once.
+    """
     pending = list(
-        Notification.objects.filter(pk__in=notification_ids, mail=Notification.Mail.PENDING).select_related(
-            "recipient", "target_type", "actor__profile"
-        )
+        Notification.objects.filter(pk__in=notification_ids, mail=Notification.Mail.PENDING)
+        .select_related("recipient", "target_type", "actor__profile")
+        .order_by("pk")
     )
-    failed = []
+    failed, sent = [], 0
     connection = get_connection()
     for notification in pending:
-        try:
-            connection.send_messages([_message(notification)])
-        except Exception:
-            logger.exception("Mail of notification %s could not be sent (attempt %s)", notification.pk, attempt)
-            notification.mail_attempts += 1
-            gave_up = notification.mail_attempts >= mail.max_attempts()
-            notification.mail = Notification.Mail.FAILED if gave_up else Notification.Mail.PENDING
-            notification.save(update_fields=["mail", "mail_attempts"])
-            if not gave_up:
-                failed.append(notification.pk)
-            continue
-        notification.mail, notification.mailed_at = Notification.Mail.SENT, timezone.now()
-        notification.save(update_fields=["mail", "mailed_at"])
+        with transaction.atomic():
+            claimed = Notification.objects.select_for_update(skip_locked=True).filter(
+                pk=notification.pk, mail=Notification.Mail.PENDING
+            )
+            if not list(claimed.values_list("pk", flat=True)):
+                continue  # sent meanwhile, or being sent by another worker
+            try:
+                connection.send_messages([_message(notification)])
+            except Exception:
+                logger.exception("Mail of notification %s could not be sent (attempt %s)", notification.pk, attempt)
+                notification.mail_attempts += 1
+                gave_up = notification.mail_attempts >= mail.max_attempts()
+                notification.mail = Notification.Mail.FAILED if gave_up else Notification.Mail.PENDING
+                notification.save(update_fields=["mail", "mail_attempts"])
+                if not gave_up:
+                    failed.append(notification.pk)
+                continue
+            notification.mail, notification.mailed_at = Notification.Mail.SENT, timezone.now()
+            notification.save(update_fields=["mail", "mailed_at"])
+            sent += 1
     if failed:
         retry_later(deliver, attempt, failed)
-    return {"sent": len(pending) - len(failed), "failed": len(failed)}
+    return {"sent": sent, "failed": len(failed)}
 
 
 @task()
+@retried
 def sweep():
     """Mails still pending after ``SWEEP_AFTER`` (the queue was down, the retries ran out of a backend
     that cannot wait) are queued again."""

@@ -14,7 +14,7 @@ from django.utils import translation
 from django_tasks import task
 
 from cop.cache import content_version
-from cop.tasks import enqueue
+from cop.tasks import enqueue, retried
 from portal.views import posters
 
 logger = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ def _save(name, pdf):
 
 
 @task()
+@retried
 def render_poster(kind, slug="", language="nl", version=None):
     """Render the ``kind`` poster ("meeting" with ``slug``, or "board") for ``version`` and keep it."""
     version = content_version() if version is None else version

@@ -49,3 +49,13 @@ def test_a_failing_mail_server_does_not_break_signing_up(settings, client):
     settings.EMAIL_BACKEND = "tests.notifications.test_account_mail.FailingBackend"
     response = client.post(reverse("account_signup"), SIGNUP)
     assert response.status_code == 302
+
+
+def test_account_mail_is_english_for_a_member_who_chose_english(client, participant):
+    from notifications.models import MailSettings
+
+    MailSettings.objects.create(user=participant, language="en")
+    client.post(reverse("account_reset_password"), {"email": participant.email})  # from a Dutch page
+    message = mail.outbox[-1]
+    assert message.to == [participant.email]
+    assert "Kies een nieuw wachtwoord" not in message.body and "Hi," in message.body
