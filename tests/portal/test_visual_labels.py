@@ -153,7 +153,7 @@ def test_a_label_whose_four_spots_are_taken_moves_farther_out_onto_free_room():
     hem = [(400, 480, 600, 520), (480, 400, 520, 600)]
     spots = LabelSpots(hem, bounds=(0, 0, 1000, 1000))
     assert spots.place(500, 500, 5, "Wantrouwen", 12, required=False) is None
-    x, y, anchor, (ax, ay) = spots.place_farther(500, 500, 5, "Wantrouwen", 12)
+    _x, _y, anchor, (ax, ay) = spots.place_farther(500, 500, 5, "Wantrouwen", 12)
     box = spots.taken[-1]
     assert all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in hem)
     assert anchor in {"start", "end", "middle"} and (ax, ay) != (500, 500)
