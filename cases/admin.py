@@ -38,6 +38,10 @@ class CaseAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     inlines = [CaseFactorInline, CasePartnerInline, CaseLinkInline, CaseImageInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_search_document()  # themes, partners and factors may have changed
+
 
 @admin.register(CaseRevision)
 class CaseRevisionAdmin(admin.ModelAdmin):

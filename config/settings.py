@@ -423,7 +423,7 @@ COP_LICENCE_URL = os.environ.get("COP_LICENCE_URL", "https://creativecommons.org
 
 # The open data API (portal/api/, docs/api-changelog.md). Its full semantic version is the
 # API-Version header of every answer and the schema's info.version; /api/v1 carries the major.
-API_VERSION = "1.1.0"
+API_VERSION = "1.2.0"
 API_CONTACT_EMAIL = os.environ.get("API_CONTACT_EMAIL", PRIVACY_CONTACT)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

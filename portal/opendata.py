@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import CaseFactor
 from cop.models import TermVersion
+from factors.evidence import strength_level
 from factors.models import Factor
 from meetings.models import Series
 from portal import queries
@@ -101,6 +102,8 @@ def factor_rows():
             "evidence_total": evidence["total"],
             "evidence_strength": evidence["strength"],
             "accepted_at": _iso(factor.accepted_at),
+            "evidence_level": evidence["level"],
+            "evidence_level_name": strength_level(evidence["level"]),
         }
 
 
@@ -220,6 +223,8 @@ DATASETS = {
                 "evidence_total",
                 "evidence_strength",
                 "accepted_at",
+                "evidence_level",
+                "evidence_level_name",
             ],
             factor_rows,
         ),

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from visuals.core import chars_for, num, wrap
 
 # The width of a glyph, as a share of the font size, that the factor map keeps free for a
-# label: a little more than the average (core.GLYPH_WIDTH), so that labels do not touch.
-SPOT_GLYPH_WIDTH = 0.58
+# label: more than the average (core.GLYPH_WIDTH), as the factors' labels are semibold and a
+# browser's measured boxes of them must not touch (tests/portal/test_map_labels.py).
+SPOT_GLYPH_WIDTH = 0.64
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,36 @@ class LabelSpots:
         self.taken.append(box)
         return lx + shift, ly, anchor
 
+    # How far from its point a label may move to find room (pixels), and in which steps.
+    FARTHER_STEP, FARTHER_MAX = 12, 720
+
+    def place_farther(self, x, y, r, text, size, *, lines=1):
+        """``(x, y, anchor, (ax, ay))``: the nearest free spot farther from the point, or None.
+
+        Tried when the four spots next to the point are taken (a crowded centre): rings of
+        spots at growing distances, in eight directions; ``(ax, ay)`` is where the leader line
+        from the point meets the label, so that a reader sees which point it names.
+        """
+        w, h = len(text) * size * SPOT_GLYPH_WIDTH, size * (1.25 + 1.2 * (lines - 1))
+        first = size * 0.35 - 1.2 * size * (lines - 1) / 2
+        directions = [(1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1),
+                      (1, -0.5), (-1, -0.5), (1, 0.5), (-1, 0.5), (0.5, -1), (-0.5, -1), (0.5, 1), (-0.5, 1)]  # fmt: skip
+        for step in range(1, self.FARTHER_MAX // self.FARTHER_STEP + 1):
+            distance = r + 5 + step * self.FARTHER_STEP
+            for dx, dy in directions:
+                cx, cy = x + dx * distance, y + dy * distance * 0.7
+                if dx > 0:
+                    box, anchor, ax = (cx, cy - h / 2, cx + w, cy + h / 2), "start", cx - 2
+                elif dx < 0:
+                    box, anchor, ax = (cx - w, cy - h / 2, cx, cy + h / 2), "end", cx + 2
+                else:
+                    box, anchor, ax = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2), "middle", cx
+                if self.free(box):
+                    self.taken.append(box)
+                    ay = cy if dx else (box[3] + 1 if dy < 0 else box[1] - 1)
+                    return cx, cy + first, anchor, (ax, ay)
+        return None
+
     @staticmethod
     def candidates(x, y, r, text, size, lines=1):
         """The four spots around a point: (box, x, y, text-anchor) right, left, above, below.
@@ -125,7 +156,7 @@ class LabelSpots:
         ``text`` is the longest line of a label of ``lines`` lines; ``y`` of a spot is the
         baseline of the first line.
         """
-        w, h = len(text) * size * SPOT_GLYPH_WIDTH, size * (1 + 1.2 * (lines - 1))
+        w, h = len(text) * size * SPOT_GLYPH_WIDTH, size * (1.25 + 1.2 * (lines - 1))
         first = size * 0.35 - 1.2 * size * (lines - 1) / 2  # the block centred on the point
         return [
             ((x + r + 5, y - h / 2, x + r + 5 + w, y + h / 2), x + r + 5, y + first, "start"),

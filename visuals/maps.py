@@ -165,7 +165,16 @@ def _map_factor(factor, point, r, spots):
     lines = place_label(factor["name"], width=170, font_size=13, max_lines=2, min_font_size=11)
     size = lines[0].size
     longest = max((line.text for line in lines), key=len)
-    lx, ly, anchor = spots.place(x, y, r * 1.2, longest, size, required=True, lines=len(lines))
+    leader = None
+    near = spots.place(x, y, r * 1.2, longest, size, required=False, lines=len(lines))
+    if near is None:  # the four spots beside the point are taken: farther away, with a leader line
+        far = spots.place_farther(x, y, r * 1.2, longest, size, lines=len(lines))
+        if far is not None:
+            near, (ax, ay) = far[:3], far[3]
+            leader = {"x1": num(x), "y1": num(y), "x2": num(ax), "y2": num(ay)}
+        else:
+            near = spots.place(x, y, r * 1.2, longest, size, required=True, lines=len(lines))
+    lx, ly, anchor = near
     d = r * 1.2  # a diamond of the same visual weight as the circle
     return {
         "url": factor.get("url") or "",
@@ -183,6 +192,7 @@ def _map_factor(factor, point, r, spots):
         "lx": num(lx),
         "ly": num(ly),
         "anchor": anchor,
+        "leader": leader,
     }
 
 

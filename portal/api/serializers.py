@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from cases.models import Case
 from cop.models import Perspective, TermVersion, Theme, public_name
+from factors.evidence import LEVEL_NAMES, strength_level
 from factors.models import Factor, FactorRelation
 from meetings.models import Contribution, Meeting, Series
 from portal import queries
@@ -129,9 +130,18 @@ class MeetingRefSerializer(serializers.ModelSerializer):
 class EvidenceSerializer(serializers.Serializer):
     cases = serializers.IntegerField(help_text="Public cases that name the factor.")
     contributions = serializers.IntegerField(help_text="Contributions in published harvests clustered onto it.")
+    meetings = serializers.IntegerField(help_text="Distinct published meetings those contributions come from.")
     votes = serializers.IntegerField(help_text="Dots in published harvests.")
     total = serializers.IntegerField()
     strength = serializers.FloatField(help_text="Weighted evidence: a case counts more than a contribution.")
+    level = serializers.IntegerField(
+        min_value=0, max_value=3, help_text="The level on the scale of independent sources, 0–3 (docs/evidence.md)."
+    )
+    level_name = serializers.ChoiceField(
+        choices=[LEVEL_NAMES[level] for level in sorted(LEVEL_NAMES)],
+        help_text="The level in words: none (nog niet onderbouwd), first (eerste aanwijzingen), "
+        "reasonable (redelijk onderbouwd), strong (sterk onderbouwd).",
+    )
 
 
 # --- cases ----------------------------------------------------------------------------------
@@ -278,7 +288,8 @@ class FactorListSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(EvidenceSerializer)
     def get_evidence(self, factor):
-        return queries.evidence_of(factor)
+        evidence = queries.evidence_of(factor)
+        return {**evidence, "level_name": strength_level(evidence["level"])}
 
 
 class FactorCaseSerializer(serializers.Serializer):

@@ -62,7 +62,7 @@ def test_every_answer_names_the_version_and_is_open_to_other_sites(client, world
         "/api/cases/",
     ]:
         response = client.get(url)
-        assert response["API-Version"] == settings.API_VERSION == "1.1.0", url
+        assert response["API-Version"] == settings.API_VERSION == "1.2.0", url
         assert response["Access-Control-Allow-Origin"] == "*", url
         assert "API-Version" in response["Access-Control-Expose-Headers"]
 

@@ -145,4 +145,17 @@ def test_a_label_of_several_lines_takes_a_box_of_their_height():
     spots = LabelSpots([], bounds=(0, 0, 1000, 1000))
     assert spots.place(100, 100, 10, "abc", 10, required=True, lines=2)
     box = spots.taken[-1]
-    assert box[3] - box[1] == 10 * (1 + 1.2)
+    assert box[3] - box[1] == pytest.approx(10 * (1.25 + 1.2))  # a line and a quarter: room for the descenders
+
+
+def test_a_label_whose_four_spots_are_taken_moves_farther_out_onto_free_room():
+    # The point at (500, 500) is hemmed in on all four sides; farther out the canvas is free.
+    hem = [(400, 480, 600, 520), (480, 400, 520, 600)]
+    spots = LabelSpots(hem, bounds=(0, 0, 1000, 1000))
+    assert spots.place(500, 500, 5, "Wantrouwen", 12, required=False) is None
+    _x, _y, anchor, (ax, ay) = spots.place_farther(500, 500, 5, "Wantrouwen", 12)
+    box = spots.taken[-1]
+    assert all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in hem)
+    assert anchor in {"start", "end", "middle"} and (ax, ay) != (500, 500)
+    full = LabelSpots([(0, 0, 1000, 1000)], bounds=(0, 0, 1000, 1000))
+    assert full.place_farther(500, 500, 5, "Wantrouwen", 12) is None  # no room anywhere: the caller decides
