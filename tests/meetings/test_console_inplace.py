@@ -1,5 +1,7 @@
 """The console's actions in place (htmx) and without JavaScript, moderation, suggestions, confirmations."""
 
+import re
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -330,3 +332,27 @@ def test_after_a_session_the_meeting_page_counts_who_took_part(client, active_ro
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "2 deelnemers deden mee in de live-modus" in html
     assert "van 30 bezet" not in html
+
+
+def test_the_phone_says_a_note_waits_and_updates_in_place_when_approved_or_hidden(
+    client_of, facilitator, moderated, participant
+):
+    meeting = moderated.meeting
+    phone = client_of(participant)
+    waiting = moderated.contribute(text="Een buurtfeest", perspective="inwoners", author=participant)
+    page = phone.get(reverse("live:participate", args=[meeting.join_code])).content.decode()
+    assert "Wacht op goedkeuring" in page
+    poll = re.search(r'data-hx-get="([^"]+/wijzigingen/[^"]+)"', page).group(1).replace("&amp;", "&")
+    # Nothing about this person changed: the poll does not redraw their list.
+    meeting.bump_live_version()
+    same = phone.get(poll, **HTMX).content.decode()
+    assert 'id="live-mine"' not in same
+    client_of(facilitator).post(url("contribution-approve", meeting, waiting.pk), {"ronde": moderated.pk}, **HTMX)
+    approved = phone.get(poll, **HTMX).content.decode()
+    assert 'id="live-mine" data-hx-swap-oob="true"' in approved
+    assert "Goedgekeurd" in approved and "Wacht op goedkeuring" not in approved
+    assert 'id="live-round"' not in approved  # the form with what the person types is left alone
+    poll = re.search(r'data-hx-get="([^"]+/wijzigingen/[^"]+)"', approved).group(1).replace("&amp;", "&")
+    client_of(facilitator).post(url("contribution-hide", meeting, waiting.pk), {"reason": "dubbel"})
+    hidden = phone.get(poll, **HTMX).content.decode()
+    assert "Verborgen door de begeleider" in hidden
