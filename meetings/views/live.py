@@ -20,13 +20,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cop import ratelimit as cop_ratelimit
 from cop.access import Refused
 from cop.ratelimit import client_ip
 from cop.utils import login_url
 from meetings import ratelimit
 from meetings.access import become_guest, guest_token, guest_token_problem, live_meeting, participant_for
 from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
-from meetings.models import LIVE_VERSIONS, Contribution, normalise_join_code
+from meetings.models import LIVE_VERSIONS, SCRIBE_LIMIT, Contribution, Scribe, normalise_join_code
 
 # --- joining -----------------------------------------------------------------------------
 
@@ -219,10 +220,16 @@ def _updated(request, meeting, participant, message):
 
 
 def _rate_limited(meeting, participant, round_=None):
-    own = round_.participant_limit if round_ is not None else None
-    return not (
-        ratelimit.allow("participant", participant.rate_key, at_most=own) and ratelimit.allow_code_write(meeting)
-    )
+    """True when this write is one too many: for the person (a scribe may do more) or the join code."""
+    own = (round_.participant_limit if round_ is not None else None) or ratelimit.limit("participant")
+    counted = cop_ratelimit.count_hit("live-participant", participant.rate_key)
+    # Only past the person's limit is it looked up whether the facilitator made them scribe.
+    if counted > own and (
+        counted > max(own, SCRIBE_LIMIT)
+        or not Scribe.of(meeting, user=participant.user, guest_key=participant.guest_key).exists()
+    ):
+        return True
+    return not ratelimit.allow_code_write(meeting)
 
 
 def _who_may_not(participant, round_):
