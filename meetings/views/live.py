@@ -264,7 +264,7 @@ def contribute(request, meeting, round_pk):
         return _refuse(request, meeting, TOO_FAST, 429, form=form, participant=participant)
     perspective = participant.perspective if participant.is_guest else form.cleaned_data["perspective"]
     try:
-        round_.contribute(
+        contribution = round_.contribute(
             text=form.cleaned_data["text"],
             perspective=perspective or participant.perspective,
             author=participant.user,
@@ -273,7 +273,11 @@ def contribute(request, meeting, round_pk):
         )
     except Refused as refused:
         return _refuse(request, meeting, refused.message, 409, form=form, participant=participant)
-    return _updated(request, meeting, participant, _("Je bijdrage staat op de muur."))
+    if contribution.awaiting_approval:
+        message = _("Je bijdrage is ontvangen en wacht op goedkeuring van de begeleider.")
+    else:
+        message = _("Je bijdrage staat op de muur.")
+    return _updated(request, meeting, participant, message)
 
 
 def _own_contribution(request, meeting, pk):
