@@ -5,10 +5,8 @@ script without getting in the way of a room full of people.
 """
 
 from django.conf import settings
-from django.db.models import Sum
 
 from cop import ratelimit
-from cop.models import RateCount
 
 DEFAULTS = {
     # Contributions, edits and dots per participant or guest.
@@ -25,14 +23,10 @@ DEFAULTS = {
     # load (meetings.access.guest_token) and with its own dots (docs/security.md).
     "guest_code": 500,
     "guest_address": 250,
-    # What one admitted person adds to the code's write limit per minute (``allow_code_write``):
-    # a room of 2,000 posting three times a minute writes 6,000, more than the fixed 3,000.
-    "code_per_person": 6,
+    # Writes a minute per place when the meeting's capacity is set (``code_write_limit``): a room of
+    # 2,000 posting three times a minute writes 6,000, more than the fixed 3,000.
+    "code_per_place": 6,
 }
-
-# Guests admitted to a meeting, counted per hour: the room size the code's limits scale with.
-ROOM = "live-room"
-ROOM_SECONDS = 3600
 
 
 def limit(name):
@@ -47,23 +41,13 @@ def allow(name, key, *, at_most=None):
     return ratelimit.hit(f"live-{name}", key, at_most or limit(name))
 
 
-def count_admitted(meeting):
-    """Count one guest admitted to ``meeting`` (the room its code's limits grow with)."""
-    ratelimit.count_hit(ROOM, meeting.pk, seconds=ROOM_SECONDS)
-
-
-def room_size(meeting):
-    """The people seen in ``meeting``'s room: guests admitted this hour and the last, and its registrations."""
-    window = ratelimit._window(ROOM_SECONDS)
-    admitted = RateCount.objects.filter(
-        key=ratelimit._key(ROOM, meeting.pk), period__in=(window - 1, window)
-    ).aggregate(total=Sum("hits"))["total"]
-    return (admitted or 0) + meeting.registrations.count()
-
-
 def code_write_limit(meeting):
-    """The writes per minute through ``meeting``'s join code: 3,000, or six per person seen when more."""
-    return max(limit("code"), limit("code_per_person") * room_size(meeting))
+    """The writes a minute through ``meeting``'s join code: 3,000, or six per place of its capacity when more.
+
+    The capacity is what the facilitator set, not what anyone can raise by making guests: a
+    script that makes a new guest for every post still meets the code's limit.
+    """
+    return max(limit("code"), limit("code_per_place") * (meeting.capacity or 0))
 
 
 def guest_code_limit(meeting):
@@ -74,13 +58,9 @@ def guest_code_limit(meeting):
 def allow_code_write(meeting):
     """Count one write through ``meeting``'s code; False when this minute's writes are used up.
 
-    Up to the fixed limit no extra query is made; past it the limit grows with the room
-    (``code_write_limit``), so a room of 2,000 is not cut off while a flood through one code
-    is still capped: every guest behind it was admitted under the guest limits, and each
-    person keeps their own limit too.
+    A meeting whose capacity is set for a large room (2,000) gets room for it (``code_write_limit``).
     """
-    counted = ratelimit.count_hit("live-code", meeting.pk)
-    return counted <= limit("code") or counted <= code_write_limit(meeting)
+    return ratelimit.count_hit("live-code", meeting.pk) <= code_write_limit(meeting)
 
 
 def allow_guest(meeting):

@@ -186,7 +186,6 @@ def become_guest_view(request, meeting):
         if not (ratelimit.allow_guest(meeting) and ratelimit.allow("guest_address", client_ip(request))):
             fresh = GuestForm(initial={"token": guest_token(meeting), "perspective": form.cleaned_data["perspective"]})
             return _refuse(request, meeting, BUSY, 429, guest_form=fresh)
-        ratelimit.count_admitted(meeting)
     become_guest(request, form.cleaned_data["perspective"])
     messages.success(request, _("Welkom! Je doet anoniem mee."))
     return redirect("live:participate", code=meeting.join_code)
