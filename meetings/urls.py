@@ -52,6 +52,7 @@ urlpatterns = [
         name="contribution-approve",
     ),
     path("<slug:slug>/regie/bijdragen/<int:pk>/tonen/", clustering.contribution_unhide, name="contribution-unhide"),
+    path("<slug:slug>/regie/bijdragen/<int:pk>/schrijver/", clustering.contribution_scribe, name="contribution-scribe"),
     # The harvest.
     path("<slug:slug>/oogst/", manage.harvest_edit, name="harvest-edit"),
     path("<slug:slug>/oogst/beelden/nieuw/", manage.harvest_image_add, name="harvest-image-add"),

@@ -22,6 +22,7 @@ from meetings.models.meeting import (
     new_join_code,
     normalise_join_code,
 )
+from meetings.models.scribes import SCRIBE_LIMIT, Scribe
 from meetings.models.votes import Vote, VoteQuerySet
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "JOIN_CODE_ALPHABET",
     "JOIN_CODE_LENGTH",
     "LIVE_VERSIONS",
+    "SCRIBE_LIMIT",
     "ClusteringStep",
     "Contribution",
     "ContributionQuerySet",
@@ -38,6 +40,7 @@ __all__ = [
     "Registration",
     "RegistrationQuerySet",
     "Round",
+    "Scribe",
     "Series",
     "SeriesQuerySet",
     "Vote",

@@ -16,7 +16,7 @@ from cop.access import run_or_refuse
 from meetings import services
 from meetings.access import get_meeting_to_manage
 from meetings.forms import ClusterForm, HideForm, UnclusterForm
-from meetings.models import Contribution
+from meetings.models import SCRIBE_LIMIT, Contribution, Scribe
 from meetings.views.console import done
 
 
@@ -121,4 +121,20 @@ def contribution_unhide(request, slug, pk):
     contribution = get_object_or_404(Contribution, meeting=meeting, pk=pk)
     contribution.unhide()
     messages.success(request, _("De bijdrage is weer zichtbaar."))
+    return done(request, meeting)
+
+
+@login_required
+@require_POST
+def contribution_scribe(request, slug, pk):
+    """Mark the author of a contribution as scribe (a higher personal limit), or no longer."""
+    meeting = get_meeting_to_manage(request, slug)
+    contribution = get_object_or_404(Contribution, meeting=meeting, pk=pk)
+    if Scribe.toggle(contribution):
+        message = _("De schrijver van deze bijdrage mag nu %(limit)s keer per minuut iets plaatsen.") % {
+            "limit": SCRIBE_LIMIT
+        }
+    else:
+        message = _("De schrijver van deze bijdrage is geen schrijver voor de groep meer.")
+    messages.success(request, message)
     return done(request, meeting)

@@ -18,7 +18,7 @@ from meetings.access import get_meeting_to_manage
 from meetings.formats import FORMATS, FORMATS_BY_KEY, apply_format
 from meetings.forms import FormatForm, RoundForm, clustering_factors
 from meetings.harvest import group, label
-from meetings.models import Round
+from meetings.models import Round, Scribe
 from meetings.qr import qr_data_uri
 from meetings.suggestions import suggest, with_lexemes
 
@@ -81,6 +81,10 @@ def board_context(meeting, selected):
     context["clusters"], context["unclustered"] = group([c for c in contributions if not c.awaiting_approval])
     for contribution in context["waiting"]:
         contribution.public_label = label(contribution)
+    scribes = Scribe.keys(meeting)
+    for contribution in contributions:
+        who = ("user", contribution.author_id) if contribution.author_id else ("guest", contribution.guest_key)
+        contribution.by_scribe = who in scribes
     factors = list(with_lexemes(clustering_factors()))
     clustered = list(
         meeting.contributions.filter(factor__isnull=False, hidden=False).order_by().values_list("factor_id", "text")

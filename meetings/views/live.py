@@ -20,13 +20,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cop import ratelimit as cop_ratelimit
 from cop.access import Refused
 from cop.ratelimit import client_ip
 from cop.utils import login_url
 from meetings import ratelimit
 from meetings.access import become_guest, guest_token, guest_token_problem, live_meeting, participant_for
 from meetings.forms import ContributionEditForm, ContributionForm, GuestForm, JoinForm
-from meetings.models import LIVE_VERSIONS, Contribution, normalise_join_code
+from meetings.models import LIVE_VERSIONS, SCRIBE_LIMIT, Contribution, Scribe, normalise_join_code
 
 # --- joining -----------------------------------------------------------------------------
 
@@ -98,12 +99,23 @@ def phone_context(request, meeting, *, form=None, participant=None, round_=None,
         context["options"], context["dots_left"] = _vote_options(round_, participant)
     else:
         context["form"] = form or ContributionForm(perspective=participant.perspective)
-        context["mine"] = list(
-            Contribution.objects.by_participant(user=participant.user, guest_key=participant.guest_key)
-            .filter(round=round_)
-            .order_by("-created_at", "-id")
-        )
+        context["mine"] = _mine(participant, round_)
+        context["mine_key"] = mine_key(context["mine"])
     return context
+
+
+def _mine(participant, round_):
+    return list(
+        Contribution.objects.by_participant(user=participant.user, guest_key=participant.guest_key)
+        .filter(round=round_)
+        .order_by("-created_at", "-id")
+    )
+
+
+def mine_key(mine):
+    """What the phone shows of its own contributions: when it changes (approved, hidden), it redraws that list."""
+    states = ",".join(f"{c.pk}{'w' if c.awaiting_approval else 'h' if c.hidden else ''}" for c in mine)
+    return f"{zlib.crc32(states.encode()):x}"
 
 
 @never_cache
@@ -148,6 +160,12 @@ def phone_changes(request, meeting):
         redraw = request.GET.get("r", "") != round_key(round_)
         context = phone_context(request, meeting, round_=round_) if redraw else {"meeting": meeting}
         context.update({"redraw": redraw, "round": round_, "round_key": round_key(round_)})
+        participant = None if redraw or round_ is None or round_.is_vote else participant_for(request)
+        if participant is not None and (not participant.is_guest or round_.guests_allowed):
+            # The same round: only the person's own list, when a note was approved or hidden meanwhile.
+            mine = _mine(participant, round_)
+            context.update({"participant": participant, "mine": mine, "mine_key": mine_key(mine)})
+            context["redraw_mine"] = context["mine_key"] != request.GET.get("m", "")
         response = render(request, "live/partials/_phone_changes.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -165,7 +183,7 @@ def become_guest_view(request, meeting):
             # An old or copied page: a fresh one carries a new token; the choice is kept.
             messages.warning(request, _("Deze pagina was verlopen. Kies nog een keer hoe je meedoet."))
             return redirect("live:participate", code=meeting.join_code)
-        if not (ratelimit.allow("guest_code", meeting.pk) and ratelimit.allow("guest_address", client_ip(request))):
+        if not (ratelimit.allow_guest(meeting) and ratelimit.allow("guest_address", client_ip(request))):
             fresh = GuestForm(initial={"token": guest_token(meeting), "perspective": form.cleaned_data["perspective"]})
             return _refuse(request, meeting, BUSY, 429, guest_form=fresh)
     become_guest(request, form.cleaned_data["perspective"])
@@ -201,10 +219,16 @@ def _updated(request, meeting, participant, message):
 
 
 def _rate_limited(meeting, participant, round_=None):
-    own = round_.participant_limit if round_ is not None else None
-    return not (
-        ratelimit.allow("participant", participant.rate_key, at_most=own) and ratelimit.allow("code", meeting.pk)
-    )
+    """True when this write is one too many: for the person (a scribe may do more) or the join code."""
+    own = (round_.participant_limit if round_ is not None else None) or ratelimit.limit("participant")
+    counted = cop_ratelimit.count_hit("live-participant", participant.rate_key)
+    # Only past the person's limit is it looked up whether the facilitator made them scribe.
+    if counted > own and (
+        counted > max(own, SCRIBE_LIMIT)
+        or not Scribe.of(meeting, user=participant.user, guest_key=participant.guest_key).exists()
+    ):
+        return True
+    return not ratelimit.allow_code_write(meeting)
 
 
 def _who_may_not(participant, round_):
@@ -239,7 +263,7 @@ def contribute(request, meeting, round_pk):
         return _refuse(request, meeting, TOO_FAST, 429, form=form, participant=participant)
     perspective = participant.perspective if participant.is_guest else form.cleaned_data["perspective"]
     try:
-        round_.contribute(
+        contribution = round_.contribute(
             text=form.cleaned_data["text"],
             perspective=perspective or participant.perspective,
             author=participant.user,
@@ -248,7 +272,11 @@ def contribute(request, meeting, round_pk):
         )
     except Refused as refused:
         return _refuse(request, meeting, refused.message, 409, form=form, participant=participant)
-    return _updated(request, meeting, participant, _("Je bijdrage staat op de muur."))
+    if contribution.awaiting_approval:
+        message = _("Je bijdrage is ontvangen en wacht op goedkeuring van de begeleider.")
+    else:
+        message = _("Je bijdrage staat op de muur.")
+    return _updated(request, meeting, participant, message)
 
 
 def _own_contribution(request, meeting, pk):

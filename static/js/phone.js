@@ -61,9 +61,11 @@
     }
     if (event.target.matches && event.target.matches("form[data-draft-key]")) posting = true;
   });
-  document.addEventListener("htmx:afterSettle", function () {
+  document.addEventListener("htmx:afterSettle", function (event) {
     restoreDrafts(document);
-    if (posting) {
+    // Only the post's own answer (the round panel) moves focus: a poll that settles while the
+    // post is on its way (the own list redrawn, the poller replaced) must not use it up.
+    if (posting && event.target && event.target.id === "live-round") {
       posting = false;
       var field = document.querySelector("#live-round textarea:not([readonly])") || document.querySelector(".live-refusal, .live-posted");
       if (field) {

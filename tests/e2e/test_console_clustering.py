@@ -220,3 +220,16 @@ def test_a_waiting_note_is_approved_in_place_and_only_then_reaches_the_wall(cont
     assert not waiting.awaiting_approval and not waiting.hidden
     expect(wall.locator("main")).to_contain_text("Een buurtfeest met iedereen", timeout=6000)
     assert len(loads) == 1 and page.evaluate("window.sameDocument === true")
+
+
+def test_a_scribe_is_marked_in_place(contexts, live_server, session, artifacts_dir):
+    page, loads = open_console(contexts, live_server, session)
+    note = page.locator(".console-contribution").filter(has_text=NOTES[1][0])
+    note.get_by_role("button", name="Schrijver voor de groep").click()
+    marked = page.locator(".console-contribution").filter(has_text=NOTES[1][0])
+    expect(marked.locator(".tag")).to_have_text("schrijver")
+    expect(marked.get_by_role("button", name="Schrijver voor de groep")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#console-board .message--success")).to_contain_text("mag nu 60 keer per minuut")
+    page.screenshot(path=f"{artifacts_dir}/console-scribe.png")
+    assert len(loads) == 1 and page.evaluate("window.sameDocument === true")
+    assert run_axe(page).response["violations"] == []

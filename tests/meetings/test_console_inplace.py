@@ -1,5 +1,7 @@
 """The console's actions in place (htmx) and without JavaScript, moderation, suggestions, confirmations."""
 
+import re
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -46,7 +48,7 @@ def test_clustering_through_htmx_answers_with_the_board_and_a_fresh_poll(
     # undo, contributions, factors, clustered texts; last, the session renews the facilitator's own
     # kept pages (cop.cache: a write counter, an UPDATE in a savepoint).
     # On PostgreSQL one more: the Dutch lexemes of the notes for the suggestions.
-    with django_assert_num_queries(22 + is_postgres()):
+    with django_assert_num_queries(23 + is_postgres()):
         response = client.post(url("cluster", meeting), data, **HTMX)
     assert response.status_code == 200
     assert response["HX-Replace-Url"] == f"{url('console', meeting)}?ronde={active_round.pk}"
@@ -106,7 +108,7 @@ def test_uncluster_and_undo_work_in_place(client_of, facilitator, active_round, 
     )
     assert "1 bijdrage losgemaakt van het cluster." in response.content.decode()
     assert Contribution.objects.get(pk=notes[1].pk).factor is None
-    with django_assert_num_queries(20 + is_postgres()):
+    with django_assert_num_queries(21 + is_postgres()):
         response = client.post(url("undo", meeting), {"ronde": active_round.pk}, **HTMX)
     assert "De laatste clusterstap is teruggedraaid." in response.content.decode()
     assert Contribution.objects.get(pk=notes[1].pk).factor == factor
@@ -114,7 +116,7 @@ def test_uncluster_and_undo_work_in_place(client_of, facilitator, active_round, 
 
 def test_hiding_works_in_place(client_of, facilitator, active_round, notes, django_assert_num_queries):
     client = client_of(facilitator)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         response = client.post(
             url("contribution-hide", active_round.meeting, notes[2].pk),
             {"reason": "persoonlijk", "ronde": active_round.pk},
@@ -136,7 +138,7 @@ def test_starting_and_ending_rounds_answers_with_the_rounds_and_the_board(
     client = client_of(facilitator)
     # The access check (4), the round, the change under the lock (7), then the rounds and the board
     # (meeting afresh, rounds, undo, contributions, factors, clustered texts) and the content version.
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         response = client.post(url("round-start", meeting, second.pk), **HTMX)
     html = response.content.decode()
     assert html.startswith('<div id="console-main">')
@@ -196,7 +198,7 @@ def test_a_facilitator_approves_in_place_and_the_wall_sees_it_as_new(
     waiting = moderated.contribute(text="Een buurtfeest", perspective="inwoners", author=participant)
     before = waiting.live_version
     client = client_of(facilitator)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         response = client.post(
             url("contribution-approve", moderated.meeting, waiting.pk), {"ronde": moderated.pk}, **HTMX
         )
@@ -330,3 +332,27 @@ def test_after_a_session_the_meeting_page_counts_who_took_part(client, active_ro
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "2 deelnemers deden mee in de live-modus" in html
     assert "van 30 bezet" not in html
+
+
+def test_the_phone_says_a_note_waits_and_updates_in_place_when_approved_or_hidden(
+    client_of, facilitator, moderated, participant
+):
+    meeting = moderated.meeting
+    phone = client_of(participant)
+    waiting = moderated.contribute(text="Een buurtfeest", perspective="inwoners", author=participant)
+    page = phone.get(reverse("live:participate", args=[meeting.join_code])).content.decode()
+    assert "Wacht op goedkeuring" in page
+    poll = re.search(r'data-hx-get="([^"]+/wijzigingen/[^"]+)"', page).group(1).replace("&amp;", "&")
+    # Nothing about this person changed: the poll does not redraw their list.
+    meeting.bump_live_version()
+    same = phone.get(poll, **HTMX).content.decode()
+    assert 'id="live-mine"' not in same
+    client_of(facilitator).post(url("contribution-approve", meeting, waiting.pk), {"ronde": moderated.pk}, **HTMX)
+    approved = phone.get(poll, **HTMX).content.decode()
+    assert 'id="live-mine" data-hx-swap-oob="true"' in approved
+    assert "Goedgekeurd" in approved and "Wacht op goedkeuring" not in approved
+    assert 'id="live-round"' not in approved  # the form with what the person types is left alone
+    poll = re.search(r'data-hx-get="([^"]+/wijzigingen/[^"]+)"', approved).group(1).replace("&amp;", "&")
+    client_of(facilitator).post(url("contribution-hide", meeting, waiting.pk), {"reason": "dubbel"})
+    hidden = phone.get(poll, **HTMX).content.decode()
+    assert "Verborgen door de begeleider" in hidden

@@ -146,3 +146,61 @@ def test_a_session_runs_on_wall_and_phone_without_a_reload_and_ends_with_thanks(
     phone.screenshot(path=f"{artifacts_dir}/phone-ended.png")
     assert wall_seen["navigations"] == 0 and phone_seen["navigations"] == 0
     assert wall_seen["errors"] == [] and phone_seen["errors"] == []
+
+
+def test_typed_text_is_shown_to_copy_when_the_round_or_the_meeting_ends(browser, live_server, live, artifacts_dir):
+    """Resuming puts the text back in the field (see the session test); an end shows it to copy."""
+    meeting, round_ = live["meeting"], live["round"]
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL", has_touch=True).new_page()
+    phone.goto(f"{live_server.url}/live/{meeting.join_code}/")
+    phone.get_by_label("Vanuit welk perspectief doe je mee?").select_option("inwoners")
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Doe mee als gast").click()
+    seen = watch(phone)
+
+    phone.get_by_label("Jouw bijdrage").fill("Een bankje bij de speeltuin")
+    round_.close()
+    copy = phone.locator("[data-draft-copy] textarea")
+    copy.wait_for(timeout=15000)
+    assert copy.input_value() == "Een bankje bij de speeltuin"
+    assert copy.get_attribute("readonly") is not None
+    phone.screenshot(path=f"{artifacts_dir}/phone-round-closed-draft.png")
+
+    second = add_round(meeting, "Wat kan beter?", guests_allowed=True)
+    phone.get_by_label("Jouw bijdrage").wait_for(timeout=15000)
+    phone.get_by_label("Jouw bijdrage").fill("Meer licht op het plein")
+    meeting.close()
+    phone.get_by_role("heading", name="Dank je wel!").wait_for(timeout=25000)
+    ended = phone.locator(".end-screen__draft textarea")
+    ended.wait_for(timeout=15000)
+    # Everything typed and never posted in this meeting, the closed round's text too.
+    assert sorted(ended.input_value().split("\n\n")) == ["Een bankje bij de speeltuin", "Meer licht op het plein"]
+    assert_accessible(phone, "phone, ended with a draft")
+    phone.screenshot(path=f"{artifacts_dir}/phone-ended-draft.png")
+    assert second.pk and seen["navigations"] == 0 and seen["errors"] == []
+
+
+def test_in_a_moderated_round_the_phone_says_the_note_waits_then_that_it_is_on_the_wall(
+    browser, live_server, live, artifacts_dir
+):
+    meeting = live["meeting"]
+    live["round"].close()
+    moderated = add_round(meeting, "Wat werkt bij jullie?", guests_allowed=True, moderated=True)
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL", has_touch=True).new_page()
+    phone.goto(f"{live_server.url}/live/{meeting.join_code}/")
+    phone.get_by_label("Vanuit welk perspectief doe je mee?").select_option("inwoners")
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Doe mee als gast").click()
+    seen = watch(phone)
+    phone.get_by_label("Jouw bijdrage").fill("Koffie in de buurtkamer")
+    phone.get_by_role("button", name="Plaatsen").click()
+    phone.locator(".live-posted").get_by_text("wacht op goedkeuring van de begeleider").wait_for(timeout=15000)
+    phone.locator(".my-contribution").get_by_text("Wacht op goedkeuring").wait_for(timeout=15000)
+    phone.screenshot(path=f"{artifacts_dir}/phone-moderated-waiting.png")
+    phone.get_by_label("Jouw bijdrage").fill("Half getypt")
+    moderated.contributions.get().approve()
+    phone.locator(".my-contribution").get_by_text("Goedgekeurd: staat op de muur.").wait_for(timeout=15000)
+    assert phone.get_by_label("Jouw bijdrage").input_value() == "Half getypt"
+    assert_accessible(phone, "phone, moderated")
+    phone.screenshot(path=f"{artifacts_dir}/phone-moderated-approved.png")
+    assert seen["navigations"] == 0 and seen["errors"] == []
