@@ -14,6 +14,7 @@ from cop.cache import cached_by_content
 from cop.forms import NewOrganisationMixin, SingleLineCharField
 from cop.images import ProcessedImage, VerifiedImageField, delete_renditions, make_renditions_later
 from cop.models import Area, Municipality, Organisation, Perspective, Theme
+from cop.search import search
 from cop.widgets import DutchOptionsSelect, DutchQuickSelect
 from factors.models import Factor
 
@@ -502,6 +503,61 @@ def library_filter_choices(member):
     return themes, municipalities, perspectives, kinds, groups
 
 
+# The library's filters whose options carry a number of cases, and what each filters on.
+FACETS = ("thema", "gemeente", "perspectief", "organisatie")
+LIBRARY_FILTER_ARGS = {
+    "thema": "theme",
+    "gemeente": "municipality",
+    "perspectief": "perspective",
+    "fase": "stage",
+    "factor": "factor",
+    "organisatie": "organisation_kind",
+}
+
+
+def library_facet_counts(member, chosen):
+    """{facet: {value: number of cases}}: each counted filter's options given all *other* chosen filters.
+
+    ``chosen`` holds the library's valid filter values and search words (``q``); a facet's
+    own choice is left out of its count, so its other options say how many cases choosing
+    them instead would show (faceted search). One query per facet, over the listed cases.
+    """
+    listed = Case.objects.published() if member else Case.objects.public()
+
+    def narrowed(without):
+        qs = listed.filter_library(
+            **{arg: chosen.get(name, "") for name, arg in LIBRARY_FILTER_ARGS.items() if name != without}
+        )
+        if chosen.get("q"):
+            qs = search(qs, chosen["q"], rank=False)
+        return qs.order_by()
+
+    def grouped(qs, field):
+        return dict(qs.filter(**{f"{field}__isnull": False}).values_list(field).annotate(n=Count("pk", distinct=True)))
+
+    partners = CasePartner.objects.filter(case_id=OuterRef("pk"))
+    involved = narrowed("organisatie").aggregate(
+        **{
+            kind: Count(
+                "pk",
+                filter=Q(organisation__kind=kind) | Exists(partners.filter(Q(kind=kind) | Q(organisation__kind=kind))),
+            )
+            for kind in Perspective.values
+        }
+    )
+    return {
+        "thema": grouped(narrowed("thema"), "themes__slug"),
+        "gemeente": grouped(narrowed("gemeente"), "municipality__slug"),
+        "perspectief": grouped(narrowed("perspectief"), "perspective"),
+        "organisatie": involved,
+    }
+
+
+def _faceted(rows, counts):
+    """The rows of ``library_filter_choices`` with the numbers given the other filters."""
+    return [(value, name, counts.get(value, 0)) for value, name, _n in rows]
+
+
 def library_factor_choices(groups):
     return [
         ("", _("Alle factoren")),
@@ -557,6 +613,25 @@ class LibraryFilterForm(forms.Form):
             "library-filter-choices", lambda: library_filter_choices(member), vary=member
         )
         given = self.data if self.is_bound else {}
+        self._set_counted_choices(themes, municipalities, perspectives, kinds, given)
+        # A callable: the 2,000 factors are only walked when a value is checked or the list drawn.
+        self.fields["factor"].choices = lambda: library_factor_choices(groups)
+        # Faceted: once the chosen filters are known, each option counts the cases it would
+        # show beside the *other* chosen filters (and the search words), kept per combination.
+        chosen = {name: self.value(name) for name in ("q", *self.NARROWING) if self.value(name)}
+        if chosen:
+            counts = cached_by_content(
+                "library-facets", lambda: library_facet_counts(member, chosen), vary=(member, sorted(chosen.items()))
+            )
+            self._set_counted_choices(
+                _faceted(themes, counts["thema"]),
+                _faceted(municipalities, counts["gemeente"]),
+                _faceted(perspectives, counts["perspectief"]),
+                _faceted(kinds, counts["organisatie"]),
+                given,
+            )
+
+    def _set_counted_choices(self, themes, municipalities, perspectives, kinds, given):
         self.fields["thema"].choices = [("", _("Alle thema's")), *_counted(themes, given.get("thema"))]
         self.fields["gemeente"].choices = [("", _("Alle gemeenten")), *_counted(municipalities, given.get("gemeente"))]
         self.fields["perspectief"].choices = [
@@ -567,8 +642,6 @@ class LibraryFilterForm(forms.Form):
             ("", _("Alle soorten organisaties")),
             *_counted(kinds, given.get("organisatie")),
         ]
-        # A callable: the 2,000 factors are only walked when a value is checked or the list drawn.
-        self.fields["factor"].choices = lambda: library_factor_choices(groups)
 
     def value(self, name):
         """The cleaned value of one filter, or "" when missing or invalid (an old link keeps working)."""
@@ -586,6 +659,19 @@ class LibraryFilterForm(forms.Form):
         return f"{base}?{urlencode(params)}" if params else base
 
     NARROWING = ("thema", "gemeente", "perspectief", "fase", "factor", "organisatie")
+
+    def facet_fields_out_of_band(self):
+        """The counted filters for an htmx answer: each select's options replace those on the page (by id).
+
+        Only the options are swapped (``innerHTML``), so the select someone just changed keeps
+        its focus, and every other filter's numbers follow the choice.
+        """
+        fields = []
+        for name in FACETS:
+            self.fields[name].widget.attrs["data-hx-swap-oob"] = "innerHTML"
+            fields.append(self[name])
+        return fields
+
     # The summary of the folding filter panel (forms/_filter_panel.html).
     panel_title = _("Filters en sortering")
     panel_id = "library-filters-summary"
