@@ -32,8 +32,10 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.files.storage import default_storage
 from django.db import close_old_connections, connection
 from django.urls import reverse
 
@@ -41,7 +43,9 @@ from bench import measure
 from bench.pages import BARE, PAGES, MissingError, Samples
 from cases.models import Case, Reflection
 from cop.models import User
+from cop.versions import bump_content_version, forget_versions
 from devtools.datagen.plans import GENERATED_EMAIL_DOMAIN
+from portal import tasks
 
 SINGLE_ROUNDS = 5
 PUBLIC_CHANGES_PER_SECOND = 1
@@ -255,9 +259,81 @@ def measure_mixed(base):
     return result
 
 
+# --- the poster: what a visitor gets, and how long a change takes to reach it ---------------
+
+POSTER_WAIT_SECONDS = 180
+
+
+def poll_poster(base, path, slug, deadline):
+    """GET the poster until the one of the current versions is made and served: the answers seen.
+
+    Served means 200 without ``X-Poster: previous`` once the file of the versions that this
+    process reads exists (the app's processes read the versions at most once a second).
+    """
+    forget_versions()
+    target = tasks.poster_name("meeting", slug, "nl", tasks.poster_version("meeting"))
+    seen = []
+    while time.monotonic() < deadline:
+        response = measure.get(base, path)
+        seen.append("previous" if response.headers.get("X-Poster") == "previous" else str(response.status_code))
+        if seen[-1] == "200" and default_storage.exists(target):
+            return seen
+        time.sleep(0.1)
+    return seen
+
+
+def measure_poster(base):
+    """The meeting poster with a task worker running (the requests never draw a PDF, portal/tasks.py).
+
+    Rows: the first render (the only time a 503 may answer), the served poster (one request
+    alone, and under wrk), then a change of what the poster shows and the time until the new
+    poster is served, with what visitors got meanwhile (the previous copy, never a 503).
+    """
+    samples = Samples()
+    path = reverse("meetings:poster", kwargs={"slug": samples.harvest.slug})
+    row = {"path": path}
+    worker = subprocess.Popen(
+        [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "db_worker", "--no-startup-delay"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        started = time.monotonic()
+        first = measure.get(base, path)
+        row["first_status"] = first.status_code
+        seen = poll_poster(base, path, samples.harvest.slug, started + POSTER_WAIT_SECONDS)
+        row["first_render_s"] = round(time.monotonic() - started, 2)
+        row["first_seen"] = sorted(set(seen))
+        if seen[-1:] != ["200"]:
+            row["error"] = f"no poster after {POSTER_WAIT_SECONDS} s"
+            return row
+        singles = [timed(None, base, path)[1] for _ in range(SINGLE_ROUNDS)]
+        row["single_ms"] = round(1000 * statistics.median(singles), 1)
+        row["load"] = measure.load(base, path)
+        measure.drain(base)
+        # A change of what the poster shows (its meeting pages' kinds), committed as any write would be.
+        bump_content_version("meetings")
+        changed = time.monotonic()
+        seen = poll_poster(base, path, samples.harvest.slug, changed + POSTER_WAIT_SECONDS)
+        row["change_to_served_s"] = round(time.monotonic() - changed, 2)
+        row["meanwhile"] = {status: seen.count(status) for status in sorted(set(seen))}
+        if seen[-1:] != ["200"]:
+            row["error"] = f"no new poster after {POSTER_WAIT_SECONDS} s"
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+    log(f"  poster: first render {row['first_render_s']} s (first answer {row['first_status']}), served "
+        f"{row.get('single_ms')} ms alone, {row.get('load', {}).get('rps')} req/s; change → new poster "
+        f"{row.get('change_to_served_s')} s, meanwhile {row.get('meanwhile')}")  # fmt: skip
+    return row
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["members", "mixed"])
+    parser.add_argument("command", choices=["members", "mixed", "poster"])
     parser.add_argument("--base", required=True)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
@@ -265,6 +341,9 @@ def main():
     if args.command == "members":
         log("Pages as a signed-in member:")
         result = measure_members(args.base)
+    elif args.command == "poster":
+        log("Poster (with a task worker):")
+        result = measure_poster(args.base)
     else:
         log("Mixed scenario:")
         result = measure_mixed(args.base)

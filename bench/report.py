@@ -250,6 +250,26 @@ def judge_mixed(mixed, judge):
           f"{busy['errors']} visitor errors, {mixed['member_writes']} member writes, {mixed['public_changes']} changes")  # fmt: skip
 
 
+def judge_poster(poster, judge):
+    """bench/members.py poster: after the first render a visitor always gets a poster, the new one soon."""
+    if not poster:
+        judge("poster: ran", False, "no result")
+        return
+    meanwhile = poster.get("meanwhile") or {}
+    judge("poster: served once made, the previous copy while a change is rendered (no 503)",
+          "error" not in poster and "503" not in meanwhile,
+          f"{poster.get('single_ms')} ms alone, {poster.get('load', {}).get('rps')} req/s; meanwhile {meanwhile}")  # fmt: skip
+
+
+def print_poster(poster):
+    if not poster:
+        return
+    print(f"Poster {poster['path']} (task worker running): first render {poster.get('first_render_s')} s "
+          f"(first answer {poster.get('first_status')}); served {poster.get('single_ms')} ms alone, "
+          f"{poster.get('load', {}).get('rps')} req/s; change → new poster served "
+          f"{poster.get('change_to_served_s')} s (task render time), meanwhile {poster.get('meanwhile')}.\n")  # fmt: skip
+
+
 def print_members(report):
     rows = report.get("member_rows") or []
     if not rows:
@@ -345,6 +365,7 @@ def print_table(report):
     out.append("")
     print("\n".join(out))
     print_members(report)
+    print_poster(report.get("poster"))
     out = []
     for target in report["targets"]:
         out.append(f"[{'met' if target['met'] else 'NOT MET'}] {target['target']}: {target['detail']}")
@@ -372,6 +393,8 @@ def main():
     m_rows, m_bare = member_rows(members)
     judge_members(m_rows, judge)
     judge_mixed(mixed, judge)
+    poster = read(folder, "poster.json")
+    judge_poster(poster, judge)
     judge_scenario("one process", (live or {}).get("scenario"), judge)
     judge_scenario("one process, polling", (live or {}).get("scenario_polling"), judge, within=POLL_P95_SECONDS)
     judge_scenario("2,000 participants", (live or {}).get("scenario_2000"), judge)
@@ -402,6 +425,7 @@ def main():
         "member_rows": m_rows,
         "member_bare": m_bare,
         "mixed": mixed,
+        "poster": poster,
         "targets": judge.targets,
         "scenario": (live or {}).get("scenario"),
         "scenario_polling": (live or {}).get("scenario_polling"),

@@ -117,9 +117,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cop.middleware.DatabaseUnavailableMiddleware",
-    "cop.middleware.RequireTwoFactorMiddleware",
-    # Innermost: keeps the views' own responses (cop/cache.py).
+    # Keeps the views' own responses (cop/cache.py). Before the two-factor rule: a member's own
+    # kept page answers without the role lookup (cop.middleware.RequireTwoFactorMiddleware.process_view).
     "cop.cache.PublicPageCacheMiddleware",
+    "cop.middleware.RequireTwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

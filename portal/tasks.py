@@ -7,17 +7,30 @@ made, try again in a moment" (``portal.views.posters``). Publishing a harvest qu
 """
 
 import logging
+import os
+import tempfile
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import translation
 from django_tasks import task
 
-from cop.cache import content_version
+from cop.cache import kinds_of_page, versions_of
 from cop.tasks import enqueue, retried
 from portal.views import posters
 
 logger = logging.getLogger(__name__)
+
+
+# The page whose content each poster shows (cop.versions.PAGE_KINDS): its poster is renewed
+# when one of those kinds changes, not at every change anywhere on the site.
+POSTER_PAGES = {"meeting": "meetings:poster", "board": "board-poster"}
+
+
+def poster_version(kind):
+    """The versions of what the ``kind`` poster shows, e.g. ``"factors3.cases2.meetings1"``."""
+    return versions_of(kinds_of_page(POSTER_PAGES[kind]))
 
 
 def poster_name(kind, slug, language, version=None):
@@ -26,16 +39,31 @@ def poster_name(kind, slug, language, version=None):
 
 
 def _save(name, pdf):
-    if default_storage.exists(name):
-        default_storage.delete(name)
-    default_storage.save(name, ContentFile(pdf))
+    """Store ``pdf`` as ``name``, replacing an older file without a moment in which there is none.
+
+    On the file system the new file is written beside the old one and renamed over it
+    (atomic), so a visitor reading the poster meanwhile gets the old copy whole, never a
+    503 or a half-written file. Other storages (S3) overwrite in one PUT.
+    """
+    try:
+        path = Path(default_storage.path(name))
+    except NotImplementedError:
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        default_storage.save(name, ContentFile(pdf))
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".new-", suffix=".pdf", delete=False) as new:
+        new.write(pdf)
+    Path(new.name).chmod(0o644)
+    os.replace(new.name, path)
 
 
 @task()
 @retried
 def render_poster(kind, slug="", language="nl", version=None):
     """Render the ``kind`` poster ("meeting" with ``slug``, or "board") for ``version`` and keep it."""
-    version = content_version() if version is None else version
+    version = poster_version(kind) if version is None else version
     target = poster_name(kind, slug, language, version)
     if default_storage.exists(target):
         return "kept"

@@ -152,3 +152,28 @@ def test_a_page_with_something_of_this_visitor_in_it_is_never_kept(make_personal
     assert content_cache._storable(request, response)
     make_personal(request, response)
     assert not content_cache._storable(request, response)
+
+
+@pytest.mark.usefixtures("two_factor_enforced")
+def test_a_member_s_kept_page_costs_the_session_and_the_user_only(
+    client_of, participant, owner, django_assert_num_queries
+):
+    # The two-factor rule asks for the member's roles only when a view runs, not for their own
+    # kept page (rendered for this session after it passed the rule).
+    url = make_case(owner).get_absolute_url()
+    member = client_of(participant)
+    member.get(url)  # sets the CSRF cookie: not kept
+    member.get(url)
+    with django_assert_num_queries(3):  # the session, the user, the content versions (read every time here)
+        response = member.get(url)
+    assert response.status_code == 200 and "private" in response["Cache-Control"]
+
+
+@pytest.mark.usefixtures("two_factor_enforced")
+def test_a_facilitator_without_two_factor_is_still_sent_to_set_it_up_from_a_kept_page(
+    client, client_of, facilitator, owner
+):
+    url = make_case(owner).get_absolute_url()
+    assert client.get(url).status_code == 200  # the visitors' kept page exists
+    response = client_of(facilitator).get(url)
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")

@@ -74,3 +74,71 @@ def test_an_unknown_filter_value_is_left_out_of_the_pushed_address(client, place
 
 def test_without_any_filter_the_address_is_the_plain_library(client, places):
     assert client.get(LIBRARY, {"q": ""}, HTTP_HX_REQUEST="true")["HX-Push-Url"] == LIBRARY
+
+
+# --- faceted counts: each option's number given the other chosen filters -------------------
+
+
+@pytest.fixture
+def facets(owner):
+    """Ede: two welfare cases (one on green), Tiel: one municipal case on green."""
+    ede, tiel = Municipality.objects.create(name="Ede"), Municipality.objects.create(name="Tiel")
+    green = Theme.objects.create(name="Groen")
+    make_case(owner, title="Een", municipality=ede, perspective=Perspective.WELFARE).themes.add(green)
+    make_case(owner, title="Twee", municipality=ede, perspective=Perspective.WELFARE)
+    make_case(owner, title="Drie", municipality=tiel, perspective=Perspective.MUNICIPALITY).themes.add(green)
+    return ede, tiel, green
+
+
+def test_without_filters_the_counts_are_over_all_listed_cases(client, facets):
+    response = client.get(LIBRARY)
+    assert choices(response, "gemeente") == ["Ede (2)", "Tiel (1)"]
+    assert "Groen (2)" in choices(response, "thema")
+
+
+def test_choosing_a_theme_narrows_the_other_filters_counts(client, facets):
+    response = client.get(LIBRARY, {"thema": "groen"})
+    assert choices(response, "gemeente") == ["Ede (1)", "Tiel (1)"]
+    perspectives = choices(response, "perspectief")
+    assert any(label.endswith("(1)") for label in perspectives) and not any("(2)" in p for p in perspectives)
+    # Its own options still count beside the other filters only (none chosen here): all themes.
+    assert "Groen (2)" in choices(response, "thema")
+
+
+def test_a_filter_own_options_count_beside_the_other_filters(client, facets):
+    response = client.get(LIBRARY, {"gemeente": "ede", "perspectief": Perspective.WELFARE})
+    # Ede's own option is counted given the welfare perspective only; Tiel has no welfare case.
+    assert choices(response, "gemeente") == ["Ede (2)"]
+    assert choices(response, "thema") == ["Groen (1)"]
+    assert response.context["page"].paginator.count == 2
+
+
+def test_options_without_cases_beside_the_other_filters_are_left_out_but_the_chosen_stays(client, facets):
+    response = client.get(LIBRARY, {"gemeente": "tiel", "perspectief": Perspective.WELFARE})
+    assert response.context["page"].paginator.count == 0
+    assert choices(response, "gemeente") == ["Ede (2)", "Tiel (0)"]
+
+
+def test_search_words_narrow_the_counts_too(client, facets):
+    response = client.get(LIBRARY, {"q": "Drie"})
+    assert choices(response, "gemeente") == ["Tiel (1)"]
+
+
+def test_the_htmx_answer_sends_every_counted_filter_again_out_of_band(client, facets):
+    response = client.get(LIBRARY, {"thema": "groen"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    for name in ("thema", "gemeente", "perspectief", "organisatie"):
+        assert f'id="id_{name}"' in html
+    assert html.count('data-hx-swap-oob="innerHTML"') == 4
+    assert ">Ede (1)</option>" in html and ">Tiel (1)</option>" in html
+    # The full page (no JavaScript: the form's own GET) shows the same numbers in place.
+    page = client.get(LIBRARY, {"thema": "groen"}).content.decode()
+    assert ">Ede (1)</option>" in page and 'data-hx-swap-oob="innerHTML"' not in page
+
+
+def test_members_facets_count_the_community_cases(client_of, participant, facets, owner):
+    ede = facets[0]
+    make_case(owner, title="Vier", municipality=ede, perspective=Perspective.WELFARE, visibility="community")
+    response = client_of(participant).get(LIBRARY, {"perspectief": Perspective.WELFARE})
+    assert choices(response, "gemeente") == ["Ede (3)"]

@@ -171,3 +171,60 @@ def test_the_poster_is_made_by_a_task_and_served_from_storage(client, world, set
     assert default_storage.exists(tasks.poster_name("board", "", "nl"))
     _reader, text = pdf_text(client.get(reverse("board-poster")))
     assert "Wat werkt" in text
+
+
+def test_while_a_poster_is_made_again_visitors_get_the_previous_copy_then_the_new_one(
+    client, world, settings, monkeypatch
+):
+    """Only the very first render answers 503: after a change of what the poster shows the previous
+    copy is served (not kept in the page cache) and the render queued once; then the new one is served."""
+    from cop import cache as content_cache
+    from cop import versions
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.PAGE_CACHE_SECONDS = 600
+    monkeypatch.setattr(versions, "VERSION_RECHECK_SECONDS", -1)
+    queued = []
+    monkeypatch.setattr("portal.views.poster_files.enqueue", lambda task, *args: queued.append(args))
+    url = reverse("board-poster")
+    assert client.get(url).status_code == 503
+    assert tasks.render_poster.call("board") == "rendered"
+    first = client.get(url)
+    assert first.status_code == 200 and "X-Poster" not in first
+    before = first.content
+
+    content_cache.bump_content_version("factors")  # the board shows factors: its poster is made again
+    queued.clear()
+    for _ in range(3):
+        meanwhile = client.get(url)
+        assert meanwhile.status_code == 200, "the previous copy, never a 503"
+        assert meanwhile.content == before and meanwhile["X-Poster"] == "previous"
+        assert "no-store" in meanwhile["Cache-Control"]
+    assert queued == [("board", "", "nl", tasks.poster_version("board"))], "queued once"
+
+    monkeypatch.setattr(tasks.posters, "build_board_pdf", lambda: b"%PDF-1.7 the new poster")
+    assert tasks.render_poster.call("board", "", "nl", tasks.poster_version("board")) == "rendered"
+    renewed = client.get(url)
+    assert renewed.status_code == 200 and renewed.content == b"%PDF-1.7 the new poster"
+    assert "X-Poster" not in renewed
+
+
+def test_a_change_the_poster_does_not_show_leaves_it_as_it_is(client, world, settings):
+    from cop import cache as content_cache
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    assert tasks.render_poster.call("board") == "rendered"
+    version = tasks.poster_version("board")
+    content_cache.bump_content_version("reflections")
+    content_cache.forget_versions()
+    assert tasks.poster_version("board") == version
+    assert "X-Poster" not in client.get(reverse("board-poster"))
+
+
+def test_storing_a_poster_again_replaces_it_in_one_step(settings, tmp_path):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                                                           "OPTIONS": {"location": str(tmp_path)}}}  # fmt: skip
+    tasks._save("posters/board-nl-latest.pdf", b"old")
+    tasks._save("posters/board-nl-latest.pdf", b"new")
+    assert (tmp_path / "posters" / "board-nl-latest.pdf").read_bytes() == b"new"
+    assert [p.name for p in (tmp_path / "posters").iterdir()] == ["board-nl-latest.pdf"]
