@@ -26,26 +26,6 @@ class CasesConfig(AppConfig):
         from cases.holders import register_holders
 
         register_holders()
-        self.watch_linked_names()
+        from cases.tasks import watch_linked_names
 
-    def watch_linked_names(self):
-        """Renaming what cases are found by queues the refresh of their stored search text (cases.search_context)."""
-        from django.db.models.signals import post_save
-
-        from cases.search_context import NAME_FIELDS
-        from cases.tasks import refresh_after_rename
-        from cop.models import Area, Municipality, Organisation, Theme
-        from cop.tasks import enqueue_on_commit
-        from factors.models import Factor
-
-        def receiver_for(label):
-            def renamed(sender, instance, created, raw=False, update_fields=None, **kwargs):
-                if created or raw or (update_fields is not None and not NAME_FIELDS & set(update_fields)):
-                    return
-                enqueue_on_commit(refresh_after_rename, label, instance.pk)
-
-            return renamed
-
-        for label, model in (("municipality", Municipality), ("area", Area), ("organisation", Organisation),
-                             ("theme", Theme), ("factor", Factor)):  # fmt: skip
-            post_save.connect(receiver_for(label), sender=model, weak=False, dispatch_uid=f"cases-renamed-{label}")
+        watch_linked_names()

@@ -8,7 +8,7 @@ themes (Dutch and English names) and the accepted factors it names. Someone look
 in the site search alike, on both databases.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from factors.models import Factor
 
@@ -57,60 +57,3 @@ def fill(model, pks=None):
         model._default_manager.bulk_update(stale, ["search_context"])
         changed += len(stale)
         last = rows[-1].pk
-
-
-# --- Renamed names ------------------------------------------------------------------------
-# A case stores the names it is linked to, so renaming a municipality, area, organisation,
-# theme or factor (or retiring or merging a factor) leaves those copies stale. The rename
-# queues ``refresh_after_rename`` (cases.tasks) once it has committed; the worker finds the
-# linked cases whose stored lines no longer hold the current names and rebuilds just those,
-# CHUNK at a time. A municipality with thousands of cases costs the request one enqueue.
-
-# Fields whose change makes the copies stale; a save with other ``update_fields`` is ignored.
-NAME_FIELDS = {"name", "name_en", "status"}
-
-
-def linked_cases(label, pk):
-    """``(queryset of the cases linked to the object, its current names, whether they count)``."""
-    from cases.models import Case
-    from cop.models import Area, Municipality, Organisation, Theme
-
-    if label == "factor":
-        factor = Factor.objects.filter(pk=pk).first()
-        if factor is None:
-            return Case.objects.none(), [], False
-        return Case.objects.filter(factor_links__factor=factor), [factor.name], factor.status == Factor.Status.ACCEPTED
-    model, lookups = {
-        "municipality": (Municipality, ["municipality"]),
-        "area": (Area, ["area"]),
-        "organisation": (Organisation, ["organisation", "partners__organisation"]),
-        "theme": (Theme, ["themes"]),
-    }[label]
-    obj = model._default_manager.filter(pk=pk).first()
-    if obj is None:
-        return Case.objects.none(), [], True
-    query = Q()
-    for lookup in lookups:
-        query |= Q(**{lookup: obj})
-    names = [obj.name] + ([obj.name_en] if getattr(obj, "name_en", "") else [])
-    return Case.objects.filter(query), names, True
-
-
-def stale_after_rename(label, pk):
-    """The pks of the cases whose stored context no longer matches the object's names."""
-    from cases.models import Case
-
-    cases, names, counts = linked_cases(label, pk)
-    stale = set()
-    for case_pk, text in cases.values_list("pk", "search_context").distinct().iterator(chunk_size=CHUNK):
-        lines = set(text.split("\n"))
-        if counts != all(name in lines for name in names):
-            stale.add(case_pk)
-    # A factor that no longer counts (retired, or merged and its links moved to the survivor):
-    # every case that still carries its name, linked or not.
-    for name in [] if counts else names:
-        candidates = Case.objects.filter(search_context__contains=name).values_list("pk", "search_context")
-        for case_pk, text in candidates.iterator(chunk_size=CHUNK):
-            if name in text.split("\n"):
-                stale.add(case_pk)
-    return sorted(stale)

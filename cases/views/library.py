@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
-from cases.forms import LibraryFilterForm
+from cases.library_filters import LibraryFilterForm
 from cases.models import Case
 from cop.cache import cached_by_content
 from cop.models import Municipality, Theme

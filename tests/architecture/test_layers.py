@@ -22,6 +22,7 @@ TEMPLATE_OWNER = {
     "errors": "ops",
     "allauth": "privacy",
     "account": "privacy",
+    "mfa": "privacy",
     "visuals": "visuals",
 }
 LOAD = re.compile(r"{%\s*load\s+([^%]+?)\s*%}")

@@ -111,7 +111,7 @@ def test_a_save_that_changes_no_name_queues_nothing(linked, monkeypatch, django_
 
 
 def test_an_unchanged_case_is_not_rewritten(linked, django_capture_on_commit_callbacks):
-    from cases.search_context import stale_after_rename
+    from cases.tasks import stale_after_rename
 
     assert stale_after_rename("municipality", linked["municipality"].pk) == []
     Case.objects.filter(pk=linked["case"].pk).update(search_context="")

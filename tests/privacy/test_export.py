@@ -20,7 +20,7 @@ from tests.security.helpers import give_totp
 
 pytestmark = pytest.mark.django_db
 # One query per section of the export and per relation to the user, whatever their size.
-EXPORT_QUERIES = 39  # 35 + notifications, follows, mail settings and digests
+EXPORT_QUERIES = 40  # 35 + notifications, follows, mail settings and digests, + scribe marks
 
 
 def stored(name):
