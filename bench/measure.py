@@ -41,7 +41,7 @@ django.setup()
 
 from bench.pages import BARE, LIVE, PAGES, SCENARIO_SLUG, MissingError, Samples, live_paths  # noqa: E402
 from cop.models import RateCount  # noqa: E402
-from meetings.models import Contribution, Meeting  # noqa: E402
+from meetings.models import Contribution, Meeting, Round  # noqa: E402
 
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 THREADS = int(os.environ.get("BENCH_WRK_THREADS", "2"))
@@ -295,15 +295,37 @@ def settle(meeting_pk, limit=120):
         time.sleep(2)
 
 
-def fresh_room(meeting_pk, capacity=None):
-    """Start a scenario as a new meeting would: no live rate counters, and the capacity a facilitator set.
+def fresh_room(template_slug, label, capacity=None):
+    """A new live meeting for one scenario, as a facilitator opens one: its own join code and round.
 
-    The scenarios run one after the other on the same meeting and join code, within the
-    same minutes: without this, the writes and guests of one run counted against the next
-    (the two-process run after the 2,000 one got 429s for the 2,000 run's guests).
+    Each scenario starts empty, so its figures do not depend on what ran before. (The
+    scenarios used to share one meeting and round: by the 2,000-person and the
+    two-process runs that round held thousands of notes, and every page that showed
+    the round grew with it.) The live rate counters are cleared too: the runs follow
+    each other within the same minutes.
     """
+    template = Meeting.objects.get(slug=template_slug)
+    run = uuid.uuid4().hex[:6]
+    meeting = Meeting.objects.create(
+        series=template.series,
+        title=f"{template.title} ({label})",
+        slug=f"{template_slug}-{run}",
+        goal=template.goal,
+        starts_at=template.starts_at,
+        ends_at=template.ends_at,
+        location_name=template.location_name,
+        visibility=template.visibility,
+        created_by=template.created_by,
+        capacity=capacity,
+    )
+    meeting.facilitators.set(template.facilitators.all())
+    round_ = Round.objects.create(
+        meeting=meeting, order=0, prompt="Wat heeft gewerkt?", kind="working", guests_allowed=True
+    )
+    meeting.open_live()
+    round_.start()
     RateCount.objects.filter(key__startswith="live-").delete()
-    Meeting.objects.filter(pk=meeting_pk).update(capacity=capacity)
+    return meeting.slug
 
 
 def run_scenario(hosts, label, capacity=None, **extra):
@@ -312,10 +334,8 @@ def run_scenario(hosts, label, capacity=None, **extra):
     ``capacity``: the meeting's number of places for this run (a room of 2,000 says so; the
     guests per minute through its code grow with it, meetings.ratelimit).
     """
-    paths = live_paths(SCENARIO_SLUG)
+    paths = live_paths(fresh_room(SCENARIO_SLUG, label, capacity))
     run_id = uuid.uuid4().hex[:8]
-    settle(paths["meeting"], limit=30)
-    fresh_room(paths["meeting"], capacity)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "live.json"
         env = {

@@ -472,6 +472,9 @@ class Contribution(models.Model):
             models.Index(fields=["meeting", "hidden", "factor"], name="contribution_harvest_idx"),
             models.Index(fields=["round", "id"], name="contribution_wall_idx"),
             models.Index(fields=["meeting", "live_version"], name="contribution_version_idx"),
+            # A guest's own notes in a round (the phone's list after every post and poll): without it
+            # that list read every note of the round, so each post cost more as the room filled.
+            models.Index(fields=["round", "guest_key"], name="contribution_guest_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -61,6 +61,11 @@ def word_cloud(texts):
     return sorted(((word, n, 1 + round(4 * (n - 1) / max(1, top - 1))) for word, n in common), key=lambda w: w[0])
 
 
+# The most notes a wall page draws; older ones are counted ("… eerdere bijdragen"). More than
+# fit on a 1920x1080 screen even at the smallest note size (wall.js leaves out the oldest).
+WALL_NOTES = 120
+
+
 def wall_context(request, meeting):
     """The wall as of ``meeting.live_version``: newer contributions come with the next poll or the stream."""
     round_ = None if not meeting.is_live else meeting.current_round()
@@ -90,17 +95,17 @@ def wall_context(request, meeting):
             context["options"] = list(round_.vote_options())
             context["dots_cast"] = round_.votes.count()
         return context
-    contributions = list(
-        round_.contributions.filter(hidden=False, live_version__lte=meeting.live_version)
-        .select_related("factor")
-        .order_by("-created_at", "-id")
-    )
+    shown = round_.contributions.filter(hidden=False, live_version__lte=meeting.live_version)
     if meeting.wall_view == Meeting.WallView.WORDS:
+        texts = list(shown.values_list("text", flat=True))
         context["word_view"] = True
-        context["words"] = word_cloud(c.text for c in contributions)
-        context["contribution_count"] = len(contributions)
-    else:
-        context["clusters"], context["unclustered"] = group(contributions)
+        context["words"] = word_cloud(texts)
+        context["contribution_count"] = len(texts)
+        return context
+    # The newest notes only: a screen shows a few dozen, and the page must not grow with the room.
+    contributions = list(shown.select_related("factor").order_by("-created_at", "-id")[: WALL_NOTES + 1])
+    context["older_count"] = shown.count() - WALL_NOTES if len(contributions) > WALL_NOTES else 0
+    context["clusters"], context["unclustered"] = group(contributions[:WALL_NOTES])
     return context
 
 

@@ -112,6 +112,7 @@
   // --- fit: the newest notes always on screen, never a scrollbar ------------------------------
 
   var MIN_SCALE = 0.55;
+  var MAX_NOTES = 120; // meetings/views/wall.py WALL_NOTES
 
   function overflows(box) {
     return box.scrollHeight > box.clientHeight + 1;
@@ -144,14 +145,24 @@
     var sorted = Array.prototype.slice.call(notes).sort(function (a, b) {
       return Number(a.id.slice(2)) - Number(b.id.slice(2));
     });
+    // The page keeps at most MAX_NOTES notes: older ones leave the page and are counted, so a
+    // long session does not slow the projector down (the server draws the newest only too).
+    var older = more ? Number(more.getAttribute("data-older") || 0) : 0;
+    while (sorted.length > MAX_NOTES) {
+      var gone = sorted.shift();
+      gone.parentNode.removeChild(gone);
+      older += 1;
+    }
+    if (more) more.setAttribute("data-older", String(older));
     var left = 0;
     while (overflows(box) && left < sorted.length - 1) {
       sorted[left].hidden = true;
       left += 1;
     }
     if (more) {
-      more.hidden = left === 0;
-      more.textContent = left === 1 ? more.getAttribute("data-one") : more.getAttribute("data-many").replace("{n}", left);
+      var total = left + older;
+      more.hidden = total === 0;
+      more.textContent = total === 1 ? more.getAttribute("data-one") : more.getAttribute("data-many").replace("{n}", total);
     }
   }
 

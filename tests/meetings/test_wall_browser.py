@@ -70,6 +70,32 @@ def test_the_wall_fits_a_projector_with_30_notes_and_the_newest_in_view(
     assert_accessible(wall, f"wall {width}x{height}")
 
 
+def test_a_long_session_keeps_the_wall_page_small_and_counts_what_it_left_out(
+    browser, live_server, live, artifacts_dir
+):
+    meeting, round_ = live["meeting"], live["round"]
+    for n in range(150):
+        round_.contribute(text=f"Notitie {n + 1}", perspective="inwoners", guest_key=f"gast-{n}")
+    wall = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL").new_page()
+    wall.goto(f"{live_server.url}/live/{meeting.join_code}/muur/")
+    wall.wait_for_timeout(300)
+    assert wall.locator(".postit").count() == 120  # the server draws the newest 120 (WALL_NOTES)
+    for n in range(150, 160):  # ten more arrive while the wall is open
+        round_.contribute(text=f"Notitie {n + 1}", perspective="inwoners", guest_key=f"gast-{n}")
+    wall.get_by_text("Notitie 160", exact=True).wait_for(timeout=10000)
+    wall.wait_for_timeout(300)
+    assert wall.locator(".postit").count() == 120  # wall.js lets the oldest go from the page
+    assert wall.get_by_text("Notitie 40", exact=True).count() == 0
+    assert wall.evaluate(NO_SCROLLBAR)
+    shown = wall.locator(".postit:not([hidden])").count()
+    more = wall.locator("[data-wall-more]")
+    assert more.is_visible()
+    assert more.inner_text() == f"{160 - shown} eerdere bijdragen passen niet meer op het scherm."
+    wall.screenshot(path=f"{artifacts_dir}/wall-160-notes.png")
+    meeting.close()  # the stream ends, and with it the server's thread
+    wall.get_by_role("heading", name="Dank je wel!").wait_for(timeout=25000)
+
+
 def test_a_session_runs_on_wall_and_phone_without_a_reload_and_ends_with_thanks(
     browser, live_server, live, artifacts_dir
 ):
