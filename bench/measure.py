@@ -41,7 +41,8 @@ django.setup()
 
 from bench.pages import BARE, LIVE, PAGES, SCENARIO_SLUG, MissingError, Samples, live_paths  # noqa: E402
 from cop.models import RateCount  # noqa: E402
-from meetings.models import Contribution, Meeting, Round  # noqa: E402
+from devtools.datagen.steps_meetings import open_live_room  # noqa: E402
+from meetings.models import Contribution, Meeting  # noqa: E402
 
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 THREADS = int(os.environ.get("BENCH_WRK_THREADS", "2"))
@@ -305,25 +306,15 @@ def fresh_room(template_slug, label, capacity=None):
     each other within the same minutes.
     """
     template = Meeting.objects.get(slug=template_slug)
-    run = uuid.uuid4().hex[:6]
-    meeting = Meeting.objects.create(
+    meeting = open_live_room(
         series=template.series,
+        facilitator=template.facilitators.first(),
         title=f"{template.title} ({label})",
-        slug=f"{template_slug}-{run}",
-        goal=template.goal,
+        slug=f"{template_slug}-{uuid.uuid4().hex[:6]}",
         starts_at=template.starts_at,
-        ends_at=template.ends_at,
-        location_name=template.location_name,
-        visibility=template.visibility,
-        created_by=template.created_by,
+        goal=template.goal,
         capacity=capacity,
     )
-    meeting.facilitators.set(template.facilitators.all())
-    round_ = Round.objects.create(
-        meeting=meeting, order=0, prompt="Wat heeft gewerkt?", kind="working", guests_allowed=True
-    )
-    meeting.open_live()
-    round_.start()
     RateCount.objects.filter(key__startswith="live-").delete()
     return meeting.slug
 

@@ -10,6 +10,33 @@ from .text import Slugs
 from .vocabulary import COMMON_GOAL, MUNICIPALITIES, OBJECTS, RARE_SENTENCE
 
 
+def open_live_room(*, series, facilitator, title, slug, starts_at, **fields):
+    """A public meeting open in live mode with one active round that guests may join.
+
+    Opened and started through the meeting's own methods, so that the join code and the
+    live versions are what the live mode expects. The generator makes two; the benchmark
+    opens a new one for each live scenario (bench/measure.py).
+    """
+    meeting = Meeting.objects.create(
+        series=series,
+        title=title,
+        slug=slug,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=3),
+        location_name="Dorpshuis De Linde",
+        visibility="public",
+        created_by=facilitator,
+        **fields,
+    )
+    meeting.facilitators.add(facilitator)
+    round_ = Round.objects.create(
+        meeting=meeting, order=0, prompt="Wat heeft gewerkt?", kind="working", guests_allowed=True
+    )
+    meeting.open_live()
+    round_.start()
+    return meeting
+
+
 class MeetingSteps:
     """Series, meetings with their facilitators, presented cases and registrations, and the live meetings."""
 
@@ -143,34 +170,23 @@ class MeetingSteps:
     def make_live_meeting_content(self):
         """Two meetings open in live mode, each with an active round that guests may join.
 
-        The benchmark runs its 500-person scenario in one and measures single live
-        endpoints in the other (rate limits count per meeting). They are opened and
-        started through the meeting's own methods, so that the join codes and live
-        versions are what the live mode expects.
+        The benchmark measures single live endpoints in one and opens its scenario rooms
+        after the other (rate limits count per meeting).
         """
         for slug, title in (
             (LIVE_MEETING_SLUG, "Live: wat werkt in jouw wijk?"),
             (LIVE_PRACTICE_SLUG, "Live: oefenronde"),
         ):
-            meeting = Meeting.objects.create(
+            open_live_room(
                 series=self.series[0],
+                facilitator=self.facilitators[0],
                 title=title,
                 slug=slug,
-                goal=self.text.paragraph(2),
                 starts_at=self.now,
-                ends_at=self.now + timedelta(hours=3),
-                location_name="Dorpshuis De Linde",
+                goal=self.text.paragraph(2),
                 agenda=self.text.html(1, 2),
-                visibility="public",
-                created_by=self.facilitators[0],
                 created_at=self.now - timedelta(days=30),
                 updated_at=self.now,
             )
-            meeting.facilitators.add(self.facilitators[0])
-            round_ = Round.objects.create(
-                meeting=meeting, order=0, prompt="Wat heeft gewerkt?", kind="working", guests_allowed=True
-            )
-            meeting.open_live()
-            round_.start()
             for name in ("meetings", "rounds"):
                 self.counts[name] += 1

@@ -104,12 +104,17 @@ def phone_context(request, meeting, *, form=None, participant=None, round_=None,
     return context
 
 
-def _mine(participant, round_):
-    return list(
+def own_notes(participant, round_):
+    """The participant's own notes in ``round_``, newest first (a guest's by the (round, guest_key) index)."""
+    return (
         Contribution.objects.by_participant(user=participant.user, guest_key=participant.guest_key)
         .filter(round=round_)
         .order_by("-created_at", "-id")
     )
+
+
+def _mine(participant, round_):
+    return list(own_notes(participant, round_))
 
 
 def mine_key(mine):

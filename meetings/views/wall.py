@@ -105,6 +105,7 @@ def wall_context(request, meeting):
     # The newest notes only: a screen shows a few dozen, and the page must not grow with the room.
     contributions = list(shown.select_related("factor").order_by("-created_at", "-id")[: WALL_NOTES + 1])
     context["older_count"] = shown.count() - WALL_NOTES if len(contributions) > WALL_NOTES else 0
+    context["wall_notes"] = WALL_NOTES  # wall.js keeps as many as new ones arrive
     context["clusters"], context["unclustered"] = group(contributions[:WALL_NOTES])
     return context
 

@@ -112,7 +112,6 @@
   // --- fit: the newest notes always on screen, never a scrollbar ------------------------------
 
   var MIN_SCALE = 0.55;
-  var MAX_NOTES = 120; // meetings/views/wall.py WALL_NOTES
 
   function overflows(box) {
     return box.scrollHeight > box.clientHeight + 1;
@@ -145,10 +144,11 @@
     var sorted = Array.prototype.slice.call(notes).sort(function (a, b) {
       return Number(a.id.slice(2)) - Number(b.id.slice(2));
     });
-    // The page keeps at most MAX_NOTES notes: older ones leave the page and are counted, so a
-    // long session does not slow the projector down (the server draws the newest only too).
+    // The page keeps as many notes as the server draws (data-keep): older ones leave the page
+    // and are counted, so a long session does not slow the projector down.
     var older = more ? Number(more.getAttribute("data-older") || 0) : 0;
-    while (sorted.length > MAX_NOTES) {
+    var keep = (more && Number(more.getAttribute("data-keep"))) || Infinity;
+    while (sorted.length > keep) {
       var gone = sorted.shift();
       gone.parentNode.removeChild(gone);
       older += 1;
